@@ -1,0 +1,30 @@
+/**
+ * `npm run web`: the app in a browser, with the real core and a real database file.
+ * SHOP_DB picks the file, SHOP_PORT the port (0 = any free one), SHOP_NOW pins the clock.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { createCore } from '../index'
+import { fixedClock, systemClock } from '../clock'
+import { startBridge } from './server'
+
+const dbPath = resolve(process.env.SHOP_DB ?? '.tmp/shop-web.db')
+const port = Number(process.env.SHOP_PORT ?? 5180)
+const host = process.env.SHOP_HOST ?? '127.0.0.1'
+const clock = process.env.SHOP_NOW ? fixedClock(process.env.SHOP_NOW) : systemClock
+
+mkdirSync(dirname(dbPath), { recursive: true })
+const core = await createCore({ dbPath, clock, ...(process.env.SHOP_TZ ? { timeZone: process.env.SHOP_TZ } : {}) })
+const bridge = await startBridge({ core, rendererDir: resolve('out/renderer'), port, host }).catch(async (error) => {
+  await core.close()
+  throw error
+})
+console.log(`Shop Scheduler bridge on ${bridge.url} (database ${dbPath}${process.env.SHOP_NOW ? `, clock pinned at ${process.env.SHOP_NOW}` : ''})`)
+
+const stop = async () => {
+  await bridge.close()
+  await core.close()
+  process.exit(0)
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

@@ -1,0 +1,59 @@
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely'
+import type { Database } from './database'
+
+/** SQLite can roll back DDL; Kysely assumes it cannot. Saying so lets each migration run in a transaction. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+class ShopSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter()
+  }
+}
+
+export interface Connection {
+  /** Typed queries. */
+  db: Kysely<Database>
+  /**
+   * The raw synchronous handle, for bulk work where Kysely's per-query overhead matters
+   * (the scheduler). Hazard: it shares Kysely's one connection, so only use it from code
+   * that runs under the core's lock (every handler does) and never across an `await`
+   * inside someone else's Kysely transaction.
+   */
+  sqlite: SqliteDatabase.Database
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** Path of the database file, or `:memory:`. */
+  path: string
+  /** Electron needs a binary built for its own ABI; plain Node uses the package's default. */
+  nativeBinding?: string
+}
+
+/**
+ * Opens (and creates) the database with the pragmas the app relies on.
+ *
+ * @example
+ * const { db, close } = openConnection({ path: '/tmp/shop.db' })
+ */
+export function openConnection({ path, nativeBinding }: OpenOptions): Connection {
+  const sqlite = new SqliteDatabase(path, nativeBinding ? { nativeBinding } : {})
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  // With WAL, NORMAL still never corrupts the file; a power cut can only lose the last commits.
+  sqlite.pragma('synchronous = NORMAL')
+  const db = new Kysely<Database>({ dialect: new ShopSqliteDialect({ database: sqlite }) })
+  return {
+    db,
+    sqlite,
+    async close() {
+      await db.destroy() // closes the better-sqlite3 handle too
+    },
+  }
+}

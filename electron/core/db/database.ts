@@ -1,0 +1,203 @@
+/**
+ * The database as Kysely sees it: one interface per table, rows in snake_case.
+ * Row types stay inside the core; handlers map them to the domain types in `shared/`.
+ *
+ * Dates are `YYYY-MM-DD` text in the shop's time zone; instants are ISO-8601 UTC text;
+ * booleans are 0/1 integers (SQLite has no boolean type).
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+type Bool = 0 | 1
+
+export interface CustomersTable {
+  id: Generated<number>
+  name: string
+  email: string | null
+  phone: string | null
+  notes: string | null
+  active: Generated<Bool>
+  created_at: string
+  updated_at: string
+}
+
+export interface VehiclesTable {
+  id: Generated<number>
+  customer_id: number
+  vin: string
+  make: string
+  model: string
+  year: number
+  license_plate: string | null
+  /** The plate without spaces, dashes and dots, upper case: what search compares. */
+  plate_normalized: string | null
+  onboarding_date: string
+  status: Generated<'active' | 'inactive'>
+  notes: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface OdometerReadingsTable {
+  id: Generated<number>
+  vehicle_id: number
+  reading_date: string
+  miles: number
+  /** 1 when the reading is lower than an earlier one on purpose (a replaced cluster, a typo fixed). */
+  is_correction: Generated<Bool>
+  source: Generated<'manual' | 'onboarding' | 'completion'>
+  activity_id: number | null
+  created_at: string
+}
+
+export interface SettingsTable {
+  id: Generated<1>
+  shop_name: string
+  shop_email: string | null
+  shop_phone: string | null
+  shop_address: string | null
+  time_zone: string
+  inspection_interval_months: Generated<number>
+  horizon_months: Generated<number>
+  auto_schedule: Generated<Bool>
+  reminders_enabled: Generated<Bool>
+  reminder_days_before: Generated<number>
+  missed_grace_days: Generated<number>
+  due_soon_days: Generated<number>
+  due_soon_miles: Generated<number>
+  updated_at: string
+}
+
+export interface ShopHoursTable {
+  /** 0 = Sunday … 6 = Saturday, as `Date#getDay`. */
+  weekday: number
+  /** `HH:MM` local time; both null when the shop is closed that day. */
+  opens: string | null
+  closes: string | null
+}
+
+export interface ActivityTypesTable {
+  id: Generated<number>
+  name: string
+  category: 'inspection' | 'maintenance' | 'repair' | 'other'
+  duration_minutes: number
+  active: Generated<Bool>
+  /** Marks the two built-in inspections, which cannot be deleted. */
+  builtin: 'initial' | 'minor' | null
+  created_at: string
+  updated_at: string
+}
+
+export interface MaintenanceTemplatesTable {
+  id: Generated<number>
+  activity_type_id: number
+  interval_months: number | null
+  interval_days: number | null
+  interval_miles: number | null
+  anchor: Generated<'onboarding' | 'last_completed'>
+  active: Generated<Bool>
+  created_at: string
+  updated_at: string
+}
+
+export type ActivityStatus = 'scheduled' | 'in_progress' | 'completed' | 'cancelled' | 'missed'
+export type ActivityOrigin = 'initial' | 'inspection' | 'template' | 'manual'
+
+export interface ActivitiesTable {
+  id: Generated<number>
+  vehicle_id: number
+  activity_type_id: number
+  origin: ActivityOrigin
+  template_id: number | null
+  occurrence_index: number | null
+  /**
+   * Identifies a planned occurrence: `initial`, `inspection:<k>`, `template:<id>:<k>`;
+   * null for manual work. Unique per vehicle, so re-planning never duplicates.
+   */
+  occurrence_key: string | null
+  due_date: string
+  start_at: string | null
+  end_at: string | null
+  bay_id: number | null
+  technician_id: number | null
+  status: Generated<ActivityStatus>
+  /** Set once a person moved, booked or edited it: the scheduler leaves it alone. */
+  pinned: Generated<Bool>
+  started_at: string | null
+  completed_at: string | null
+  completed_by: string | null
+  completion_odometer: number | null
+  completion_notes: string | null
+  cancel_reason: string | null
+  notes: string | null
+  contacted_at: string | null
+  version: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
+export interface BaysTable {
+  id: Generated<number>
+  name: string
+  active: Generated<Bool>
+  sort_order: Generated<number>
+  created_at: string
+}
+
+export interface TechniciansTable {
+  id: Generated<number>
+  name: string
+  email: string | null
+  active: Generated<Bool>
+  created_at: string
+}
+
+export interface ClosuresTable {
+  id: Generated<number>
+  /** Inclusive range of whole days in the shop's time zone. */
+  starts_on: string
+  ends_on: string
+  scope: 'shop' | 'bay' | 'technician'
+  bay_id: number | null
+  technician_id: number | null
+  reason: string | null
+  created_at: string
+}
+
+export interface ActivityLogTable {
+  id: Generated<number>
+  /** No foreign key: the trace outlives an occurrence the scheduler removes. */
+  activity_id: number
+  vehicle_id: number | null
+  at: string
+  actor: string
+  action: string
+  /** JSON: `{ field: [before, after] }`. */
+  changes: string | null
+  message: string | null
+}
+
+export interface Database {
+  customers: CustomersTable
+  vehicles: VehiclesTable
+  odometer_readings: OdometerReadingsTable
+  settings: SettingsTable
+  shop_hours: ShopHoursTable
+  activity_types: ActivityTypesTable
+  maintenance_templates: MaintenanceTemplatesTable
+  activities: ActivitiesTable
+  bays: BaysTable
+  technicians: TechniciansTable
+  closures: ClosuresTable
+  activity_log: ActivityLogTable
+}
+
+export type CustomerRow = Selectable<CustomersTable>
+export type NewCustomerRow = Insertable<CustomersTable>
+export type CustomerUpdate = Updateable<CustomersTable>
+export type VehicleRow = Selectable<VehiclesTable>
+export type NewVehicleRow = Insertable<VehiclesTable>
+export type VehicleUpdate = Updateable<VehiclesTable>
+export type SettingsRow = Selectable<SettingsTable>
+export type ActivityRow = Selectable<ActivitiesTable>
+export type NewActivityRow = Insertable<ActivitiesTable>
+export type ActivityUpdate = Updateable<ActivitiesTable>

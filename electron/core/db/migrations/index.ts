@@ -1,0 +1,12 @@
+/**
+ * Every migration, imported statically: a bundled app has no migrations folder to read.
+ * Names sort in the order they run; append new ones, never edit or reorder shipped ones.
+ */
+import type { Migration } from 'kysely'
+import * as m001 from './2026-11-21-001-customers-vehicles'
+import * as m002 from './2026-11-21-002-scheduling'
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-21-001-customers-vehicles': m001,
+  '2026-11-21-002-scheduling': m002,
+}

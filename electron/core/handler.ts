@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely'
+import type SqliteDatabase from 'better-sqlite3'
+import type { ChannelName, ChannelParsed, ChannelResult, Domain } from '../../shared/contract'
+import type { Database } from './db/database'
+import type { Clock } from './clock'
+import type { CoreEvents } from './events'
+import type { Logger } from './logger'
+
+/** What every handler receives besides its parsed input. */
+export interface Ctx {
+  /** Inside an ordinary handler: the call's own transaction, committed only if it returns. */
+  db: Kysely<Database>
+  /** The raw handle on the same connection; see `Connection.sqlite` for the hazard. */
+  sqlite: SqliteDatabase.Database
+  clock: Clock
+  events: CoreEvents
+  log: Logger
+  /** Who is acting, for the activity log. */
+  actor: string
+  /** Says which domains this call changed; `changed` is emitted once, after commit. */
+  changed(...domains: string[]): void
+  /**
+   * For long-running handlers only: runs `fn` under the core's lock in its own transaction
+   * (one batch of a bulk job). Ordinary handlers already run that way.
+   */
+  batch<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T>
+  /** Resolves after the event loop had a turn, so a long job never blocks it for long. */
+  yieldToEventLoop(): Promise<void>
+}
+
+export type Handler<C extends ChannelName> = (
+  input: ChannelParsed<C>,
+  ctx: Ctx,
+) => Promise<ChannelResult<C>> | ChannelResult<C>
+
+/** A domain's handlers: exactly the channels of the contract named `<domain>.*`. */
+export type HandlerMap<D extends Domain> = {
+  [C in ChannelName as C extends `${D}.${string}` ? C : never]: Handler<C>
+}
+
+const LONG_RUNNING = Symbol('longRunning')
+
+/**
+ * Marks a handler that manages its own batches (with `ctx.batch`) instead of running
+ * whole under the lock in one transaction, e.g. schedule-all over ten thousand vehicles.
+ */
+export function longRunning<C extends ChannelName>(handler: Handler<C>): Handler<C> {
+  return Object.assign(handler, { [LONG_RUNNING]: true })
+}
+
+export const isLongRunning = (handler: unknown): boolean =>
+  typeof handler === 'function' && LONG_RUNNING in handler
+
+export type AnyHandler = (input: unknown, ctx: Ctx) => unknown
+
+/** Merges per-domain maps into one, refusing a channel that two maps both claim. */
+export function mergeHandlers(...maps: Array<Record<string, unknown>>): Map<string, AnyHandler> {
+  const merged = new Map<string, AnyHandler>()
+  for (const map of maps) {
+    for (const [channel, handler] of Object.entries(map)) {
+      if (merged.has(channel)) throw new Error(`Two handlers claim the channel "${channel}"`)
+      merged.set(channel, handler as AnyHandler)
+    }
+  }
+  return merged
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import type { Kysely } from 'kysely'
+import { contract, type ChannelName } from '../../shared/contract'
+import type { AppErrorData, Result } from '../../shared/result'
+import type { Database } from './db/database'
+import { AppError } from './errors'
+import { isLongRunning, type AnyHandler, type Ctx } from './handler'
+import type { Lock } from './lock'
+import type { Logger } from './logger'
+
+export type Invoke = (channel: string, rawInput: unknown) => Promise<Result<unknown>>
+
+const fail = (error: AppErrorData): Result<never> => ({ ok: false, error })
+
+export function toInvalidInput(error: z.ZodError): AppErrorData {
+  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+  const first = issues[0]
+  return {
+    code: 'invalid_input',
+    message: first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'Invalid input',
+    issues,
+  }
+}
+
+interface GateDeps {
+  handlers: Map<string, AnyHandler>
+  lock: Lock
+  log: Logger
+  db: Kysely<Database>
+  makeCtx(db: Kysely<Database>, changed: Set<string>): Ctx
+  onChanged(domains: string[]): void
+}
+
+/**
+ * The one gate every call passes, whatever the transport: unknown channels and bad input
+ * are answered as data; a handler runs under the lock inside one transaction, so a throw
+ * anywhere rolls back everything it wrote.
+ */
+export function createInvoke(deps: GateDeps): Invoke {
+  return async (channel, rawInput) => {
+    if (!Object.hasOwn(contract, channel)) {
+      return fail({ code: 'unknown_channel', message: `There is no channel "${channel}".` })
+    }
+    const schema = contract[channel as ChannelName].input as z.ZodType
+    const parsed = schema.safeParse(rawInput ?? {})
+    if (!parsed.success) return fail(toInvalidInput(parsed.error))
+    const handler = deps.handlers.get(channel)
+    if (!handler) return fail({ code: 'unknown_channel', message: `No handler serves "${channel}".` })
+
+    const changed = new Set<string>()
+    try {
+      const data = isLongRunning(handler)
+        ? await handler(parsed.data, deps.makeCtx(deps.db, changed))
+        : await deps.lock.run(() =>
+            deps.db.transaction().execute(async (trx) => handler(parsed.data, deps.makeCtx(trx, changed))),
+          )
+      if (changed.size > 0) deps.onChanged([...changed])
+      return { ok: true, data }
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.toData())
+      if (error instanceof z.ZodError) return fail(toInvalidInput(error))
+      deps.log.error(`Channel ${channel} failed`, error)
+      return fail({
+        code: 'internal',
+        message: `Something went wrong and nothing was saved (${error instanceof Error ? error.message : String(error)}).`,
+      })
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import type { Ctx, HandlerMap } from '../handler'
+import { AppError, fieldError } from '../errors'
+import { normalizePlate } from '../../../shared/domain/vehicles'
+import { findCustomer } from '../customers/queries'
+import { onVehicleChanged } from '../scheduling/on-vehicle-changed'
+import { toVehicle } from './map'
+import { describeVehicle, findVehicle, findVehicleByVin, listVehicles } from './queries'
+
+/** Checks what a schema cannot: the year against today, the VIN against other vehicles, the owner. */
+async function checkVehicle(
+  ctx: Ctx,
+  fields: { vin: string; year: number; customerId: number },
+  selfId?: number,
+): Promise<void> {
+  const maxYear = ctx.clock.now().getUTCFullYear() + 1
+  if (fields.year > maxYear) throw fieldError('year', `Model year is ${maxYear} at the latest`)
+  const holder = await findVehicleByVin(ctx.db, fields.vin)
+  if (holder && holder.id !== selfId) {
+    throw fieldError('vin', `This VIN is already registered to ${describeVehicle(holder)}.`, 'duplicate')
+  }
+  const customer = await findCustomer(ctx.db, fields.customerId).catch(() => {
+    throw fieldError('customerId', 'Choose the customer who owns this vehicle')
+  })
+  if (!customer.active) {
+    throw fieldError('customerId', `${customer.name} is inactive; reactivate the customer first`)
+  }
+}
+
+export const vehiclesHandlers = {
+  'vehicles.list': async (input, { db }) => (await listVehicles(db, input)).map(toVehicle),
+
+  'vehicles.get': async ({ id }, { db }) => toVehicle(await findVehicle(db, id)),
+
+  'vehicles.create': async ({ odometerMiles, customerId, licensePlate, onboardingDate, ...rest }, ctx) => {
+    await checkVehicle(ctx, { ...rest, customerId })
+    const now = ctx.clock.now().toISOString()
+    const { id } = await ctx.db
+      .insertInto('vehicles')
+      .values({
+        ...rest,
+        customer_id: customerId,
+        license_plate: licensePlate,
+        plate_normalized: licensePlate ? normalizePlate(licensePlate) : null,
+        onboarding_date: onboardingDate,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    if (odometerMiles != null) {
+      await ctx.db
+        .insertInto('odometer_readings')
+        .values({ vehicle_id: id, reading_date: onboardingDate, miles: odometerMiles, source: 'onboarding', created_at: now })
+        .execute()
+    }
+    await onVehicleChanged(ctx, id, 'onboarded')
+    ctx.changed('vehicles', 'customers', 'activities')
+    return toVehicle(await findVehicle(ctx.db, id))
+  },
+
+  'vehicles.update': async ({ id, customerId, licensePlate, onboardingDate, ...rest }, ctx) => {
+    const before = await findVehicle(ctx.db, id)
+    await checkVehicle(ctx, { ...rest, customerId }, id)
+    await ctx.db
+      .updateTable('vehicles')
+      .set({
+        ...rest,
+        customer_id: customerId,
+        license_plate: licensePlate,
+        plate_normalized: licensePlate ? normalizePlate(licensePlate) : null,
+        onboarding_date: onboardingDate,
+        updated_at: ctx.clock.now().toISOString(),
+      })
+      .where('id', '=', id)
+      .execute()
+    if (before.onboarding_date !== onboardingDate) await onVehicleChanged(ctx, id, 'updated')
+    ctx.changed('vehicles', 'customers', 'activities')
+    return toVehicle(await findVehicle(ctx.db, id))
+  },
+
+  'vehicles.setStatus': async ({ id, status }, ctx) => {
+    const before = await findVehicle(ctx.db, id)
+    if (before.status === status) return toVehicle(before)
+    if (status === 'active') {
+      const owner = await findCustomer(ctx.db, before.customer_id)
+      if (!owner.active) throw new AppError('refused', `${owner.name} is inactive; reactivate the customer first.`)
+    }
+    await ctx.db
+      .updateTable('vehicles')
+      .set({ status, updated_at: ctx.clock.now().toISOString() })
+      .where('id', '=', id)
+      .execute()
+    await onVehicleChanged(ctx, id, status === 'active' ? 'reactivated' : 'deactivated')
+    ctx.changed('vehicles', 'customers', 'activities')
+    return toVehicle(await findVehicle(ctx.db, id))
+  },
+} satisfies HandlerMap<'vehicles'>

@@ -1,0 +1,81 @@
+import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
+import type { BrowserWindow} from 'electron';
+import { app, dialog, ipcMain, shell } from 'electron'
+import log from 'electron-log/main'
+import { createCore, type Core } from '../core'
+import { registerIpc } from './ipc'
+import { createMainWindow } from './window'
+import { devNativeBinding, resolveDbPath } from './paths'
+import { installMenu } from './menu'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const rendererFile = join(here, '../renderer/index.html')
+const rendererUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const appUrlPrefix = rendererUrl ? new URL(rendererUrl).origin + '/' : `file://${rendererFile.replace(/\\/g, '/')}`
+const isAppUrl = (url: string): boolean => url.startsWith(appUrlPrefix)
+
+log.initialize()
+let core: Core | null = null
+let win: BrowserWindow | null = null
+let closing = false
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+app.on('second-instance', () => {
+  if (win?.isMinimized()) win.restore()
+  win?.focus()
+})
+
+app.on('web-contents-created', (_event, contents) => {
+  // Defence in depth: whatever creates web contents, none may host a webview.
+  contents.on('will-attach-webview', (e) => e.preventDefault())
+})
+
+async function start(): Promise<void> {
+  const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
+  log.info(`Opening database ${dbPath}`)
+  core = await createCore({
+    dbPath,
+    log,
+    nativeBinding: devNativeBinding(app.getAppPath(), app.isPackaged),
+  })
+  registerIpc({
+    ipcMain,
+    core,
+    getWindow: () => win,
+    isAppUrl,
+    platform: {
+      async showSaveDialog(owner, suggestedName) {
+        const { canceled, filePath } = await dialog.showSaveDialog(owner, {
+          defaultPath: join(app.getPath('documents'), suggestedName),
+          filters: [{ name: 'Calendar', extensions: ['ics'] }, { name: 'All files', extensions: ['*'] }],
+        })
+        return canceled ? undefined : filePath
+      },
+      openExternal: (url) => shell.openExternal(url),
+    },
+  })
+  installMenu(!app.isPackaged)
+  win = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), rendererUrl, rendererFile, isAppUrl })
+  win.on('closed', () => (win = null))
+}
+
+app.whenReady().then(start).catch((error: unknown) => {
+  log.error('Start failed', error)
+  dialog.showErrorBox('Shop Scheduler could not start', error instanceof Error ? error.message : String(error))
+  app.exit(1)
+})
+
+app.on('window-all-closed', () => app.quit())
+
+// Close the database before the process ends so the WAL is checkpointed and nothing is lost.
+app.on('before-quit', (event) => {
+  if (!core || closing) return
+  event.preventDefault()
+  closing = true
+  core
+    .close()
+    .catch((error: unknown) => log.error('Closing the database failed', error))
+    .finally(() => app.quit())
+})

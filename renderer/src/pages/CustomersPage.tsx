@@ -1,0 +1,4 @@
+import { ComingSoon } from '../components/ComingSoon'
+export function CustomersPage() {
+  return <ComingSoon title="Customers" what="customers" />
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { byId, id, optionalText, requiredText } from './common'
+
+export interface Customer {
+  id: number
+  name: string
+  email: string | null
+  phone: string | null
+  notes: string | null
+  active: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+export interface CustomerSummary extends Customer {
+  vehicleCount: number
+}
+
+const email = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v.toLowerCase() : null))
+  .pipe(z.email('Not a valid email address').nullable())
+
+export const customerFields = z.object({
+  name: requiredText('Name', 200),
+  email,
+  phone: optionalText(40),
+  notes: optionalText(4000),
+})
+
+export const customerSchemas = {
+  list: z.object({
+    search: z.string().trim().max(200).optional(),
+    includeInactive: z.boolean().optional(),
+  }),
+  get: byId,
+  create: customerFields,
+  update: customerFields.extend({ id }),
+  setActive: z.object({ id, active: z.boolean() }),
+}
+
+export type CustomerInput = z.input<typeof customerFields>

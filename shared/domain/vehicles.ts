@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { byId, id, isoDate, optionalText, requiredText } from './common'
+
+export const VEHICLE_STATUSES = ['active', 'inactive'] as const
+export type VehicleStatus = (typeof VEHICLE_STATUSES)[number]
+
+export interface Vehicle {
+  id: number
+  customerId: number
+  customerName: string
+  vin: string
+  make: string
+  model: string
+  year: number
+  licensePlate: string | null
+  onboardingDate: string
+  status: VehicleStatus
+  notes: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export const FIRST_MODEL_YEAR = 1950
+
+/**
+ * VINs since 1981: 17 characters, digits and capital letters except I, O and Q
+ * (they read as 1 and 0). Spaces and dashes people type are dropped first.
+ */
+export const normalizeVin = (raw: string): string => raw.replace(/[\s-]/g, '').toUpperCase()
+export const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/
+
+export const vinSchema = z
+  .string()
+  .transform(normalizeVin)
+  .pipe(
+    z
+      .string()
+      .length(17, 'A VIN has exactly 17 letters and digits')
+      .regex(VIN_PATTERN, 'A VIN uses digits and letters other than I, O and Q'),
+  )
+
+/** Plates are compared without spaces, dashes or dots and in capitals: "ab-123 c" finds "AB 123C". */
+export const normalizePlate = (raw: string): string => raw.replace(/[\s.\-·]/g, '').toUpperCase()
+
+export const vehicleFields = z.object({
+  customerId: id,
+  vin: vinSchema,
+  make: requiredText('Make', 60),
+  model: requiredText('Model', 60),
+  // The upper bound (next year) depends on today, so the core checks it with its clock.
+  year: z
+    .number({ message: 'Model year is required' })
+    .int('Model year is a whole number')
+    .min(FIRST_MODEL_YEAR, `Model year is ${FIRST_MODEL_YEAR} or later`),
+  licensePlate: optionalText(20).transform((v) => (v ? v.toUpperCase() : null)),
+  onboardingDate: isoDate.describe('Onboarding date'),
+  notes: optionalText(4000),
+})
+
+export const vehicleSchemas = {
+  list: z.object({
+    search: z.string().trim().max(200).optional(),
+    customerId: id.optional(),
+    status: z.enum([...VEHICLE_STATUSES, 'all']).optional(),
+  }),
+  get: byId,
+  create: vehicleFields.extend({
+    /** First odometer reading, taken at onboarding. */
+    odometerMiles: z.number().int().min(0).max(2_000_000).nullish(),
+  }),
+  update: vehicleFields.extend({ id }),
+  setStatus: z.object({ id, status: z.enum(VEHICLE_STATUSES) }),
+}
+
+export type VehicleInput = z.input<typeof vehicleSchemas.create>
