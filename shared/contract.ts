@@ -10,10 +10,32 @@ import type { Channel } from './contract/define'
 import type { Result } from './result'
 import { customersContract } from './contract/customers'
 import { vehiclesContract } from './contract/vehicles'
+import {
+  activityTypesContract,
+  baysContract,
+  closuresContract,
+  hoursContract,
+  odometerContract,
+  settingsContract,
+  techniciansContract,
+  templatesContract,
+} from './contract/reference'
+import { activitiesContract } from './contract/activities'
+import { scheduleContract } from './contract/schedule'
 
 export const contract = {
   ...customersContract,
   ...vehiclesContract,
+  ...settingsContract,
+  ...hoursContract,
+  ...closuresContract,
+  ...baysContract,
+  ...techniciansContract,
+  ...activityTypesContract,
+  ...templatesContract,
+  ...odometerContract,
+  ...activitiesContract,
+  ...scheduleContract,
 } as const
 
 export type Contract = typeof contract

@@ -1,0 +1,171 @@
+/** Activities: planned and manual work on a vehicle, its booking, its status and its trace. */
+import { z } from 'zod'
+import { byId, id, isoDate, isoInstant, optionalText, requiredText } from './common'
+import { CATEGORIES, type Category } from './reference'
+
+export const ACTIVITY_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled', 'missed'] as const
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number]
+export const ACTIVITY_ORIGINS = ['initial', 'inspection', 'template', 'manual'] as const
+export type ActivityOrigin = (typeof ACTIVITY_ORIGINS)[number]
+
+/**
+ * Rule 7 of DESIGN.md: the only status changes there are. Anything else is refused.
+ * `missed` is set by the core itself once the day plus the grace has passed.
+ */
+export const TRANSITIONS: Readonly<Record<ActivityStatus, readonly ActivityStatus[]>> = {
+  scheduled: ['in_progress', 'cancelled', 'missed'],
+  in_progress: ['completed', 'cancelled'],
+  missed: ['scheduled'],
+  completed: [],
+  cancelled: [],
+}
+
+/** How pressing an open activity is: past due, due within the thresholds, or later. Null once finished. */
+export type Urgency = 'overdue' | 'due_soon' | 'later'
+
+export interface Activity {
+  id: number
+  vehicleId: number
+  /** "2019 Honda Civic" */
+  vehicleLabel: string
+  licensePlate: string | null
+  customerId: number
+  customerName: string
+  activityTypeId: number
+  typeName: string
+  category: Category
+  origin: ActivityOrigin
+  templateId: number | null
+  occurrenceIndex: number | null
+  dueDate: string
+  /** Booked time as UTC ISO instants; null when only due. */
+  start: string | null
+  end: string | null
+  bayId: number | null
+  bayName: string | null
+  technicianId: number | null
+  technicianName: string | null
+  status: ActivityStatus
+  /** A person moved, booked or edited it: the scheduler leaves it alone. */
+  pinned: boolean
+  startedAt: string | null
+  completedAt: string | null
+  completedBy: string | null
+  completionOdometer: number | null
+  completionNotes: string | null
+  cancelReason: string | null
+  notes: string | null
+  contactedAt: string | null
+  version: number
+  urgency: Urgency | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ActivityLogEntry {
+  id: number
+  activityId: number
+  at: string
+  actor: string
+  action: string
+  /** `{ field: [before, after] }` */
+  changes: Record<string, [unknown, unknown]> | null
+  message: string | null
+}
+
+export interface VehicleSchedule {
+  overdue: Activity[]
+  upcoming: Activity[]
+  /** Completed, cancelled and missed, newest first. */
+  history: Activity[]
+}
+
+export interface ActivityStats {
+  from: string
+  to: string
+  total: number
+  byStatus: Record<ActivityStatus, number>
+  byCategory: Record<Category, number>
+  /** completed / (completed + missed + cancelled + due in the range and past), 0..1; null with nothing due. */
+  completionRate: number | null
+}
+
+export interface TodayView {
+  date: string
+  /** Booked today, by start time. */
+  booked: Activity[]
+  overdue: Activity[]
+  dueSoon: Activity[]
+  upcoming: Activity[]
+  /** Due or booked within the reminder days and not yet contacted. */
+  toContact: Activity[]
+}
+
+export interface FreeSlot {
+  start: string
+  end: string
+  bayId: number | null
+  technicianId: number | null
+}
+
+/** Optimistic concurrency: every edit names the version it was made against; a stale one is refused. */
+const versioned = z.object({ id, version: z.number().int().positive() })
+
+const booking = z.object({
+  start: isoInstant,
+  /** Defaults to start + the activity type's duration. */
+  end: isoInstant.optional(),
+  bayId: id.nullish(),
+  technicianId: id.nullish(),
+})
+
+export const activitySchemas = {
+  get: byId,
+  history: byId,
+  range: z.object({
+    from: isoDate,
+    to: isoDate,
+    vehicleId: id.optional(),
+    status: z.array(z.enum(ACTIVITY_STATUSES)).optional(),
+    category: z.array(z.enum(CATEGORIES)).optional(),
+    bayId: id.optional(),
+    technicianId: id.optional(),
+    /** Matches vehicle (make, model, plate, VIN), customer name or type name. */
+    text: z.string().trim().max(200).optional(),
+  }),
+  today: z.object({}),
+  upcoming: z.object({ days: z.number().int().min(1).max(366).default(7) }),
+  overdue: z.object({}),
+  unbooked: z.object({ from: isoDate.optional(), to: isoDate.optional(), text: z.string().trim().max(200).optional() }),
+  forVehicle: z.object({ vehicleId: id }),
+  stats: z.object({ from: isoDate, to: isoDate }),
+  createManual: booking.extend({
+    vehicleId: id,
+    activityTypeId: id,
+    notes: optionalText(4000),
+  }),
+  book: versioned.merge(booking),
+  unbook: versioned,
+  /** Moves the due date of unbooked work (e.g. dragged to another day in the month view). */
+  setDueDate: versioned.extend({ dueDate: isoDate }),
+  update: versioned.extend({ notes: optionalText(4000) }),
+  start: versioned,
+  complete: versioned.extend({
+    completedBy: requiredText('Who did the work', 100),
+    /** Defaults to now. */
+    completedAt: isoInstant.optional(),
+    odometer: z.number().int().min(0).max(2_000_000).nullish(),
+    notes: optionalText(4000),
+  }),
+  cancel: versioned.extend({ reason: requiredText('A reason', 500) }),
+  rebook: versioned.extend({ booking: booking.optional() }),
+  markContacted: versioned,
+  freeSlots: z.object({
+    durationMinutes: z.number().int().min(5).max(24 * 60),
+    from: isoDate,
+    days: z.number().int().min(1).max(60).default(14),
+    bayId: id.optional(),
+    technicianId: id.optional(),
+    limit: z.number().int().min(1).max(100).default(10),
+  }),
+}
