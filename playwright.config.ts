@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test'
+
+/**
+ * End-to-end tests: Debian's Chromium drives the built renderer through the HTTP bridge,
+ * against the real core and a fresh SQLite file per test (see tests/e2e/fixtures.ts).
+ * `npm run test:e2e` builds the renderer first; the bridge serves `out/renderer`.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  // Two cores shared with other work: one browser at a time keeps timings honest.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    // The shop's time zone in every e2e database (fixtures.ts), so what the browser shows matches.
+    timezoneId: 'America/New_York',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // Never `npx playwright install`: the system Chromium is the one CI has.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+})

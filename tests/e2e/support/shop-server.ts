@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createCore } from '../../../electron/core'
+import { fixedClock } from '../../../electron/core/clock'
+import type { Logger } from '../../../electron/core/logger'
+import { startBridge } from '../../../electron/core/bridge/server'
+import { shopClient, type ShopHttpClient } from './shop-client'
+
+export interface ShopServer extends ShopHttpClient {
+  /** Where the bridge serves the app, e.g. `http://127.0.0.1:41234`. */
+  url: string
+  /** The test's own SQLite file, in its own temp folder. */
+  dbPath: string
+  /** The instant the core's clock is pinned at. */
+  now: string
+  timeZone: string
+  close(): Promise<void>
+}
+
+export interface ShopServerOptions {
+  now: string
+  timeZone: string
+  /** The built renderer; `npm run test:e2e` builds it first. */
+  rendererDir?: string
+}
+
+// Refusals are answers, not failures; only what the core itself reports as wrong is shown.
+const quietLogger: Logger = {
+  info() {},
+  warn: (m, ...r) => console.warn(`[core] ${m}`, ...r),
+  error: (m, ...r) => console.error(`[core] ${m}`, ...r),
+}
+
+/**
+ * The real core on a fresh database file, behind the real bridge on a free loopback port,
+ * inside the Playwright worker: what `npm run web` runs, with the clock pinned.
+ *
+ * @example
+ * const shop = await startShopServer({ now: '2026-03-10T15:00:00Z', timeZone: 'America/New_York' })
+ * await shop.call('customers.create', { name: 'Dana Reyes' })
+ * await shop.close()
+ */
+export async function startShopServer(opts: ShopServerOptions): Promise<ShopServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'shop-e2e-'))
+  const dbPath = join(dir, 'shop.db')
+  const core = await createCore({
+    dbPath,
+    clock: fixedClock(opts.now),
+    timeZone: opts.timeZone,
+    actor: 'e2e',
+    log: quietLogger,
+  })
+  const bridge = await startBridge({
+    core,
+    rendererDir: opts.rendererDir ?? resolve('out/renderer'),
+    port: 0,
+  }).catch(async (error: unknown) => {
+    await core.close()
+    throw error
+  })
+  return {
+    ...shopClient(bridge.url),
+    url: bridge.url,
+    dbPath,
+    now: opts.now,
+    timeZone: opts.timeZone,
+    async close() {
+      await bridge.close()
+      await core.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
