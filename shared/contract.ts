@@ -22,6 +22,7 @@ import {
 } from './contract/reference'
 import { activitiesContract } from './contract/activities'
 import { scheduleContract } from './contract/schedule'
+import { invitesContract } from './contract/invites'
 
 export const contract = {
   ...customersContract,
@@ -36,6 +37,7 @@ export const contract = {
   ...odometerContract,
   ...activitiesContract,
   ...scheduleContract,
+  ...invitesContract,
 } as const
 
 export type Contract = typeof contract

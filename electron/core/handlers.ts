@@ -7,9 +7,10 @@ import { channelNames } from '../../shared/contract'
 import { mergeHandlers, type AnyHandler } from './handler'
 import { customersHandlers } from './customers/handlers'
 import { vehiclesHandlers } from './vehicles/handlers'
+import { invitesHandlers } from './invites/handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
-  return mergeHandlers(customersHandlers, vehiclesHandlers)
+  return mergeHandlers(customersHandlers, vehiclesHandlers, invitesHandlers)
 }
 
 /** Contract channels that no handler serves; empty in a finished build. */

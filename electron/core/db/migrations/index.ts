@@ -5,8 +5,10 @@
 import type { Migration } from 'kysely'
 import * as m001 from './2026-11-21-001-customers-vehicles'
 import * as m002 from './2026-11-21-002-scheduling'
+import * as m003 from './2026-11-21-003-invites'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-21-001-customers-vehicles': m001,
   '2026-11-21-002-scheduling': m002,
+  '2026-11-21-003-invites': m003,
 }

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely'
+import type { InviteMethod } from '../../../shared/domain/invites'
+import type { Database } from '../db/database'
+import { withInviteTables } from './tables'
+
+export interface IssueRecord {
+  activityId: number
+  sequence: number
+  method: InviteMethod
+  fingerprint: string
+  issuedAt: string
+  actor: string
+}
+
+/**
+ * Records that an invite left the shop: the panel later compares it with the activity.
+ *
+ * @example
+ * await recordIssue(ctx.db, { activityId: 3, sequence: 1, method: 'REQUEST', fingerprint, issuedAt, actor })
+ */
+export async function recordIssue(db: Kysely<Database>, issue: IssueRecord): Promise<void> {
+  await withInviteTables(db)
+    .insertInto('invite_issues')
+    .values({
+      activity_id: issue.activityId,
+      sequence: issue.sequence,
+      method: issue.method,
+      fingerprint: issue.fingerprint,
+      issued_at: issue.issuedAt,
+      actor: issue.actor,
+    })
+    .execute()
+}
+
+/** The last invite issued for an activity, or undefined if none was. */
+export async function lastIssue(db: Kysely<Database>, activityId: number): Promise<IssueRecord | undefined> {
+  const row = await withInviteTables(db)
+    .selectFrom('invite_issues')
+    .selectAll()
+    .where('activity_id', '=', activityId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!row) return undefined
+  return {
+    activityId: row.activity_id,
+    sequence: row.sequence,
+    method: row.method,
+    fingerprint: row.fingerprint,
+    issuedAt: row.issued_at,
+    actor: row.actor,
+  }
+}
