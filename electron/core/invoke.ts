@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Kysely } from 'kysely'
-import { contract, type ChannelName } from '../../shared/contract'
+import { contract, type ChannelInput, type ChannelName, type ChannelResult } from '../../shared/contract'
 import type { AppErrorData, Result } from '../../shared/result'
 import type { Database } from './db/database'
 import { AppError } from './errors'
@@ -8,7 +8,11 @@ import { isLongRunning, type AnyHandler, type Ctx } from './handler'
 import type { Lock } from './lock'
 import type { Logger } from './logger'
 
-export type Invoke = (channel: string, rawInput: unknown) => Promise<Result<unknown>>
+/** Typed for callers that know the channel (tests, benchmarks); untyped for transports passing strings through. */
+export interface Invoke {
+  <C extends ChannelName>(channel: C, rawInput: ChannelInput<C>): Promise<Result<ChannelResult<C>>>
+  (channel: string, rawInput: unknown): Promise<Result<unknown>>
+}
 
 const fail = (error: AppErrorData): Result<never> => ({ ok: false, error })
 
@@ -37,7 +41,7 @@ interface GateDeps {
  * anywhere rolls back everything it wrote.
  */
 export function createInvoke(deps: GateDeps): Invoke {
-  return async (channel, rawInput) => {
+  return async (channel: string, rawInput: unknown): Promise<Result<unknown>> => {
     if (!Object.hasOwn(contract, channel)) {
       return fail({ code: 'unknown_channel', message: `There is no channel "${channel}".` })
     }

@@ -8,6 +8,7 @@ import { registerIpc } from './ipc'
 import { createMainWindow } from './window'
 import { devNativeBinding, resolveDbPath } from './paths'
 import { installMenu } from './menu'
+import { closeBeforeQuit } from './quit'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -18,7 +19,6 @@ const isAppUrl = (url: string): boolean => url.startsWith(appUrlPrefix)
 log.initialize()
 let core: Core | null = null
 let win: BrowserWindow | null = null
-let closing = false
 
 if (!app.requestSingleInstanceLock()) app.quit()
 
@@ -69,13 +69,8 @@ app.whenReady().then(start).catch((error: unknown) => {
 
 app.on('window-all-closed', () => app.quit())
 
-// Close the database before the process ends so the WAL is checkpointed and nothing is lost.
-app.on('before-quit', (event) => {
-  if (!core || closing) return
-  event.preventDefault()
-  closing = true
-  core
-    .close()
-    .catch((error: unknown) => log.error('Closing the database failed', error))
-    .finally(() => app.quit())
-})
+closeBeforeQuit(
+  app,
+  async () => core?.close(),
+  (error) => log.error('Closing the database failed', error),
+)

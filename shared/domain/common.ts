@@ -2,8 +2,9 @@ import { z } from 'zod'
 
 /** A calendar date in the shop's time zone, `YYYY-MM-DD`. */
 export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
+  .string({ message: 'A date is required' })
+  .min(1, { message: 'A date is required', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the form YYYY-MM-DD', abort: true })
   .refine((s) => {
     const [y, m, d] = s.split('-').map(Number) as [number, number, number]
     const date = new Date(Date.UTC(y, m - 1, d))

@@ -35,7 +35,7 @@ export const vinSchema = z
   .pipe(
     z
       .string()
-      .length(17, 'A VIN has exactly 17 letters and digits')
+      .length(17, { message: 'A VIN has exactly 17 letters and digits', abort: true })
       .regex(VIN_PATTERN, 'A VIN uses digits and letters other than I, O and Q'),
   )
 
