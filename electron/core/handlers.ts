@@ -7,10 +7,28 @@ import { channelNames } from '../../shared/contract'
 import { mergeHandlers, type AnyHandler } from './handler'
 import { customersHandlers } from './customers/handlers'
 import { vehiclesHandlers } from './vehicles/handlers'
-import { invitesHandlers } from './invites/handlers'
+import { settingsHandlers } from './settings/handlers'
+import { hoursHandlers } from './resources/hours-handlers'
+import { closuresHandlers } from './resources/closures-handlers'
+import { baysHandlers } from './resources/bays-handlers'
+import { techniciansHandlers } from './resources/technicians-handlers'
+import { activityTypesHandlers } from './activity-types/handlers'
+import { templatesHandlers } from './templates/handlers'
+import { odometerHandlers } from './odometer/handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
-  return mergeHandlers(customersHandlers, vehiclesHandlers, invitesHandlers)
+  return mergeHandlers(
+    customersHandlers,
+    vehiclesHandlers,
+    settingsHandlers,
+    hoursHandlers,
+    closuresHandlers,
+    baysHandlers,
+    techniciansHandlers,
+    activityTypesHandlers,
+    templatesHandlers,
+    odometerHandlers,
+  )
 }
 
 /** Contract channels that no handler serves; empty in a finished build. */

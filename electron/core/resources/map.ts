@@ -1,0 +1,28 @@
+import type { Selectable } from 'kysely'
+import type { BaysTable, ClosuresTable, TechniciansTable } from '../db/database'
+import type { Bay, Closure, Technician } from '../../../shared/domain/reference'
+
+export const toBay = (row: Selectable<BaysTable>): Bay => ({
+  id: row.id,
+  name: row.name,
+  active: row.active === 1,
+  sortOrder: row.sort_order,
+})
+
+export const toTechnician = (row: Selectable<TechniciansTable>): Technician => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  active: row.active === 1,
+})
+
+export const toClosure = (row: Selectable<ClosuresTable> & { resource_name: string | null }): Closure => ({
+  id: row.id,
+  startsOn: row.starts_on,
+  endsOn: row.ends_on,
+  scope: row.scope,
+  bayId: row.bay_id,
+  technicianId: row.technician_id,
+  resourceName: row.resource_name,
+  reason: row.reason,
+})
