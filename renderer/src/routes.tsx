@@ -3,6 +3,7 @@ import { Layout } from './components/Layout'
 import { ComingSoon } from './components/ComingSoon'
 import { CustomersPage } from './pages/CustomersPage'
 import { VehiclesPage } from './pages/VehiclesPage'
+import { VehiclePage } from './pages/VehiclePage'
 
 // Hash routing: the packaged app loads from file://, where path routing has no server.
 export const router = createHashRouter([
@@ -20,6 +21,7 @@ export const router = createHashRouter([
         element: <ComingSoon title="Calendar" what="month, week, day and agenda calendars by bay or technician, with drag-and-drop booking" />,
       },
       { path: 'vehicles', element: <VehiclesPage /> },
+      { path: 'vehicles/:id', element: <VehiclePage /> },
       { path: 'customers', element: <CustomersPage /> },
       {
         path: 'settings',

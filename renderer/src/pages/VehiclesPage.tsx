@@ -1,4 +1,132 @@
-import { ComingSoon } from '../components/ComingSoon'
+import { useState } from 'react'
+import { Button, CloseButton, Group, Loader, Pill, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { IconPlus, IconSearch } from '@tabler/icons-react'
+import { useSearchParams } from 'react-router'
+import type { Vehicle } from '../../../shared/domain/vehicles'
+import { useChannel } from '../lib/queries'
+import { EmptyState } from '../components/EmptyState'
+import { LoadError } from '../components/LoadError'
+import { VehiclesTable } from '../components/vehicles/VehiclesTable'
+import { VehicleFormModal } from '../components/vehicles/VehicleFormModal'
+import { useVehicleStatus } from '../components/vehicles/useVehicleStatus'
+
+type StatusFilter = 'active' | 'inactive' | 'all'
+const STATUS_FILTERS = [
+  { value: 'active', label: 'Active' },
+  { value: 'inactive', label: 'Inactive' },
+  { value: 'all', label: 'All' },
+] satisfies { value: StatusFilter; label: string }[]
+const isStatusFilter = (s: string | null): s is StatusFilter => STATUS_FILTERS.some((f) => f.value === s)
+
+type Dialog = { kind: 'create' } | { kind: 'edit'; vehicle: Vehicle } | null
+
+/**
+ * Every vehicle the shop looks after. Filters live in the URL (`?q=&status=&customer=`), so
+ * coming back from a vehicle's page finds the list as it was left.
+ */
 export function VehiclesPage() {
-  return <ComingSoon title="Vehicles" what="vehicles" />
+  const [params, setParams] = useSearchParams()
+  const [search, setSearch] = useState(params.get('q') ?? '')
+  const [debounced] = useDebouncedValue(search.trim(), 200)
+  const statusParam = params.get('status')
+  const status: StatusFilter = isStatusFilter(statusParam) ? statusParam : 'active'
+  const customerId = Number(params.get('customer')) || undefined
+  const [dialog, setDialog] = useState<Dialog>(null)
+  const toggleStatus = useVehicleStatus()
+
+  const vehicles = useChannel('vehicles.list', {
+    status,
+    ...(debounced ? { search: debounced } : {}),
+    ...(customerId ? { customerId } : {}),
+  })
+  const owner = useChannel('customers.get', { id: customerId ?? 0 }, { enabled: customerId !== undefined })
+
+  const setParam = (key: string, value: string | null) =>
+    setParams(
+      (p) => {
+        if (value) p.set(key, value)
+        else p.delete(key)
+        return p
+      },
+      { replace: true },
+    )
+
+  const filtered = Boolean(debounced) || status !== 'active' || customerId !== undefined
+  const list = vehicles.data ?? []
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2}>Vehicles</Title>
+        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
+          New vehicle
+        </Button>
+      </Group>
+
+      <Group gap="sm" align="center">
+        <TextInput
+          aria-label="Search vehicles"
+          placeholder="Customer, plate, VIN, make or model"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          rightSection={search ? <CloseButton aria-label="Clear search" size="sm" onClick={() => setSearch('')} /> : null}
+          value={search}
+          onChange={(e) => {
+            setSearch(e.currentTarget.value)
+            setParam('q', e.currentTarget.value.trim() || null)
+          }}
+          w={340}
+        />
+        <SegmentedControl
+          aria-label="Show vehicles by status"
+          data={STATUS_FILTERS}
+          value={status}
+          onChange={(value) => setParam('status', value === 'active' ? null : value)}
+        />
+        {customerId !== undefined && (
+          <Pill size="md" withRemoveButton onRemove={() => setParam('customer', null)} removeButtonProps={{ 'aria-label': 'Show every customer' }}>
+            Customer: {owner.data?.name ?? '…'}
+          </Pill>
+        )}
+        {vehicles.isFetching && <Loader size="xs" aria-label="Loading vehicles" />}
+        {vehicles.data && (
+          <Text size="sm" c="dimmed" ml="auto" aria-live="polite">
+            {list.length === 1 ? '1 vehicle' : `${list.length} vehicles`}
+          </Text>
+        )}
+      </Group>
+
+      {vehicles.error ? (
+        <LoadError what="vehicles" error={vehicles.error} retry={() => void vehicles.refetch()} />
+      ) : vehicles.isLoading ? (
+        <Loader aria-label="Loading vehicles" />
+      ) : list.length > 0 ? (
+        <VehiclesTable vehicles={list} onEdit={(vehicle) => setDialog({ kind: 'edit', vehicle })} onToggleStatus={toggleStatus} />
+      ) : filtered ? (
+        <EmptyState title="No vehicle matches">
+          {debounced ? `Nothing found for “${debounced}”. ` : ''}Search looks at the customer's name, the plate (spaces and dashes
+          ignored), the VIN, and make and model. {status === 'active' ? 'Inactive vehicles are under “Inactive”.' : ''}
+        </EmptyState>
+      ) : (
+        <EmptyState
+          title="No vehicles yet"
+          action={
+            <Button mt="xs" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
+              Register the first vehicle
+            </Button>
+          }
+        >
+          Register a vehicle with its VIN and onboarding date, and its inspections are planned from that day.
+        </EmptyState>
+      )}
+
+      {dialog && (
+        <VehicleFormModal
+          vehicle={dialog.kind === 'edit' ? dialog.vehicle : undefined}
+          customerId={customerId}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </Stack>
+  )
 }

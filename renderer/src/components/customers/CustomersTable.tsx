@@ -1,0 +1,96 @@
+import { ActionIcon, Anchor, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
+import { IconCarSuv, IconEdit, IconPlayerPlay, IconPower } from '@tabler/icons-react'
+import { Link } from 'react-router'
+import type { CustomerSummary } from '../../../../shared/domain/customers'
+
+interface Props {
+  customers: CustomerSummary[]
+  onEdit(customer: CustomerSummary): void
+  onAddVehicle(customer: CustomerSummary): void
+  onToggleActive(customer: CustomerSummary): void
+}
+
+const none = (
+  <Text span c="dimmed" size="sm">
+    none
+  </Text>
+)
+
+export function CustomersTable({ customers, onEdit, onAddVehicle, onToggleActive }: Props) {
+  return (
+    <Table.ScrollContainer minWidth={860}>
+      <Table highlightOnHover verticalSpacing="xs" aria-label="Customers">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Email</Table.Th>
+            <Table.Th>Phone</Table.Th>
+            <Table.Th>Active vehicles</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {customers.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>
+                <Text fw={500} size="sm">
+                  {c.name}
+                </Text>
+                {c.notes && (
+                  <Text size="xs" c="dimmed" lineClamp={1} maw={320} title={c.notes}>
+                    {c.notes}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{c.email ? <Anchor href={`mailto:${c.email}`} size="sm">{c.email}</Anchor> : none}</Table.Td>
+              <Table.Td>{c.phone ?? none}</Table.Td>
+              <Table.Td>
+                {c.vehicleCount > 0 ? (
+                  <Anchor component={Link} to={`/vehicles?customer=${c.id}`} size="sm" aria-label={`${c.vehicleCount} active vehicles of ${c.name}`}>
+                    {c.vehicleCount === 1 ? '1 vehicle' : `${c.vehicleCount} vehicles`}
+                  </Anchor>
+                ) : (
+                  none
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={c.active ? 'green' : 'gray'}>
+                  {c.active ? 'Active' : 'Inactive'}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  {c.active && (
+                    <Tooltip label="Add vehicle">
+                      <ActionIcon variant="subtle" aria-label={`Add a vehicle for ${c.name}`} onClick={() => onAddVehicle(c)}>
+                        <IconCarSuv size={18} aria-hidden />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                  <Tooltip label="Edit">
+                    <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${c.name}`} onClick={() => onEdit(c)}>
+                      <IconEdit size={18} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={c.active ? 'Deactivate' : 'Reactivate'}>
+                    <ActionIcon
+                      variant="subtle"
+                      color={c.active ? 'red' : 'green'}
+                      aria-label={`${c.active ? 'Deactivate' : 'Reactivate'} ${c.name}`}
+                      onClick={() => onToggleActive(c)}
+                    >
+                      {c.active ? <IconPower size={18} aria-hidden /> : <IconPlayerPlay size={18} aria-hidden />}
+                    </ActionIcon>
+                  </Tooltip>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}

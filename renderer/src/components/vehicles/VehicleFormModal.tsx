@@ -1,0 +1,153 @@
+import { useState } from 'react'
+import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
+import { DateInput } from '@mantine/dates'
+import { useForm } from '@mantine/form'
+import { notifications } from '@mantine/notifications'
+import { zod4Resolver } from 'mantine-form-zod-resolver'
+import dayjs from 'dayjs'
+import { z } from 'zod'
+import { isoDate } from '../../../../shared/domain/common'
+import { vehicleSchemas, type Vehicle } from '../../../../shared/domain/vehicles'
+import { useChannelMutation } from '../../lib/queries'
+import { showFieldErrors } from '../../lib/form-errors'
+import { vehicleLabel } from '../../lib/format'
+import { FormProblem } from '../FormProblem'
+import { CustomerSelect } from './CustomerSelect'
+
+interface Props {
+  /** The vehicle to edit; without one the dialog registers a new vehicle. */
+  vehicle?: Vehicle
+  /** Owner to preselect for a new vehicle ("add vehicle" from a customer). */
+  customerId?: number
+  onClose(): void
+  onSaved?(vehicle: Vehicle): void
+}
+
+/** What the inputs hold: Mantine's Select gives strings, NumberInput '' when empty. */
+interface Values {
+  customerId: string | null
+  vin: string
+  make: string
+  model: string
+  year: number | string
+  licensePlate: string
+  onboardingDate: string | null
+  odometerMiles: number | string
+  notes: string
+}
+
+/** The values as the schema wants them: empties become "missing" so its messages apply. */
+const toDraft = (v: Values) => ({
+  ...v,
+  customerId: v.customerId ? Number(v.customerId) : undefined,
+  year: typeof v.year === 'number' ? v.year : undefined,
+  onboardingDate: v.onboardingDate ?? '',
+  odometerMiles: typeof v.odometerMiles === 'number' ? v.odometerMiles : null,
+})
+
+// The shared schema, with messages for the two fields a form can leave empty in its own way.
+const formSchema = vehicleSchemas.create.extend({
+  customerId: z.number({ message: 'Choose the customer who owns this vehicle' }).int().positive(),
+  onboardingDate: z.string().min(1, 'Onboarding date is required').pipe(isoDate),
+  odometerMiles: z
+    .number()
+    .int('Whole miles only')
+    .min(0, 'Miles cannot be negative')
+    .max(2_000_000, 'That is more than any vehicle drives')
+    .nullish(),
+})
+const resolve = zod4Resolver(formSchema, { errorPriority: 'first' })
+
+/** Register or edit a vehicle. Mounted only while open, so each opening starts from the record. */
+export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Props) {
+  const form = useForm<Values>({
+    initialValues: {
+      customerId: vehicle ? String(vehicle.customerId) : customerId ? String(customerId) : null,
+      vin: vehicle?.vin ?? '',
+      make: vehicle?.make ?? '',
+      model: vehicle?.model ?? '',
+      year: vehicle?.year ?? '',
+      licensePlate: vehicle?.licensePlate ?? '',
+      // The browser's clock is the shop's in practice; the core re-checks the date anyway.
+      onboardingDate: vehicle?.onboardingDate ?? dayjs().format('YYYY-MM-DD'),
+      odometerMiles: '',
+      notes: vehicle?.notes ?? '',
+    },
+    validate: (values) => resolve(toDraft(values)),
+  })
+  const create = useChannelMutation('vehicles.create')
+  const update = useChannelMutation('vehicles.update')
+  const [problem, setProblem] = useState<string | null>(null)
+  const saving = create.isPending || update.isPending
+
+  const save = form.onSubmit(async (values) => {
+    setProblem(null)
+    // Already validated by the same schema, so this only converts; the core parses it again.
+    const { odometerMiles, ...fields } = formSchema.parse(toDraft(values))
+    try {
+      const saved = vehicle
+        ? await update.mutateAsync({ ...fields, id: vehicle.id })
+        : await create.mutateAsync({ ...fields, odometerMiles })
+      notifications.show({ color: 'green', message: `${vehicleLabel(saved)} saved` })
+      onSaved?.(saved)
+      onClose()
+    } catch (error) {
+      setProblem(showFieldErrors(error, Object.keys(values), form.setErrors))
+    }
+  })
+
+  return (
+    <Modal opened onClose={onClose} title={vehicle ? `Edit ${vehicleLabel(vehicle)}` : 'New vehicle'} size="lg">
+      <form onSubmit={save} noValidate>
+        <Stack gap="sm">
+          <FormProblem message={problem} />
+          <CustomerSelect label="Customer" withAsterisk {...form.getInputProps('customerId')} />
+          <TextInput
+            label="VIN"
+            withAsterisk
+            description="17 letters and digits; I, O and Q are never used"
+            autoComplete="off"
+            spellCheck={false}
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', textTransform: 'uppercase' } }}
+            {...form.getInputProps('vin')}
+          />
+          <SimpleGrid cols={3}>
+            <TextInput label="Make" withAsterisk autoComplete="off" {...form.getInputProps('make')} />
+            <TextInput label="Model" withAsterisk autoComplete="off" {...form.getInputProps('model')} />
+            <NumberInput label="Model year" withAsterisk allowDecimal={false} allowNegative={false} hideControls {...form.getInputProps('year')} />
+          </SimpleGrid>
+          <SimpleGrid cols={3}>
+            <TextInput label="License plate" autoComplete="off" {...form.getInputProps('licensePlate')} />
+            <DateInput
+              label="Onboarding date"
+              withAsterisk
+              valueFormat="MMM D, YYYY"
+              description="Inspections are planned from this day"
+              {...form.getInputProps('onboardingDate')}
+            />
+            {!vehicle && (
+              <NumberInput
+                label="Odometer (miles)"
+                description="Reading at onboarding"
+                allowDecimal={false}
+                allowNegative={false}
+                thousandSeparator=","
+                hideControls
+                {...form.getInputProps('odometerMiles')}
+              />
+            )}
+          </SimpleGrid>
+          <Textarea label="Notes" autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
+          <Group justify="flex-end" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={saving}>
+              {vehicle ? 'Save changes' : 'Create vehicle'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
