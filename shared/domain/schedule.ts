@@ -8,10 +8,23 @@ export interface ReconcileCounts {
   remove: number
 }
 
+/** One occurrence the rules call for, as the planner sees it today. */
+export interface PlannedOccurrenceView {
+  /** `initial`, `inspection:<k>`, `template:<id>:<k>`: its identity, never its date. */
+  key: string
+  origin: 'initial' | 'inspection' | 'template'
+  templateId: number | null
+  activityTypeId: number
+  /** Already moved off closed days (rule 8). */
+  dueDate: string
+}
+
 export interface VehiclePlanResult extends ReconcileCounts {
   vehicleId: number
   /** Why something could not be planned, e.g. a miles-only template without enough odometer readings. */
   notes: string[]
+  /** Everything the plan holds now; the counts say what reconciling changes (or changed). */
+  planned: PlannedOccurrenceView[]
 }
 
 export interface ScheduleAllPreview extends ReconcileCounts {

@@ -1,9 +1,41 @@
 import type { Ctx } from '../handler'
+import { DEACTIVATION_REASON } from './diff'
+import { reconcileVehicles } from './reconcile'
+import { loadReference } from './reference'
+import { statementsFor } from './statements'
 
 export type VehicleChange = 'onboarded' | 'updated' | 'deactivated' | 'reactivated' | 'odometer' | 'completed'
 
 /**
  * Re-plans one vehicle after its data changed, inside the caller's transaction (rule 6 of
- * DESIGN.md). Filled in by the scheduling engine.
+ * DESIGN.md). Onboarding plans only when auto-schedule is on; with it off, later changes
+ * re-plan only a vehicle someone already scheduled, so a new odometer reading never plans
+ * a year of work nobody asked for. Deactivation cancels the untouched future work; a
+ * reactivation brings those same occurrences back.
+ *
+ * @example
+ * await onVehicleChanged(ctx, vehicleId, 'odometer')
  */
-export async function onVehicleChanged(_ctx: Ctx, _vehicleId: number, _change: VehicleChange): Promise<void> {}
+export async function onVehicleChanged(ctx: Ctx, vehicleId: number, change: VehicleChange): Promise<void> {
+  const st = statementsFor(ctx.sqlite)
+  const vehicle = st.vehicle.get(vehicleId)
+  if (!vehicle) return
+  const ref = loadReference(ctx.sqlite, ctx.clock.now())
+  const now = ctx.clock.now().toISOString()
+
+  if (change === 'deactivated') {
+    st.logCancelUntouched.run(now, ctx.actor, DEACTIVATION_REASON, vehicleId, ref.today)
+    const { changes } = st.cancelUntouched.run(DEACTIVATION_REASON, now, vehicleId, ref.today)
+    if (changes > 0) ctx.changed('activities')
+    return
+  }
+  if (vehicle.status !== 'active') return
+  if (!ref.autoSchedule && (change === 'onboarded' || !st.hasOccurrences.get(vehicleId))) return
+
+  const counts = reconcileVehicles(ctx.sqlite, ref, [{ id: vehicle.id, onboardingDate: vehicle.onboarding_date }], {
+    write: true,
+    now,
+    actor: ctx.actor,
+  })
+  if (counts.add + counts.move + counts.remove > 0) ctx.changed('activities')
+}

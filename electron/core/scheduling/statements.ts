@@ -1,0 +1,120 @@
+import type SqliteDatabase from 'better-sqlite3'
+
+type Sqlite = SqliteDatabase.Database
+
+export interface ExistingRow {
+  id: number
+  vehicle_id: number
+  occurrence_key: string
+  due_date: string
+  status: string
+  pinned: number
+  booked: number
+  cancel_reason: string | null
+}
+
+export interface ReadingRow {
+  vehicle_id: number
+  reading_date: string
+  miles: number
+  source: string
+}
+
+export interface CompletionRow {
+  vehicle_id: number
+  template_id: number
+  occurrence_index: number
+  completed_at: string | null
+  due_date: string
+  completion_odometer: number | null
+}
+
+/**
+ * The scheduler's prepared statements on the raw connection. Preparing is not free, and
+ * bulk work runs them tens of thousands of times, so each connection prepares them once.
+ * Every statement runs synchronously inside the caller's transaction, under the core's lock.
+ */
+function prepare(sqlite: Sqlite) {
+  // Typed through the package's exported alias so the inferred type can be named in declarations.
+  const stmt = <P extends unknown[], R = unknown>(source: string): SqliteDatabase.Statement<P, R> =>
+    sqlite.prepare<P, R>(source)
+  return {
+    activeVehiclesAfter: stmt<[number, number], { id: number; onboarding_date: string }>(
+      `select id, onboarding_date from vehicles where status = 'active' and id > ? order by id limit ?`,
+    ),
+    countActiveVehicles: stmt<[], { n: number }>(`select count(*) as n from vehicles where status = 'active'`),
+    vehicle: stmt<[number], { id: number; onboarding_date: string; status: string }>(
+      `select id, onboarding_date, status from vehicles where id = ?`,
+    ),
+    readings: stmt<[number, number], ReadingRow>(
+      `select vehicle_id, reading_date, miles, source from odometer_readings
+       where vehicle_id between ? and ?`,
+    ),
+    completions: stmt<[number, number], CompletionRow>(
+      `select vehicle_id, template_id, occurrence_index, completed_at, due_date, completion_odometer
+       from activities
+       where vehicle_id between ? and ? and status = 'completed' and origin = 'template'
+         and template_id is not null and occurrence_index is not null`,
+    ),
+    existing: stmt<[number, number], ExistingRow>(
+      `select id, vehicle_id, occurrence_key, due_date, status, pinned, start_at is not null as booked, cancel_reason
+       from activities
+       where vehicle_id between ? and ? and occurrence_key is not null`,
+    ),
+    hasOccurrences: stmt<[number], { one: number }>(
+      `select 1 as one from activities where vehicle_id = ? and occurrence_key is not null limit 1`,
+    ),
+    maxActivityId: stmt<[], { m: number }>(`select coalesce(max(id), 0) as m from activities`),
+    insert: stmt<[number, number, string, number | null, number | null, string, string, string, string]>(
+      `insert into activities
+         (vehicle_id, activity_type_id, origin, template_id, occurrence_index, occurrence_key, due_date, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    // One set-based statement logs every row this run inserted: ids only grow, and nothing
+    // else writes between the inserts and this (the lock), so "id > before" is exactly them.
+    logInsertedSince: stmt<[string, string, number]>(
+      `insert into activity_log (activity_id, vehicle_id, at, actor, action, changes, message)
+       select id, vehicle_id, ?, ?, 'planned', json_object('dueDate', json_array(null, due_date)), null
+       from activities where id > ?`,
+    ),
+    moveDue: stmt<[string, string, number]>(
+      `update activities set due_date = ?, version = version + 1, updated_at = ? where id = ?`,
+    ),
+    restore: stmt<[string, string, number]>(
+      `update activities set status = 'scheduled', cancel_reason = null, due_date = ?, version = version + 1, updated_at = ?
+       where id = ?`,
+    ),
+    remove: stmt<[number]>(`delete from activities where id = ?`),
+    log: stmt<[number, number, string, string, string, string | null, string | null]>(
+      `insert into activity_log (activity_id, vehicle_id, at, actor, action, changes, message) values (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    // Deactivation (rule 6): planned work nobody touched, due today or later, is cancelled.
+    // Manual work is never "untouched": a person put it there.
+    logCancelUntouched: stmt<[string, string, string, number, string]>(
+      `insert into activity_log (activity_id, vehicle_id, at, actor, action, changes, message)
+       select id, vehicle_id, ?, ?, 'cancelled', json_object('status', json_array('scheduled', 'cancelled')), ?
+       from activities
+       where vehicle_id = ? and occurrence_key is not null and status = 'scheduled' and pinned = 0
+         and start_at is null and due_date >= ?`,
+    ),
+    cancelUntouched: stmt<[string, string, number, string]>(
+      `update activities set status = 'cancelled', cancel_reason = ?, version = version + 1, updated_at = ?
+       where vehicle_id = ? and occurrence_key is not null and status = 'scheduled' and pinned = 0
+         and start_at is null and due_date >= ?`,
+    ),
+  }
+}
+
+export type Statements = ReturnType<typeof prepare>
+
+const cache = new WeakMap<Sqlite, Statements>()
+
+/** The prepared statements of this connection, prepared on first use. */
+export function statementsFor(sqlite: Sqlite): Statements {
+  let statements = cache.get(sqlite)
+  if (!statements) {
+    statements = prepare(sqlite)
+    cache.set(sqlite, statements)
+  }
+  return statements
+}

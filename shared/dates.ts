@@ -1,0 +1,119 @@
+/**
+ * Pure rules on calendar dates, written `YYYY-MM-DD` (a day in the shop's time zone).
+ *
+ * A due date is a day, not an instant, so the arithmetic here runs on plain
+ * year/month/day numbers through UTC: no local time zone and no daylight-saving change
+ * can shift a day. Only `todayIn` turns an instant into a day, in a named IANA zone.
+ * The planner calls these hundreds of thousands of times per run, hence integer
+ * arithmetic rather than building date-fns objects per call.
+ */
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+
+export type IsoDate = string
+
+const DAY_MS = 86_400_000
+
+/** Splits `YYYY-MM-DD` into numbers (month 1–12). */
+export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) }
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
+
+/** Writes year, month (1–12) and day as `YYYY-MM-DD`. */
+export function formatIsoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`
+}
+
+/** Days in a month (month 1–12), leap years included. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/**
+ * The date `months` calendar months after `origin` (negative goes back), clamped to the
+ * end of a shorter month. Always count from the same origin (`addMonths(o, k * n)`),
+ * never chain results: chaining would turn Jan 31 into Feb 28 and then Mar 28 forever.
+ *
+ * @example
+ * addMonths('2025-01-31', 1) // '2025-02-28'
+ * addMonths('2024-01-31', 1) // '2024-02-29'
+ * addMonths('2025-01-31', 2) // '2025-03-31' (from the origin, not from Feb 28)
+ */
+export function addMonths(origin: IsoDate, months: number): IsoDate {
+  const { year, month, day } = parseIsoDate(origin)
+  const index = year * 12 + (month - 1) + months
+  const y = Math.floor(index / 12)
+  const m = index - y * 12 + 1
+  return formatIsoDate(y, m, Math.min(day, daysInMonth(y, m)))
+}
+
+/** Days since 1970-01-01 for a date: lets day arithmetic be integer arithmetic. */
+export function toDayNumber(date: IsoDate): number {
+  const { year, month, day } = parseIsoDate(date)
+  return Date.UTC(year, month - 1, day) / DAY_MS
+}
+
+/** The date of a day number from `toDayNumber`. */
+export function fromDayNumber(dayNumber: number): IsoDate {
+  const d = new Date(dayNumber * DAY_MS)
+  return formatIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
+}
+
+/**
+ * The date `days` days after `date` (negative goes back).
+ *
+ * @example
+ * addDays('2024-02-28', 1) // '2024-02-29'
+ */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days)
+}
+
+/**
+ * Whole days from `from` to `to` (negative when `to` is earlier).
+ *
+ * @example
+ * daysBetween('2025-01-01', '2025-03-01') // 59
+ */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return toDayNumber(to) - toDayNumber(from)
+}
+
+/**
+ * Orders two dates: negative, zero or positive, like `Array#sort` wants. `YYYY-MM-DD`
+ * sorts as text, so this is a string comparison.
+ *
+ * @example
+ * ['2025-03-01', '2025-01-01'].sort(compareDates) // ['2025-01-01', '2025-03-01']
+ */
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** The later of two dates. */
+export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b)
+/** The earlier of two dates. */
+export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b)
+
+/**
+ * Day of the week, 0 = Sunday … 6 = Saturday (as `shop_hours.weekday`).
+ *
+ * @example
+ * weekday('2025-01-05') // 0 (a Sunday)
+ */
+export function weekday(date: IsoDate): number {
+  // 1970-01-01 was a Thursday (4).
+  return (((toDayNumber(date) + 4) % 7) + 7) % 7
+}
+
+/**
+ * The calendar date of an instant in an IANA time zone: "today" for the shop.
+ *
+ * @example
+ * todayIn(new Date('2025-01-01T03:00:00Z'), 'America/New_York') // '2024-12-31'
+ */
+export function todayIn(instant: Date, timeZone: string): IsoDate {
+  return format(new TZDate(instant.getTime(), timeZone), 'yyyy-MM-dd')
+}
