@@ -21,6 +21,7 @@ export function allHandlers(): Map<string, AnyHandler> {
   return mergeHandlers(
     customersHandlers,
     vehiclesHandlers,
+    scheduleHandlers,
     settingsHandlers,
     hoursHandlers,
     closuresHandlers,
