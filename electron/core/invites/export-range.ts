@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
 import type { ScheduleFile } from '../../../shared/domain/invites'
 import type { Ctx } from '../handler'
 import { inviteEvent, nextDate, visibleEvent, type InviteEvent } from './event-model'
@@ -7,15 +8,20 @@ import { rangeFilename } from './filenames'
 import { fingerprint } from './fingerprint'
 import { calendarWriter } from './ics-writer'
 import { startOfLocalDay } from './local-time'
+import { pacer } from './pacer'
 import { findInviteFactsByIds, loadShopFacts, rangeActivityIds } from './queries'
 import { reviseSequences } from './sequence'
 import { warningsFor } from './warnings'
 
+/** Activities read (and their revisions recorded) per short transaction. */
+export const RANGE_READ_CHUNK = 200
 /**
- * Events per chunk. `ics` validates about 3,000 events/s on a slow machine, so a chunk of
- * 100 holds the event loop for about 35 ms, well under the 100 ms the app allows.
+ * Time one formatting chunk may hold the event loop. The app allows 100 ms; garbage
+ * collection and a loaded machine come on top, so aim far below it.
  */
-export const RANGE_CHUNK = 100
+export const FORMAT_BUDGET_MS = 15
+/** Progress events at most this often: enough for a smooth bar, few enough for IPC. */
+const PROGRESS_EVERY_MS = 100
 
 export interface RangeInput {
   from: string
@@ -27,8 +33,9 @@ export interface RangeInput {
 /**
  * Every activity of the shop in a date range (shop-local days, both ends included) as one
  * calendar to import, for a manager's offline review. Runs in chunks: each chunk reads its
- * facts and records its revisions in a short transaction, is formatted outside the lock,
- * reports `progress` and lets the event loop breathe before the next.
+ * facts and records its revisions in a short transaction, then is formatted outside the
+ * lock in pieces sized to a time budget, yielding to the event loop between pieces and
+ * reporting `progress`.
  *
  * @example
  * const file = await exportShopRange(ctx, { from: '2025-03-01', to: '2025-03-31', includeCancelled: false })
@@ -49,24 +56,40 @@ export async function exportShopRange(ctx: Ctx, input: RangeInput): Promise<Sche
   })
 
   const total = ids.length
-  const progress = (done: number, finished: boolean) =>
+  let done = 0
+  let lastReport = 0
+  const progress = (finished: boolean) => {
+    const at = performance.now()
+    if (!finished && done > 0 && at - lastReport < PROGRESS_EVERY_MS) return
+    lastReport = at
     ctx.events.emit('progress', { job, label, done, total, finished })
+  }
   const calendar = calendarWriter({ calName: `${shop.name || 'Shop'}: ${input.from} to ${input.to}` })
+  const pace = pacer({ budgetMs: FORMAT_BUDGET_MS, first: 20, max: 100 })
   let written = 0
   let withoutAttendee = 0
-  progress(0, false)
+  progress(false)
   try {
-    for (let i = 0; i < total; i += RANGE_CHUNK) {
-      const events = await ctx.batch((db) => chunkEvents(db, ids.slice(i, i + RANGE_CHUNK), shop, ctx.clock.now()))
-      calendar.add(events)
-      written += events.length
-      withoutAttendee += events.filter((e) => !e.attendee).length
-      progress(Math.min(i + RANGE_CHUNK, total), false)
+    for (let i = 0; i < total; i += RANGE_READ_CHUNK) {
+      const slice = ids.slice(i, i + RANGE_READ_CHUNK)
+      const events = await ctx.batch((db) => chunkEvents(db, slice, shop, ctx.clock.now()))
       await ctx.yieldToEventLoop()
+      for (let j = 0; j < events.length; ) {
+        const part = events.slice(j, j + pace.size())
+        pace.run(part.length, () => calendar.add(part))
+        j += part.length
+        written += part.length
+        withoutAttendee += part.filter((e) => !e.attendee).length
+        done = i + j
+        progress(false)
+        await ctx.yieldToEventLoop()
+      }
+      // Activities removed since the ids were read still count as handled.
+      done = Math.min(i + RANGE_READ_CHUNK, total)
     }
   } finally {
     // Also on failure, so a progress bar never waits for a job that is gone.
-    progress(Math.min(written, total), true)
+    progress(true)
   }
   if (written > 0) ctx.changed('invites')
   return {
