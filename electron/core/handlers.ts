@@ -7,7 +7,6 @@ import { channelNames } from '../../shared/contract'
 import { mergeHandlers, type AnyHandler } from './handler'
 import { customersHandlers } from './customers/handlers'
 import { vehiclesHandlers } from './vehicles/handlers'
-import { scheduleHandlers } from './scheduling/handlers'
 import { settingsHandlers } from './settings/handlers'
 import { hoursHandlers } from './resources/hours-handlers'
 import { closuresHandlers } from './resources/closures-handlers'
@@ -16,12 +15,12 @@ import { techniciansHandlers } from './resources/technicians-handlers'
 import { activityTypesHandlers } from './activity-types/handlers'
 import { templatesHandlers } from './templates/handlers'
 import { odometerHandlers } from './odometer/handlers'
+import { activitiesHandlers } from './activities/handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
   return mergeHandlers(
     customersHandlers,
     vehiclesHandlers,
-    scheduleHandlers,
     settingsHandlers,
     hoursHandlers,
     closuresHandlers,
@@ -30,6 +29,7 @@ export function allHandlers(): Map<string, AnyHandler> {
     activityTypesHandlers,
     templatesHandlers,
     odometerHandlers,
+    activitiesHandlers,
   )
 }
 

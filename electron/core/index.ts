@@ -11,7 +11,7 @@ import { createLock } from './lock'
 import { allHandlers } from './handlers'
 import { createInvoke, type Invoke } from './invoke'
 import type { Ctx } from './handler'
-import { startBackgroundTasks } from './startup'
+import { startBackgroundTasks, type Background } from './startup'
 
 export interface CoreOptions {
   /** Database file; created with the latest schema when missing. */
@@ -33,6 +33,8 @@ export interface Core {
   /** For tests and benchmarks: the typed database. Transports never touch it. */
   db: Kysely<Database>
   clock: Clock
+  /** Work the core does by itself (missed marking); tests trigger its day-change check here. */
+  background: Pick<Background, 'checkDayChange'>
   close(): Promise<void>
 }
 
@@ -93,6 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     db,
     clock,
+    background: { checkDayChange: () => background.checkDayChange() },
     async close() {
       if (closed) return
       closed = true

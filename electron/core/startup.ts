@@ -5,6 +5,9 @@ import type { CoreEvents } from './events'
 import type { Logger } from './logger'
 import type { Lock } from './lock'
 import type { Ctx } from './handler'
+import { getSettingsRow } from './settings/queries'
+import { markMissed } from './activities/mark-missed'
+import { localDay } from './activities/shop-time'
 
 export interface BackgroundDeps {
   db: Kysely<Database>
@@ -17,13 +20,64 @@ export interface BackgroundDeps {
 
 export interface Background {
   stop(): void
+  /**
+   * Runs the day-change check now: when the shop's date differs from the last check,
+   * marks missed work. The timer calls it every minute; tests call it after `setNow`.
+   * Resolves to how many activities it marked.
+   */
+  checkDayChange(): Promise<number>
 }
 
+/** How often the clock is looked at for a new day in the shop's time zone. */
+const DAY_CHECK_MS = 60_000
+
 /**
- * Work the core does by itself while it is open (e.g. marking missed activities at start
- * and at each day change). Each task registers here and is stopped on close.
+ * Work the core does by itself while it is open: marking missed activities at start and
+ * at each day change in the shop's time zone. Each task registers here and is stopped on close.
  */
-export async function startBackgroundTasks(_deps: BackgroundDeps): Promise<Background> {
+export async function startBackgroundTasks(deps: BackgroundDeps): Promise<Background> {
   const stops: Array<() => void> = []
-  return { stop: () => stops.forEach((stop) => stop()) }
+  let lastDay: string | null = null
+  let stopped = false
+
+  const checkDayChange = async (): Promise<number> => {
+    if (stopped) return 0
+    const marked = await deps.lock.run(() =>
+      deps.db.transaction().execute(async (trx) => {
+        const settings = await getSettingsRow(trx)
+        const now = deps.clock.now()
+        const today = localDay(now, settings.time_zone)
+        if (today === lastDay) return []
+        const ids = await markMissed(trx, {
+          today,
+          timeZone: settings.time_zone,
+          graceDays: settings.missed_grace_days,
+          now: now.toISOString(),
+        })
+        lastDay = today
+        return ids
+      }),
+    )
+    if (marked.length > 0) {
+      deps.log.info(`Marked ${marked.length} activities missed: ${marked.join(', ')}`)
+      deps.events.emit('changed', { domains: ['activities'] })
+    }
+    return marked.length
+  }
+
+  await checkDayChange()
+  const timer = setInterval(() => {
+    checkDayChange().catch((error: unknown) => deps.log.error('The missed-activity check failed', error))
+  }, DAY_CHECK_MS)
+  // A background check must never keep a test run or a closing app alive.
+  timer.unref()
+  stops.push(() => clearInterval(timer))
+
+  return {
+    checkDayChange,
+    stop: () => {
+      stopped = true
+      stops.forEach((stop) => stop())
+    },
+  }
 }

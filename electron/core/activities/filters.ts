@@ -1,0 +1,52 @@
+/**
+ * WHERE fragments the read models share. They are raw SQL over the aliases of
+ * `selectActivities` (`a`, `v`, `c`, `t`) so list and statistics queries use the same rules.
+ */
+import { sql, type RawBuilder } from 'kysely'
+import { normalizePlate } from '../../../shared/domain/vehicles'
+import { containsPattern } from '../shared/like'
+import { addDays, startOfDay } from './shop-time'
+
+/**
+ * Work whose day falls in `[from, to]` (inclusive, shop days): unbooked work by its due
+ * date, booked work by its booked day. Each side is index-friendly (due_date, start_at),
+ * so SQLite answers the OR with two index range scans.
+ *
+ * @example
+ * q.where(dayInRange('2025-03-01', '2025-03-31', 'America/New_York'))
+ */
+export function dayInRange(from: string, to: string, timeZone: string): RawBuilder<boolean> {
+  const fromInstant = startOfDay(from, timeZone).toISOString()
+  const toInstant = startOfDay(addDays(to, 1), timeZone).toISOString()
+  return sql<boolean>`((a.start_at is null and a.due_date >= ${from} and a.due_date <= ${to})
+    or (a.start_at >= ${fromInstant} and a.start_at < ${toInstant}))`
+}
+
+/** Open work (scheduled or in progress) whose day is before `today`. */
+export function openBefore(today: string, todayStart: string): RawBuilder<boolean> {
+  return sql<boolean>`(a.status in ('scheduled', 'in_progress')
+    and ((a.start_at is null and a.due_date < ${today}) or a.start_at < ${todayStart}))`
+}
+
+/** Overdue: open work whose day has passed, and work marked missed that awaits rebooking. */
+export function overdue(today: string, todayStart: string): RawBuilder<boolean> {
+  return sql<boolean>`(${openBefore(today, todayStart)} or a.status = 'missed')`
+}
+
+/**
+ * Free text over what the front desk types: make and model, plate (compared normalised),
+ * VIN, customer name, activity type.
+ *
+ * @example
+ * q.where(textMatches('civic'))
+ */
+export function textMatches(text: string): RawBuilder<boolean> {
+  const p = containsPattern(text)
+  const plate = normalizePlate(text)
+  const platePart = plate ? sql`or v.plate_normalized like ${containsPattern(plate)} escape '\\'` : sql``
+  return sql<boolean>`((v.make || ' ' || v.model) like ${p} escape '\\'
+    or v.vin like ${containsPattern(text.toUpperCase())} escape '\\'
+    or c.name like ${p} escape '\\'
+    or t.name like ${p} escape '\\'
+    ${platePart})`
+}

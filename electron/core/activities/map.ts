@@ -1,0 +1,55 @@
+import type { Activity } from '../../../shared/domain/activities'
+import type { ActivityJoinedRow } from './select'
+import { localDay } from './shop-time'
+import { urgencyOf, type UrgencyContext } from './urgency'
+
+/** The day an activity belongs to in lists and calendars: its booked day, else its due day. */
+export const activityDay = (row: { start_at: string | null; due_date: string }, timeZone: string): string =>
+  row.start_at ? localDay(row.start_at, timeZone) : row.due_date
+
+/** Maps a joined row to the domain type; row types never cross IPC. */
+export function toActivity(row: ActivityJoinedRow, timeZone: string, urgency: UrgencyContext): Activity {
+  return {
+    id: row.id,
+    vehicleId: row.vehicle_id,
+    vehicleLabel: `${row.year} ${row.make} ${row.model}`,
+    licensePlate: row.license_plate,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    activityTypeId: row.activity_type_id,
+    typeName: row.type_name,
+    category: row.category,
+    origin: row.origin,
+    templateId: row.template_id,
+    occurrenceIndex: row.occurrence_index,
+    dueDate: row.due_date,
+    start: row.start_at,
+    end: row.end_at,
+    bayId: row.bay_id,
+    bayName: row.bay_name,
+    technicianId: row.technician_id,
+    technicianName: row.technician_name,
+    status: row.status,
+    pinned: row.pinned === 1,
+    startedAt: row.started_at,
+    completedAt: row.completed_at,
+    completedBy: row.completed_by,
+    completionOdometer: row.completion_odometer,
+    completionNotes: row.completion_notes,
+    cancelReason: row.cancel_reason,
+    notes: row.notes,
+    contactedAt: row.contacted_at,
+    version: row.version,
+    urgency: urgencyOf(
+      {
+        status: row.status,
+        day: activityDay(row, timeZone),
+        vehicleId: row.vehicle_id,
+        mileage: row.template_miles !== null,
+      },
+      urgency,
+    ),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely'
+import type { Database, SettingsRow } from '../db/database'
+import type { Clock } from '../clock'
+import { getSettingsRow } from '../settings/queries'
+import { localDay, startOfDay } from './shop-time'
+
+/** What every read model needs: the settings, and "today" as the shop's clocks show it. */
+export interface ReadContext {
+  db: Kysely<Database>
+  settings: SettingsRow
+  timeZone: string
+  now: Date
+  /** Today in the shop's time zone, `YYYY-MM-DD`. */
+  today: string
+  /** Midnight at the start of today in the shop, as a UTC ISO instant. */
+  todayStart: string
+}
+
+/**
+ * @example
+ * const rc = await readContext(ctx.db, ctx.clock)
+ */
+export async function readContext(db: Kysely<Database>, clock: Clock): Promise<ReadContext> {
+  const settings = await getSettingsRow(db)
+  const now = clock.now()
+  const today = localDay(now, settings.time_zone)
+  return {
+    db,
+    settings,
+    timeZone: settings.time_zone,
+    now,
+    today,
+    todayStart: startOfDay(today, settings.time_zone).toISOString(),
+  }
+}

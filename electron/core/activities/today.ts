@@ -1,0 +1,63 @@
+import { sql } from 'kysely'
+import type { TodayView } from '../../../shared/domain/activities'
+import type { ReadContext } from './read-context'
+import { readActivities } from './read'
+import { dayInRange, overdue } from './filters'
+import { addDays, startOfDay } from './shop-time'
+
+/** Mileage work can be due soon by miles well before it is by days; look this far ahead for it. */
+const MILEAGE_LOOKAHEAD_DAYS = 90
+/** "Upcoming" on the dashboard: bookings over the next week. */
+const UPCOMING_DAYS = 7
+
+/**
+ * The dashboard: today's bookings by start time, overdue work, unbooked work due soon
+ * (it needs booking), bookings over the next week, and customers to remind (work due or
+ * booked within the reminder days, not yet contacted; empty with reminders off).
+ *
+ * @example
+ * const view = await todayView(rc)
+ */
+export async function todayView(rc: ReadContext): Promise<TodayView> {
+  const { today, timeZone, settings } = rc
+  const tomorrowStart = startOfDay(addDays(today, 1), timeZone).toISOString()
+
+  const booked = await readActivities(rc, (q) =>
+    q
+      .where('a.start_at', '>=', rc.todayStart)
+      .where('a.start_at', '<', tomorrowStart)
+      .where('a.status', '!=', 'cancelled'),
+  )
+  const overdueList = await readActivities(rc, (q) => q.where(overdue(today, rc.todayStart)))
+
+  const soonDays = addDays(today, settings.due_soon_days)
+  const dueSoon = (
+    await readActivities(rc, (q) =>
+      q
+        .where('a.status', '=', 'scheduled')
+        .where('a.start_at', 'is', null)
+        .where('a.due_date', '>=', today)
+        .where('a.due_date', '<=', addDays(today, Math.max(settings.due_soon_days, MILEAGE_LOOKAHEAD_DAYS)))
+        .where(sql<boolean>`(a.due_date <= ${soonDays} or m.interval_miles is not null)`),
+    )
+  ).filter((a) => a.urgency === 'due_soon')
+
+  const upcoming = await readActivities(rc, (q) =>
+    q
+      .where(dayInRange(addDays(today, 1), addDays(today, UPCOMING_DAYS), timeZone))
+      .where('a.start_at', 'is not', null)
+      .where('a.status', 'in', ['scheduled', 'in_progress']),
+  )
+
+  const toContact =
+    settings.reminders_enabled === 1
+      ? await readActivities(rc, (q) =>
+          q
+            .where(dayInRange(today, addDays(today, settings.reminder_days_before), timeZone))
+            .where('a.status', '=', 'scheduled')
+            .where('a.contacted_at', 'is', null),
+        )
+      : []
+
+  return { date: today, booked, overdue: overdueList, dueSoon, upcoming, toContact }
+}
