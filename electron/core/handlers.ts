@@ -7,6 +7,7 @@ import { channelNames } from '../../shared/contract'
 import { mergeHandlers, type AnyHandler } from './handler'
 import { customersHandlers } from './customers/handlers'
 import { vehiclesHandlers } from './vehicles/handlers'
+import { scheduleHandlers } from './scheduling/handlers'
 import { settingsHandlers } from './settings/handlers'
 import { hoursHandlers } from './resources/hours-handlers'
 import { closuresHandlers } from './resources/closures-handlers'
@@ -21,6 +22,7 @@ export function allHandlers(): Map<string, AnyHandler> {
   return mergeHandlers(
     customersHandlers,
     vehiclesHandlers,
+    scheduleHandlers,
     settingsHandlers,
     hoursHandlers,
     closuresHandlers,
