@@ -4,6 +4,8 @@ import { inviteSchemas as s, type InviteFile, type InviteStatus, type ScheduleFi
 export const invitesContract = {
   /** One activity's invite (METHOD:REQUEST, or METHOD:CANCEL once cancelled); records the SEQUENCE issued. */
   'invites.export': channel<InviteFile>()(s.export),
+  /** After saving an unrecorded export: records its SEQUENCE as sent; `stale` if the activity changed meanwhile. */
+  'invites.markSent': channel<InviteStatus>()(s.markSent),
   /** Never sent / sent / changed since the invite, with the reason an invite would be refused. */
   'invites.status': channel<InviteStatus>()(s.status),
   /** One vehicle's upcoming activities as one calendar file. */

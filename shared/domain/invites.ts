@@ -19,14 +19,15 @@ export interface CalendarFile {
   mimeType: string
 }
 
-/** One activity's invite, as issued: the SEQUENCE it carries is now recorded as sent. */
+/** One activity's invite; unless asked not to, the SEQUENCE it carries is recorded as sent. */
 export interface InviteFile extends CalendarFile {
   activityId: number
   method: InviteMethod
   kind: InviteKind
   sequence: number
   uid: string
-  issuedAt: string
+  /** When it was recorded as sent; null when the export was asked not to record it. */
+  issuedAt: string | null
 }
 
 /** A schedule or range export: many events, no scheduling method (imported, not answered). */
@@ -66,7 +67,18 @@ export const inviteSchemas = {
    * `as: 'timed'` insists on a booked time: an unbooked activity is then refused rather
    * than sent as an all-day reminder of its due date (what `auto` does).
    */
-  export: z.object({ activityId: id, as: z.enum(['auto', 'timed']).default('auto') }),
+  export: z.object({
+    activityId: id,
+    as: z.enum(['auto', 'timed']).default('auto'),
+    /**
+     * Records the invite as sent (the default). A screen that still has to save the file
+     * passes `false` and calls `invites.markSent` once the file is saved, so a cancelled
+     * save dialog never shows as "invite sent".
+     */
+    record: z.boolean().default(true),
+  }),
+  /** Records that the invite of this SEQUENCE was handed to the customer. */
+  markSent: z.object({ activityId: id, sequence: z.number().int().min(0) }),
   status: z.object({ activityId: id }),
   exportVehicle: z.object({ vehicleId: id }),
   exportRange: z

@@ -12,14 +12,15 @@ import { reviseSequences } from './sequence'
 
 /**
  * One activity's invite: METHOD:REQUEST for a live activity, METHOD:CANCEL once cancelled,
- * recorded as issued at its SEQUENCE. Refused, with the reason, when it cannot be sent.
+ * recorded as issued at its SEQUENCE (unless `record` is false: see `markInviteSent`).
+ * Refused, with the reason, when it cannot be sent.
  *
  * @example
- * const file = await exportActivityInvite(ctx, { activityId: 12, as: 'auto' })
+ * const file = await exportActivityInvite(ctx, { activityId: 12, as: 'auto', record: true })
  */
 export async function exportActivityInvite(
   ctx: Ctx,
-  input: { activityId: number; as: 'auto' | 'timed' },
+  input: { activityId: number; as: 'auto' | 'timed'; record: boolean },
 ): Promise<InviteFile> {
   const facts = await findInviteFacts(ctx.db, input.activityId)
   const shop = await loadShopFacts(ctx.db)
@@ -34,8 +35,10 @@ export async function exportActivityInvite(
   const event = inviteEvent(facts, shop, sequence, now)
   const method = cancelled ? 'CANCEL' : 'REQUEST'
   const content = writeCalendar([event], { method })
-  const issuedAt = now.toISOString()
-  await recordIssue(ctx.db, { activityId: facts.activityId, sequence, method, fingerprint: visible, issuedAt, actor: ctx.actor })
+  const issuedAt = input.record ? now.toISOString() : null
+  if (issuedAt) {
+    await recordIssue(ctx.db, { activityId: facts.activityId, sequence, method, fingerprint: visible, issuedAt, actor: ctx.actor })
+  }
   ctx.changed('invites')
   return {
     activityId: facts.activityId,

@@ -139,3 +139,30 @@ describe('cancellation', () => {
     expect(cancel.event.sequence).toBeGreaterThan(0)
   })
 })
+
+describe('saving before recording', () => {
+  test('an unrecorded export leaves the panel at "never sent" until markSent confirms it', async () => {
+    shop = await makeShop()
+    const id = await addActivity(shop, booking)
+    const file = await shop.core.ok('invites.export', { activityId: id, record: false })
+    expect(file.issuedAt).toBeNull()
+    // The save dialog was cancelled: nothing was sent.
+    expect((await shop.core.ok('invites.status', { activityId: id })).state).toBe('never_sent')
+
+    const again = await shop.core.ok('invites.export', { activityId: id, record: false })
+    expect(again.sequence).toBe(file.sequence)
+    const status = await shop.core.ok('invites.markSent', { activityId: id, sequence: again.sequence })
+    expect(status).toMatchObject({ state: 'sent', lastIssue: { sequence: 0, method: 'REQUEST' } })
+  })
+
+  test('markSent for a SEQUENCE that a later export replaced is refused as stale', async () => {
+    shop = await makeShop()
+    const id = await addActivity(shop, booking)
+    const saved = await shop.core.ok('invites.export', { activityId: id, record: false })
+    await rebook(shop, id, '2025-03-11T13:00:00.000Z', '2025-03-11T14:00:00.000Z')
+    await shop.core.ok('invites.export', { activityId: id, record: false })
+    const error = await shop.core.refused('invites.markSent', { activityId: id, sequence: saved.sequence })
+    expect(error.code).toBe('stale')
+    expect((await shop.core.ok('invites.status', { activityId: id })).state).toBe('never_sent')
+  })
+})
