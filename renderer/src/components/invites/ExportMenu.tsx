@@ -1,0 +1,153 @@
+import { useState } from 'react'
+import { Alert, Button, Checkbox, Group, Menu, Modal, Progress, Stack, Text } from '@mantine/core'
+import { DateInput } from '@mantine/dates'
+import { notifications } from '@mantine/notifications'
+import { IconAlertTriangle, IconCalendarDown, IconCalendarEvent, IconChevronDown } from '@tabler/icons-react'
+import type { ScheduleFile } from '../../../../shared/domain/invites'
+import { call } from '../../lib/shop'
+import { saveCalendarFile } from './save-calendar-file'
+import { useJobProgress } from './useJobProgress'
+
+/**
+ * Calendar exports: one vehicle's upcoming schedule (when `vehicleId` is given) and a date
+ * range of the whole shop, each saved as one .ics file. The range can hold thousands of
+ * events; the dialog follows the export's `progress` events.
+ */
+export function ExportMenu({ vehicleId }: { vehicleId?: number }) {
+  const [rangeOpen, setRangeOpen] = useState(false)
+  const [busy, setBusy] = useState(false)
+
+  const exportVehicle = async (id: number) => {
+    setBusy(true)
+    try {
+      await saveAndReport(await call('invites.exportVehicle', { vehicleId: id }))
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Export failed', message: messageOf(error) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button
+            variant="default"
+            size="xs"
+            loading={busy}
+            leftSection={<IconCalendarDown size={14} aria-hidden />}
+            rightSection={<IconChevronDown size={14} aria-hidden />}
+          >
+            Export calendar
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {vehicleId !== undefined && (
+            <Menu.Item leftSection={<IconCalendarEvent size={14} aria-hidden />} onClick={() => void exportVehicle(vehicleId)}>
+              This vehicle's upcoming schedule (.ics)
+            </Menu.Item>
+          )}
+          <Menu.Item leftSection={<IconCalendarDown size={14} aria-hidden />} onClick={() => setRangeOpen(true)}>
+            The shop's schedule for a date range…
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {rangeOpen && <RangeExportModal onClose={() => setRangeOpen(false)} />}
+    </>
+  )
+}
+
+function RangeExportModal({ onClose }: { onClose: () => void }) {
+  const today = new Date()
+  const [from, setFrom] = useState<string | null>(isoDay(today))
+  const [to, setTo] = useState<string | null>(isoDay(new Date(today.getFullYear(), today.getMonth() + 1, today.getDate())))
+  const [includeCancelled, setIncludeCancelled] = useState(false)
+  const [job, setJob] = useState<string | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const progress = useJobProgress(job)
+  const running = job !== null
+
+  const invalid = !from || !to ? 'Choose both days.' : from > to ? 'The range ends before it starts.' : null
+
+  const start = async () => {
+    if (invalid || !from || !to) return
+    const id = `invites.exportRange:${crypto.randomUUID()}`
+    setProblem(null)
+    setJob(id)
+    try {
+      const file = await call('invites.exportRange', { from, to, includeCancelled, job: id })
+      if (await saveAndReport(file)) onClose()
+    } catch (error) {
+      setProblem(messageOf(error))
+    } finally {
+      setJob(null)
+    }
+  }
+
+  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0
+  return (
+    // While it runs the dialog stays: closing it would hide a job that keeps going.
+    <Modal
+      opened
+      onClose={running ? () => undefined : onClose}
+      withCloseButton={!running}
+      closeOnEscape={!running}
+      closeOnClickOutside={!running}
+      title="Export the shop's schedule"
+    >
+      <Stack gap="md">
+        <Text size="sm">
+          Every activity in these days, as one calendar file any calendar app can import (for reviewing offline).
+        </Text>
+        <Group grow>
+          <DateInput label="From" value={from} onChange={setFrom} valueFormat="MMM D, YYYY" disabled={running} />
+          <DateInput label="To" value={to} onChange={setTo} valueFormat="MMM D, YYYY" disabled={running} error={from && to && from > to ? invalid : undefined} />
+        </Group>
+        <Checkbox
+          label="Include cancelled activities"
+          checked={includeCancelled}
+          onChange={(e) => setIncludeCancelled(e.currentTarget.checked)}
+          disabled={running}
+        />
+        {running && (
+          <Stack gap={4} aria-live="polite">
+            <Progress value={percent} animated aria-label="Export progress" />
+            <Text size="xs" c="dimmed">
+              {progress ? `${progress.done} of ${progress.total} events` : 'Finding the activities…'}
+            </Text>
+          </Stack>
+        )}
+        {problem && (
+          <Alert color="red" icon={<IconAlertTriangle size={16} aria-hidden />} role="alert">
+            {problem}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={running}>
+            Cancel
+          </Button>
+          <Button onClick={() => void start()} loading={running} disabled={invalid !== null}>
+            Export
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+/** Saves the file and says what it holds; false when the user cancelled the save. */
+async function saveAndReport(file: ScheduleFile): Promise<boolean> {
+  if (!(await saveCalendarFile(file))) return false
+  notifications.show({
+    color: file.warnings.length > 0 ? 'yellow' : 'green',
+    title: `${file.eventCount} ${file.eventCount === 1 ? 'event' : 'events'} exported`,
+    message: file.warnings.length > 0 ? file.warnings.join(' ') : file.filename,
+  })
+  return true
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+const isoDay = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
