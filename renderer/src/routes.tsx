@@ -3,6 +3,7 @@ import { Layout } from './components/Layout'
 import { ComingSoon } from './components/ComingSoon'
 import { CustomersPage } from './pages/CustomersPage'
 import { VehiclesPage } from './pages/VehiclesPage'
+import { SettingsPage } from './pages/SettingsPage'
 import { VehiclePage } from './pages/VehiclePage'
 
 // Hash routing: the packaged app loads from file://, where path routing has no server.
@@ -23,10 +24,7 @@ export const router = createHashRouter([
       { path: 'vehicles', element: <VehiclesPage /> },
       { path: 'vehicles/:id', element: <VehiclePage /> },
       { path: 'customers', element: <CustomersPage /> },
-      {
-        path: 'settings',
-        element: <ComingSoon title="Settings" what="shop details, opening hours, closures, bays, technicians, activity types and maintenance templates" />,
-      },
+      { path: 'settings', element: <SettingsPage /> },
     ],
   },
 ])

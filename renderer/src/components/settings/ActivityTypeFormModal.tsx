@@ -1,0 +1,100 @@
+import { useState } from 'react'
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { notifications } from '@mantine/notifications'
+import { zod4Resolver } from 'mantine-form-zod-resolver'
+import { activityTypeFields, CATEGORIES, type ActivityType, type Category } from '../../../../shared/domain/reference'
+import { useChannelMutation } from '../../lib/queries'
+import { showFieldErrors } from '../../lib/form-errors'
+import { FormProblem } from '../FormProblem'
+import { CATEGORY_LABEL } from './categories'
+import { blankNumbers, numberOrUndefined } from './form-support'
+
+const resolve = zod4Resolver(activityTypeFields, { errorPriority: 'first' })
+
+interface Values {
+  name: string
+  category: Category
+  durationMinutes: number | string
+  active: boolean
+}
+const toInput = (v: Values) => ({
+  name: v.name,
+  category: v.category,
+  durationMinutes: numberOrUndefined(v.durationMinutes) as number,
+})
+
+/** Add or edit a kind of work. Built-ins can be renamed and retimed but keep their category. */
+export function ActivityTypeFormModal({ type, onClose }: { type?: ActivityType; onClose(): void }) {
+  const form = useForm<Values>({
+    initialValues: {
+      name: type?.name ?? '',
+      category: type?.category ?? 'maintenance',
+      durationMinutes: type?.durationMinutes ?? 60,
+      active: type?.active ?? true,
+    },
+    validate: (v) => ({ ...resolve(toInput(v)), ...blankNumbers(v, ['durationMinutes']) }),
+  })
+  const create = useChannelMutation('activityTypes.create')
+  const update = useChannelMutation('activityTypes.update')
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const save = form.onSubmit(async (values) => {
+    setProblem(null)
+    try {
+      const saved = type
+        ? await update.mutateAsync({ ...toInput(values), id: type.id, active: values.active })
+        : await create.mutateAsync(toInput(values))
+      notifications.show({ color: 'green', message: `${saved.name} saved` })
+      onClose()
+    } catch (error) {
+      setProblem(showFieldErrors(error, Object.keys(values), form.setErrors))
+    }
+  })
+
+  return (
+    <Modal opened onClose={onClose} title={type ? `Edit ${type.name}` : 'Add an activity type'}>
+      <form onSubmit={save} noValidate>
+        <Stack gap="sm">
+          <FormProblem message={problem} />
+          <TextInput label="Name" withAsterisk placeholder="e.g. Oil change" data-autofocus {...form.getInputProps('name')} />
+          <SimpleGrid cols={2}>
+            <Select
+              label="Category"
+              withAsterisk
+              allowDeselect={false}
+              disabled={!!type?.builtin}
+              data={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }))}
+              {...form.getInputProps('category')}
+            />
+            <NumberInput
+              label="Duration"
+              withAsterisk
+              suffix=" min"
+              allowDecimal={false}
+              allowNegative={false}
+              step={15}
+              description="How long a booking takes"
+              {...form.getInputProps('durationMinutes')}
+            />
+          </SimpleGrid>
+          {type && (
+            <Switch
+              label="In use"
+              description="An unused type is not offered for new work; existing work keeps it"
+              {...form.getInputProps('active', { type: 'checkbox' })}
+            />
+          )}
+          <Group justify="flex-end" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {type ? 'Save type' : 'Add type'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react'
+import { ActionIcon, Badge, Button, Switch, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconPlus, IconTrash } from '@tabler/icons-react'
+import dayjs from 'dayjs'
+import type { Closure } from '../../../../shared/domain/reference'
+import { useChannel, useChannelMutation } from '../../lib/queries'
+import { formatDate } from '../../lib/format'
+import { useReconcileOffer } from '../schedule/useReconcileOffer'
+import { ClosureFormModal } from './ClosureFormModal'
+import { confirmDelete } from './form-support'
+import { SectionFrame } from './SectionFrame'
+
+const scopeLabel = (c: Closure): string =>
+  c.scope === 'shop' ? 'Whole shop' : `${c.scope === 'bay' ? 'Bay' : 'Technician'}: ${c.resourceName ?? 'unknown'}`
+
+const dayRange = (c: Closure): string =>
+  c.startsOn === c.endsOn ? formatDate(c.startsOn) : `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`
+
+export function ClosuresSection() {
+  // The browser's day; the core applies the shop's own zone to anything it stores.
+  const today = dayjs().format('YYYY-MM-DD')
+  const [showPast, setShowPast] = useState(false)
+  const closures = useChannel('closures.list', showPast ? {} : { from: today })
+  const remove = useChannelMutation('closures.delete')
+  const [adding, setAdding] = useState(false)
+  const [offerReconcile, reconcileDialog] = useReconcileOffer()
+
+  const askDelete = (c: Closure) =>
+    confirmDelete({
+      title: 'Delete this closure?',
+      message: (
+        <Text>
+          {scopeLabel(c)}, {dayRange(c)}
+          {c.reason ? ` (${c.reason})` : ''} will be open for booking again.
+        </Text>
+      ),
+      onConfirm: async () => {
+        try {
+          await remove.mutateAsync({ id: c.id })
+          notifications.show({ color: 'green', message: 'Closure deleted' })
+          offerReconcile('A closure was removed. Planned work can use those days again. Update every vehicle’s plan?')
+        } catch (error) {
+          notifications.show({ color: 'red', title: 'Not deleted', message: (error as Error).message })
+        }
+      },
+    })
+
+  return (
+    <SectionFrame
+      title="Closures"
+      description="Holidays, repairs and time off. Nothing is booked or planned on a closed day; a bay or technician closure only blocks that resource."
+      actions={
+        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setAdding(true)}>
+          Add closure
+        </Button>
+      }
+      loading={closures.isPending}
+      error={closures.error}
+    >
+      <Switch
+        label="Show past closures"
+        checked={showPast}
+        onChange={(e) => setShowPast(e.currentTarget.checked)}
+      />
+      {closures.data?.length === 0 ? (
+        <Text c="gray.7">{showPast ? 'No closures yet.' : 'No closures from today on.'}</Text>
+      ) : (
+        <Table striped highlightOnHover aria-label="Closures">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Days</Table.Th>
+              <Table.Th scope="col">Closed</Table.Th>
+              <Table.Th scope="col">Reason</Table.Th>
+              <Table.Th scope="col" w={60}>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {closures.data?.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>{dayRange(c)}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={c.scope === 'shop' ? 'red' : c.scope === 'bay' ? 'orange' : 'grape'}>
+                    {scopeLabel(c)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{c.reason ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Tooltip label="Delete closure">
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Delete closure ${dayRange(c)}`}
+                      onClick={() => askDelete(c)}
+                    >
+                      <IconTrash size={18} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {adding && (
+        <ClosureFormModal
+          today={today}
+          onClose={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false)
+            offerReconcile('A closure was added. Planned work on those days should move. Update every vehicle’s plan?')
+          }}
+        />
+      )}
+      {reconcileDialog}
+    </SectionFrame>
+  )
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react'
+import { Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { notifications } from '@mantine/notifications'
+import { zod4Resolver } from 'mantine-form-zod-resolver'
+import { referenceSchemas, type Technician } from '../../../../shared/domain/reference'
+import { useChannelMutation } from '../../lib/queries'
+import { showFieldErrors } from '../../lib/form-errors'
+import { FormProblem } from '../FormProblem'
+
+const resolve = zod4Resolver(referenceSchemas.techniciansCreate, { errorPriority: 'first' })
+
+/** Add a technician, or edit one. One who left is marked inactive, never deleted: their work history stays. */
+export function TechnicianFormModal({ technician, onClose }: { technician?: Technician; onClose(): void }) {
+  const form = useForm({
+    initialValues: { name: technician?.name ?? '', email: technician?.email ?? '', active: technician?.active ?? true },
+    validate: (v) => resolve({ name: v.name, email: v.email }),
+  })
+  const create = useChannelMutation('technicians.create')
+  const update = useChannelMutation('technicians.update')
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const save = form.onSubmit(async (values) => {
+    setProblem(null)
+    try {
+      const saved = technician
+        ? await update.mutateAsync({ id: technician.id, ...values })
+        : await create.mutateAsync({ name: values.name, email: values.email })
+      notifications.show({ color: 'green', message: `${saved.name} saved` })
+      onClose()
+    } catch (error) {
+      setProblem(showFieldErrors(error, Object.keys(values), form.setErrors))
+    }
+  })
+
+  return (
+    <Modal opened onClose={onClose} title={technician ? `Edit ${technician.name}` : 'Add a technician'}>
+      <form onSubmit={save} noValidate>
+        <Stack gap="sm">
+          <FormProblem message={problem} />
+          <TextInput label="Name" withAsterisk autoComplete="off" data-autofocus {...form.getInputProps('name')} />
+          <TextInput label="Email" type="email" autoComplete="off" description="For calendar invites; optional" {...form.getInputProps('email')} />
+          {technician && (
+            <Switch
+              label="Works here"
+              description="An inactive technician takes no new bookings; past work stays"
+              {...form.getInputProps('active', { type: 'checkbox' })}
+            />
+          )}
+          <Group justify="flex-end" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {technician ? 'Save technician' : 'Add technician'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

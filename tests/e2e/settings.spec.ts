@@ -1,0 +1,113 @@
+import { test, expect, expectNoSeriousA11yViolations, seedVehicle } from './fixtures'
+import { seedReference } from './support/seed-reference'
+
+test.describe('settings', () => {
+  test('changing the inspection interval previews the counts, applies them and moves the planned inspections', async ({ page, shop }) => {
+    // Onboarded Jan 15 with the default 4-month interval: a minor inspection on May 15, none in April.
+    const vehicle = await seedVehicle(shop, { make: 'Mazda', model: 'CX-5', licensePlate: '2PRY 808', onboardingDate: '2026-01-15' })
+
+    await page.goto('/#/settings?tab=scheduling')
+    const interval = page.getByRole('textbox', { name: 'Inspection interval (months)' })
+    await expect(interval).toHaveValue('4')
+    await interval.fill('3')
+    await page.getByRole('button', { name: 'Save scheduling' }).click()
+
+    const dialog = page.getByRole('dialog', { name: 'Update vehicle schedules?' })
+    await expect(dialog).toContainText('The inspection interval changed')
+    // The counts on screen are the core's own preview of this database, not a guess.
+    const expected = await shop.call('schedule.previewAll', {})
+    expect(expected.add + expected.move + expected.remove).toBeGreaterThan(0)
+    await expect(dialog.getByTestId('count-add')).toContainText(String(expected.add))
+    await expect(dialog.getByTestId('count-move')).toContainText(String(expected.move))
+    await expect(dialog.getByTestId('count-remove')).toContainText(String(expected.remove))
+    await expect(dialog).toContainText('1 active vehicle checked')
+
+    await dialog.getByRole('button', { name: 'Apply to all vehicles' }).click()
+    await expect(dialog.getByRole('status')).toContainText('Schedules updated')
+    await expect(dialog.getByRole('status')).toContainText(`${expected.add} added, ${expected.move} moved, ${expected.remove} removed`)
+    await dialog.getByRole('button', { name: 'Done' }).click()
+
+    // Stored, and nothing left to reconcile.
+    expect((await shop.call('settings.get', {})).inspectionIntervalMonths).toBe(3)
+    expect(await shop.call('schedule.previewAll', {})).toMatchObject({ add: 0, move: 0, remove: 0 })
+
+    // The vehicle's schedule now has the inspection every 3 months: Apr 15, not May 15.
+    await page.goto(`/#/vehicles/${vehicle.id}`)
+    const upcoming = page.getByRole('region', { name: 'Upcoming' })
+    await expect(upcoming.getByRole('button', { name: /Minor inspection, due Apr 15, 2026/ })).toBeVisible()
+    await expect(upcoming.getByRole('button', { name: /Minor inspection, due May 15, 2026/ })).toHaveCount(0)
+  })
+
+  test('a refused save keeps what was typed and shows why next to the field', async ({ page }) => {
+    await page.goto('/#/settings?tab=scheduling')
+    await page.getByRole('textbox', { name: 'Inspection interval (months)' }).fill('30')
+    await page.getByRole('textbox', { name: 'Within days' }).fill('21')
+    await page.getByRole('button', { name: 'Save scheduling' }).click()
+    await expect(page.getByText('At most 24 months')).toBeVisible()
+    await expect(page.getByRole('textbox', { name: 'Within days' })).toHaveValue('21')
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+  })
+
+  test('adds a closure for one bay, offers to reconcile, and deletes it after asking', async ({ page, shop }) => {
+    await shop.call('bays.create', { name: 'Bay 1' })
+    await shop.call('bays.create', { name: 'Bay 2' })
+    await page.goto('/#/settings?tab=closures')
+    await expect(page.getByText('No closures from today on.')).toBeVisible()
+
+    await page.getByRole('button', { name: 'Add closure' }).click()
+    const form = page.getByRole('dialog', { name: 'Add a closure' })
+    await form.getByRole('radio', { name: 'One bay' }).check()
+    // No bay chosen yet: refused at the field, the rest of the form kept.
+    await form.getByRole('textbox', { name: 'Reason' }).fill('Lift service')
+    await form.getByRole('button', { name: 'Add closure' }).click()
+    await expect(form.getByText('Choose the bay')).toBeVisible()
+    await expect(form.getByRole('textbox', { name: 'Reason' })).toHaveValue('Lift service')
+
+    await form.getByRole('combobox', { name: 'Bay' }).click()
+    await page.getByRole('option', { name: 'Bay 2' }).click()
+    await form.getByRole('button', { name: 'Add closure' }).click()
+    await expect(form).toBeHidden()
+
+    const offer = page.getByRole('dialog', { name: 'Update vehicle schedules?' })
+    await expect(offer).toContainText('A closure was added')
+    await expect(offer.getByTestId('count-add')).toBeVisible()
+    await offer.getByRole('button', { name: 'Not now' }).click()
+
+    const row = page.getByRole('row', { name: /Mar 10, 2026/ })
+    await expect(row).toContainText('Bay: Bay 2')
+    await expect(row).toContainText('Lift service')
+    const stored = await shop.call('closures.list', {})
+    expect(stored).toMatchObject([{ scope: 'bay', startsOn: '2026-03-10', endsOn: '2026-03-10', reason: 'Lift service' }])
+
+    await row.getByRole('button', { name: /Delete closure/ }).click()
+    const confirm = page.getByRole('dialog', { name: 'Delete this closure?' })
+    await confirm.getByRole('button', { name: 'Keep it' }).click()
+    expect(await shop.call('closures.list', {})).toHaveLength(1)
+    await row.getByRole('button', { name: /Delete closure/ }).click()
+    await page.getByRole('dialog', { name: 'Delete this closure?' }).getByRole('button', { name: 'Delete' }).click()
+    await page.getByRole('dialog', { name: 'Update vehicle schedules?' }).getByRole('button', { name: 'Not now' }).click()
+    await expect(page.getByText('No closures from today on.')).toBeVisible()
+    expect(await shop.call('closures.list', {})).toHaveLength(0)
+  })
+
+  test('built-in activity types cannot be deleted; others can, after asking', async ({ page, shop }) => {
+    await shop.call('activityTypes.create', { name: 'Oil change', category: 'maintenance', durationMinutes: 45 })
+    await page.goto('/#/settings?tab=types')
+    const initial = page.getByRole('row', { name: /Initial full inspection/ })
+    await expect(initial).toContainText('Built in')
+    await expect(initial.getByRole('button', { name: /Delete/ })).toHaveCount(0)
+    await page.getByRole('button', { name: 'Delete Oil change' }).click()
+    await page.getByRole('dialog', { name: 'Delete Oil change?' }).getByRole('button', { name: 'Delete' }).click()
+    await expect(page.getByRole('row', { name: /Oil change/ })).toHaveCount(0)
+  })
+
+  test('every tab has no serious accessibility violation', async ({ page, shop }) => {
+    await seedReference(shop)
+    for (const tab of ['shop', 'scheduling', 'hours', 'closures', 'bays', 'technicians', 'types', 'templates']) {
+      await page.goto(`/#/settings?tab=${tab}`)
+      await expect(page.getByRole('tab', { selected: true })).toBeVisible()
+      await expect(page.getByText('Loading…')).toHaveCount(0)
+      await expectNoSeriousA11yViolations(page)
+    }
+  })
+})
