@@ -71,7 +71,7 @@ export async function openShop(opts: { now?: string; timeZone?: string } = {}): 
  */
 export async function planned(
   core: TestCore,
-  p: { vehicleId: number; activityTypeId: number; dueDate: string; templateId?: number; key?: string },
+  p: { vehicleId: number; activityTypeId: number; dueDate: string; templateId?: number; key?: string; pinned?: boolean },
 ): Promise<Activity> {
   const now = core.clock.now().toISOString()
   const { id } = await core.db
@@ -88,6 +88,7 @@ export async function planned(
       end_at: null,
       bay_id: null,
       technician_id: null,
+      pinned: p.pinned ? 1 : 0,
       created_at: now,
       updated_at: now,
     })
