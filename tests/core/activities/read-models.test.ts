@@ -132,8 +132,8 @@ describe('read models', () => {
   it('stats: counts by status and category, completion rate over what was due', async () => {
     const s = await sample()
     const { core } = shop
-    let x = await core.ok('activities.start', { id: s.today.id, version: s.today.version })
-    x = await core.ok('activities.complete', { id: x.id, version: x.version, completedBy: 'Alex' })
+    const x = await core.ok('activities.start', { id: s.today.id, version: s.today.version })
+    await core.ok('activities.complete', { id: x.id, version: x.version, completedBy: 'Alex' })
     const stats = await core.ok('activities.stats', { from: '2025-03-01', to: '2025-03-31' })
     expect(stats.total).toBe(4)
     expect(stats.byStatus).toEqual({ scheduled: 3, in_progress: 0, completed: 1, cancelled: 0, missed: 0 })
