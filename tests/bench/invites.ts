@@ -20,6 +20,8 @@ export interface InvitesBench {
   longestStallMs: number
   p99StallMs: number
   megabytes: number
+  /** Longest stall over one idle second just before: what the machine itself adds. */
+  idleLongestStallMs: number
   /** 1-minute load average when it ran: on a busy machine every stall is longer. */
   loadAverage: number
   cpus: number
@@ -43,6 +45,10 @@ export async function benchInvites(count = 10_000): Promise<InvitesBench> {
   })
   try {
     await seed(core.db, count, now)
+    const idle = monitorEventLoopDelay({ resolution: 5 })
+    idle.enable()
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    idle.disable()
     const histogram = monitorEventLoopDelay({ resolution: 5 })
     histogram.enable()
     const started = performance.now()
@@ -57,13 +63,14 @@ export async function benchInvites(count = 10_000): Promise<InvitesBench> {
       longestStallMs: round(histogram.max / 1e6),
       p99StallMs: round(histogram.percentile(99) / 1e6),
       megabytes: round(Buffer.byteLength(result.data.content) / 1e6),
+      idleLongestStallMs: round(idle.max / 1e6),
       loadAverage: round(loadavg()[0] ?? 0),
       cpus: availableParallelism(),
     }
     console.log(
       `invites.exportRange: ${figures.events} events in ${figures.seconds} s = ${figures.eventsPerSecond} events/s, ` +
         `${figures.megabytes} MB; longest event-loop stall ${figures.longestStallMs} ms (p99 ${figures.p99StallMs} ms, limit 100 ms); ` +
-        `load average ${figures.loadAverage} on ${figures.cpus} CPUs`,
+        `idle baseline ${figures.idleLongestStallMs} ms; load average ${figures.loadAverage} on ${figures.cpus} CPUs`,
     )
     return figures
   } finally {
