@@ -1,6 +1,8 @@
 import { createHashRouter, Navigate } from 'react-router'
 import { Layout } from './components/Layout'
-import { ComingSoon } from './components/ComingSoon'
+import { ActivityPanelProvider } from './components/activity/ActivityPanel'
+import { CalendarPage } from './pages/CalendarPage'
+import { TodayPage } from './pages/TodayPage'
 import { CustomersPage } from './pages/CustomersPage'
 import { VehiclesPage } from './pages/VehiclesPage'
 import { SettingsPage } from './pages/SettingsPage'
@@ -10,17 +12,16 @@ import { VehiclePage } from './pages/VehiclePage'
 export const router = createHashRouter([
   {
     path: '/',
-    element: <Layout />,
+    // The activity panel opens from any page, over any page, and links inside the router.
+    element: (
+      <ActivityPanelProvider>
+        <Layout />
+      </ActivityPanelProvider>
+    ),
     children: [
       { index: true, element: <Navigate to="/today" replace /> },
-      {
-        path: 'today',
-        element: <ComingSoon title="Today" what="today's bookings by bay and technician, overdue and due-soon work, customers to contact and the month's statistics" />,
-      },
-      {
-        path: 'calendar',
-        element: <ComingSoon title="Calendar" what="month, week, day and agenda calendars by bay or technician, with drag-and-drop booking" />,
-      },
+      { path: 'today', element: <TodayPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
       { path: 'vehicles', element: <VehiclesPage /> },
       { path: 'vehicles/:id', element: <VehiclePage /> },
       { path: 'customers', element: <CustomersPage /> },

@@ -1,0 +1,131 @@
+import { useState } from 'react'
+import { Button, Group, NumberInput, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { IconCalendarRepeat, IconCheck, IconPlayerPlay, IconX } from '@tabler/icons-react'
+import { TRANSITIONS, type Activity } from '../../../../shared/domain/activities'
+import { call } from '../../lib/shop'
+
+interface Props {
+  activity: Activity
+  run: (change: () => Promise<unknown>) => Promise<boolean>
+  busy: boolean
+  onRebook: () => void
+}
+
+/**
+ * The status changes the rules allow from where the activity is now (TRANSITIONS), as buttons;
+ * completing asks for the odometer, who and notes; cancelling asks why. `missed` is the core's
+ * to set, so it never appears as a button.
+ */
+export function StatusActions({ activity: a, run, busy, onRebook }: Props) {
+  const [form, setForm] = useState<'complete' | 'cancel' | null>(null)
+  const allowed = TRANSITIONS[a.status]
+  const v = { id: a.id, version: a.version }
+  if (allowed.length === 0) return null
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        {allowed.includes('in_progress') && (
+          <Button size="xs" leftSection={<IconPlayerPlay size={14} aria-hidden />} loading={busy} onClick={() => void run(() => call('activities.start', v))}>
+            Start
+          </Button>
+        )}
+        {allowed.includes('completed') && (
+          <Button size="xs" color="teal" leftSection={<IconCheck size={14} aria-hidden />} onClick={() => setForm('complete')} disabled={form === 'complete'}>
+            Complete…
+          </Button>
+        )}
+        {a.status === 'missed' && allowed.includes('scheduled') && (
+          <Button size="xs" leftSection={<IconCalendarRepeat size={14} aria-hidden />} onClick={onRebook}>
+            Rebook…
+          </Button>
+        )}
+        {allowed.includes('cancelled') && (
+          <Button size="xs" color="red" variant="light" leftSection={<IconX size={14} aria-hidden />} onClick={() => setForm('cancel')} disabled={form === 'cancel'}>
+            Cancel activity…
+          </Button>
+        )}
+      </Group>
+      {form === 'complete' && <CompleteForm activity={a} run={run} busy={busy} onDone={() => setForm(null)} />}
+      {form === 'cancel' && <CancelForm activity={a} run={run} busy={busy} onDone={() => setForm(null)} />}
+    </Stack>
+  )
+}
+
+interface FormProps {
+  activity: Activity
+  run: Props['run']
+  busy: boolean
+  onDone: () => void
+}
+
+function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
+  const form = useForm<{ completedBy: string; odometer: number | string; notes: string }>({
+    initialValues: { completedBy: a.technicianName ?? '', odometer: '', notes: '' },
+    validate: {
+      completedBy: (v) => (v.trim() ? null : 'Who did the work is required'),
+      odometer: (v) => (v === '' || (typeof v === 'number' && v >= 0) ? null : 'Miles cannot be negative'),
+    },
+  })
+  const submit = form.onSubmit(async (values) => {
+    const ok = await run(() =>
+      call('activities.complete', {
+        id: a.id,
+        version: a.version,
+        completedBy: values.completedBy,
+        odometer: typeof values.odometer === 'number' ? values.odometer : null,
+        notes: values.notes,
+      }),
+    )
+    if (ok) onDone()
+  })
+  return (
+    <Paper withBorder p="sm" component="form" onSubmit={submit} noValidate aria-labelledby="complete-title">
+      <Stack gap="xs">
+        <Title order={4} size="h6" id="complete-title">
+          Complete
+        </Title>
+        <TextInput label="Done by" required data-autofocus {...form.getInputProps('completedBy')} />
+        <NumberInput label="Odometer (miles)" min={0} max={2_000_000} thousandSeparator="," allowDecimal={false} {...form.getInputProps('odometer')} />
+        <Textarea label="Work notes" autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
+        <Group justify="flex-end" gap="xs">
+          <Button size="xs" variant="default" onClick={onDone}>
+            Back
+          </Button>
+          <Button size="xs" color="teal" type="submit" loading={busy}>
+            Mark completed
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
+
+function CancelForm({ activity: a, run, busy, onDone }: FormProps) {
+  const form = useForm({
+    initialValues: { reason: '' },
+    validate: { reason: (v: string) => (v.trim() ? null : 'A reason is required') },
+  })
+  const submit = form.onSubmit(async ({ reason }) => {
+    const ok = await run(() => call('activities.cancel', { id: a.id, version: a.version, reason }))
+    if (ok) onDone()
+  })
+  return (
+    <Paper withBorder p="sm" component="form" onSubmit={submit} noValidate aria-labelledby="cancel-title">
+      <Stack gap="xs">
+        <Title order={4} size="h6" id="cancel-title">
+          Cancel this activity
+        </Title>
+        <TextInput label="Reason" required data-autofocus {...form.getInputProps('reason')} />
+        <Group justify="flex-end" gap="xs">
+          <Button size="xs" variant="default" onClick={onDone}>
+            Back
+          </Button>
+          <Button size="xs" color="red" type="submit" loading={busy}>
+            Cancel activity
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}

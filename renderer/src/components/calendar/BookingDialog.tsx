@@ -1,0 +1,208 @@
+import { useState } from 'react'
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { notifications } from '@mantine/notifications'
+import { IconSearch } from '@tabler/icons-react'
+import { useQueryClient } from '@tanstack/react-query'
+import type { Activity, FreeSlot } from '../../../../shared/domain/activities'
+import { FormProblem } from '../FormProblem'
+import { call, ShopError } from '../../lib/shop'
+import { describeRefusal } from '../activity/refusal'
+import { useShopReference } from './use-shop-reference'
+import { dayToWall, formatBooking, fromWall, toWall, wallAt, wallToDay, wallToTime } from './shop-time'
+
+export interface BookingRequest {
+  activity: Activity
+  /** Day to propose (e.g. where an unbooked item was dropped in month view). */
+  day?: string
+  /** A missed activity is rebooked (status back to scheduled), not just booked. */
+  mode?: 'book' | 'rebook'
+}
+
+/**
+ * The form twin of every drag: date, time, length, bay and technician, with "find the next
+ * free slot" for when the front desk does not know where there is room.
+ */
+export function BookingDialog({ request, onClose }: { request: BookingRequest | null; onClose: () => void }) {
+  const title = request?.mode === 'rebook' ? 'Rebook' : request?.activity.start ? 'Change booking' : 'Book a time'
+  return (
+    <Modal opened={request !== null} onClose={onClose} title={title} size="lg">
+      {request && <BookingForm key={`${request.activity.id}-${request.day ?? ''}`} request={request} onDone={onClose} />}
+    </Modal>
+  )
+}
+
+interface Values {
+  date: string
+  time: string
+  duration: number
+  bayId: string | null
+  technicianId: string | null
+}
+
+function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () => void }) {
+  const { activity: a } = request
+  const ref = useShopReference()
+  const queryClient = useQueryClient()
+  const [problem, setProblem] = useState<string | null>(null)
+  const [slots, setSlots] = useState<FreeSlot[] | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  const form = useForm<Values>({
+    initialValues: initialValues(request, ref.timeZone, ref.hours, ref.durationOf(a.activityTypeId)),
+    validate: {
+      date: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Pick a date'),
+      time: (v) => (/^\d{2}:\d{2}$/.test(v) ? null : 'Pick a time'),
+      duration: (v) => (v >= 5 && v <= 24 * 60 ? null : 'Between 5 minutes and a day'),
+    },
+  })
+
+  const findSlots = async () => {
+    setProblem(null)
+    try {
+      const v = form.getValues()
+      const found = await call('activities.freeSlots', {
+        durationMinutes: v.duration,
+        from: v.date,
+        days: 30,
+        bayId: v.bayId ? Number(v.bayId) : undefined,
+        technicianId: v.technicianId ? Number(v.technicianId) : undefined,
+        limit: 6,
+      })
+      setSlots(found)
+    } catch (error) {
+      setProblem(describeRefusal(error).message)
+    }
+  }
+
+  const pickSlot = (slot: FreeSlot) => {
+    const start = toWall(slot.start, ref.timeZone)
+    form.setValues({
+      date: wallToDay(start),
+      time: wallToTime(start),
+      bayId: slot.bayId === null ? form.getValues().bayId : String(slot.bayId),
+      technicianId: slot.technicianId === null ? form.getValues().technicianId : String(slot.technicianId),
+    })
+    setSlots(null)
+  }
+
+  const submit = form.onSubmit(async (v) => {
+    setProblem(null)
+    setSaving(true)
+    const start = wallAt(v.date, v.time)
+    const booking = {
+      start: fromWall(start, ref.timeZone),
+      end: fromWall(new Date(start.getTime() + v.duration * 60_000), ref.timeZone),
+      bayId: v.bayId ? Number(v.bayId) : null,
+      technicianId: v.technicianId ? Number(v.technicianId) : null,
+    }
+    try {
+      const saved =
+        request.mode === 'rebook'
+          ? await call('activities.rebook', { id: a.id, version: a.version, booking })
+          : await call('activities.book', { id: a.id, version: a.version, ...booking })
+      notifications.show({ color: 'teal', title: 'Booked', message: `${saved.typeName} · ${saved.vehicleLabel}: ${formatBooking(saved.start!, saved.end, ref.timeZone)}` })
+      onDone()
+    } catch (error) {
+      const { title, message } = describeRefusal(error)
+      setProblem(`${title}: ${message}`)
+      if (error instanceof ShopError && error.code === 'stale') void queryClient.invalidateQueries({ queryKey: ['activities'] })
+    } finally {
+      setSaving(false)
+    }
+  })
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">
+          {a.typeName} · {a.vehicleLabel}
+          {a.licensePlate ? ` (${a.licensePlate})` : ''} · {a.customerName}
+        </Text>
+        <SimpleGrid cols={3} spacing="sm">
+          <TextInput type="date" label="Date" required {...form.getInputProps('date')} />
+          <TextInput type="time" label="Time" step={900} required {...form.getInputProps('time')} />
+          <NumberInput label="Duration (minutes)" min={5} max={1440} step={15} required {...form.getInputProps('duration')} />
+        </SimpleGrid>
+        <SimpleGrid cols={2} spacing="sm">
+          <Select
+            label="Bay"
+            placeholder="No bay"
+            clearable
+            data={ref.bays.map((b) => ({ value: String(b.id), label: b.name }))}
+            {...form.getInputProps('bayId')}
+          />
+          <Select
+            label="Technician"
+            placeholder="No technician"
+            clearable
+            data={ref.technicians.map((t) => ({ value: String(t.id), label: t.name }))}
+            {...form.getInputProps('technicianId')}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button variant="light" leftSection={<IconSearch size={16} aria-hidden />} onClick={() => void findSlots()}>
+            Find next free slot
+          </Button>
+        </Group>
+        {slots && (
+          <Stack gap={4} aria-label="Free slots" role="list">
+            {slots.length === 0 && <Text size="sm" c="dimmed">No free slot in the next 30 days with that bay and technician.</Text>}
+            {slots.map((slot) => (
+              <UnstyledButton
+                key={`${slot.start}-${slot.bayId}-${slot.technicianId}`}
+                role="listitem"
+                onClick={() => pickSlot(slot)}
+                p={6}
+                style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4 }}
+              >
+                <Text size="sm">
+                  {formatBooking(slot.start, slot.end, ref.timeZone)}
+                  {slot.bayId !== null && ` · ${ref.bays.find((b) => b.id === slot.bayId)?.name ?? 'Bay'}`}
+                  {slot.technicianId !== null && ` · ${ref.technicians.find((t) => t.id === slot.technicianId)?.name ?? 'Technician'}`}
+                </Text>
+              </UnstyledButton>
+            ))}
+          </Stack>
+        )}
+        <FormProblem message={problem} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            {request.mode === 'rebook' ? 'Rebook' : 'Book'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+function initialValues(
+  request: BookingRequest,
+  timeZone: string,
+  hours: { weekday: number; opens: string | null }[],
+  typeMinutes: number,
+): Values {
+  const a = request.activity
+  if (a.start && a.end && !request.day) {
+    const start = toWall(a.start, timeZone)
+    return {
+      date: wallToDay(start),
+      time: wallToTime(start),
+      duration: Math.round((new Date(a.end).getTime() - new Date(a.start).getTime()) / 60_000),
+      bayId: a.bayId === null ? null : String(a.bayId),
+      technicianId: a.technicianId === null ? null : String(a.technicianId),
+    }
+  }
+  const day = request.day ?? a.dueDate
+  const opens = hours.find((h) => h.weekday === dayToWall(day).getDay())?.opens
+  return {
+    date: day,
+    time: opens ?? '09:00',
+    duration: typeMinutes,
+    bayId: a.bayId === null ? null : String(a.bayId),
+    technicianId: a.technicianId === null ? null : String(a.technicianId),
+  }
+}

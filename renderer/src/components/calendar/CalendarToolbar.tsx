@@ -1,0 +1,64 @@
+import { ActionIcon, Button, Group, SegmentedControl, Title } from '@mantine/core'
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react'
+import type { View } from 'react-big-calendar'
+import type { Grouping } from './calendar-events'
+import { rangeLabel } from './visible-range'
+
+const VIEW_OPTIONS = [
+  { value: 'month', label: 'Month' },
+  { value: 'week', label: 'Week' },
+  { value: 'day', label: 'Day' },
+  { value: 'agenda', label: 'Agenda' },
+]
+const GROUPING_OPTIONS = [
+  { value: 'shop', label: 'Whole shop' },
+  { value: 'bay', label: 'By bay' },
+  { value: 'technician', label: 'By technician' },
+]
+
+interface Props {
+  view: View
+  date: Date
+  grouping: Grouping
+  onView: (view: View) => void
+  onToday: () => void
+  onStep: (direction: 1 | -1) => void
+  onGrouping: (grouping: Grouping) => void
+}
+
+export function CalendarToolbar({ view, date, grouping, onView, onToday, onStep, onGrouping }: Props) {
+  const byResource = view === 'week' || view === 'day'
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="sm">
+      <Group gap="xs" wrap="nowrap">
+        <Title order={2} mr="md">
+          Calendar
+        </Title>
+        <Button variant="default" size="sm" onClick={onToday}>
+          Today
+        </Button>
+        <ActionIcon variant="default" size="lg" aria-label="Previous" onClick={() => onStep(-1)}>
+          <IconChevronLeft size={18} aria-hidden />
+        </ActionIcon>
+        <ActionIcon variant="default" size="lg" aria-label="Next" onClick={() => onStep(1)}>
+          <IconChevronRight size={18} aria-hidden />
+        </ActionIcon>
+        <Title order={3} size="h4" ml="xs" aria-live="polite" data-testid="calendar-range" style={{ whiteSpace: 'nowrap' }}>
+          {rangeLabel(view, date)}
+        </Title>
+      </Group>
+      <Group gap="sm" wrap="nowrap">
+        {byResource && (
+          <SegmentedControl
+            size="xs"
+            aria-label="Columns"
+            data={GROUPING_OPTIONS}
+            value={grouping}
+            onChange={(v) => onGrouping(v as Grouping)}
+          />
+        )}
+        <SegmentedControl size="xs" aria-label="View" data={VIEW_OPTIONS} value={view} onChange={(v) => onView(v as View)} />
+      </Group>
+    </Group>
+  )
+}

@@ -1,0 +1,126 @@
+import { useCallback, useMemo } from 'react'
+import type { View } from 'react-big-calendar'
+import type { DragFromOutsideItemArgs, EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop'
+import { STATUS_FILL } from '../activity/appearance'
+import { DnDCalendar } from './dnd-calendar'
+import { canMove, type CalendarEvent, type CalendarResource } from './calendar-events'
+import { DateHeader, EventContent, FocusableEventContent, PartsContext } from './calendar-parts'
+import type { ShopHoursShading } from './shop-hours'
+import { nowWall } from './shop-time'
+import { localizer as localizerRef } from './localizer'
+import './calendar.css'
+
+export const VIEWS: View[] = ['month', 'week', 'day', 'agenda']
+
+interface Props {
+  events: CalendarEvent[]
+  view: View
+  date: Date
+  onView: (view: View) => void
+  onNavigate: (date: Date) => void
+  resources: CalendarResource[] | undefined
+  shading: ShopHoursShading
+  timeZone: string
+  pendingIds: ReadonlySet<number>
+  onSelectEvent: (event: CalendarEvent) => void
+  onEventDrop: (args: EventInteractionArgs<CalendarEvent>) => void
+  onEventResize: (args: EventInteractionArgs<CalendarEvent>) => void
+  onDropFromOutside: (args: DragFromOutsideItemArgs) => void
+  dragFromOutsideItem: () => CalendarEvent
+  height: string
+}
+
+// Stable across renders: react-big-calendar re-renders every cell when these change.
+const COMPONENTS = {
+  event: EventContent,
+  month: { event: FocusableEventContent, dateHeader: DateHeader },
+  agenda: { event: FocusableEventContent },
+}
+const MESSAGES = { showMore: (n: number) => `+${n} more`, noEventsInRange: 'Nothing booked or due in this range.' }
+const startAccessor = (e: CalendarEvent) => e.start
+const endAccessor = (e: CalendarEvent) => e.end
+const allDayAccessor = (e: CalendarEvent) => e.allDay
+const resourceAccessor = (e: CalendarEvent) => e.resourceId
+const draggable = (e: CalendarEvent) => canMove(e.activity)
+// Only booked work has a length to change.
+const resizable = (e: CalendarEvent) => canMove(e.activity) && !e.allDay
+const tooltip = (e: CalendarEvent) =>
+  `${e.title}\n${e.activity.customerName}${e.activity.bayName ? ` · ${e.activity.bayName}` : ''}${
+    e.activity.technicianName ? ` · ${e.activity.technicianName}` : ''
+  }`
+
+/** The drag-and-drop calendar, with every prop it compares by identity kept stable. */
+export function CalendarView(props: Props) {
+  const { pendingIds, timeZone, shading, onSelectEvent } = props
+  const eventPropGetter = useCallback(
+    (e: CalendarEvent) => {
+      const fill = STATUS_FILL[e.activity.status]
+      const classes = [e.allDay ? 'shop-unbooked' : '', pendingIds.has(e.id) ? 'shop-pending' : ''].filter(Boolean)
+      return {
+        className: classes.join(' '),
+        style: { backgroundColor: fill.bg, borderColor: fill.border, color: '#fff' },
+      }
+    },
+    [pendingIds],
+  )
+  const getNow = useCallback(() => nowWall(timeZone), [timeZone])
+  const parts = useMemo(() => ({ closedReason: shading.closedReason, open: onSelectEvent }), [shading, onSelectEvent])
+  // The week grid's events are focusable buttons already; Enter or Space opens the panel.
+  const onKeyPressEvent = useCallback(
+    (e: CalendarEvent, ev: React.SyntheticEvent<HTMLElement>) => {
+      const key = (ev.nativeEvent as KeyboardEvent).key
+      if ((key === 'Enter' || key === ' ') && ev.target === ev.currentTarget) onSelectEvent(e)
+    },
+    [onSelectEvent],
+  )
+  return (
+    <PartsContext.Provider value={parts}>
+      <div style={{ height: props.height }}>
+        <DnDCalendar
+          className="shop-calendar"
+          localizer={localizerRef}
+          events={props.events}
+          view={props.view}
+          views={VIEWS}
+          date={props.date}
+          onView={props.onView}
+          onNavigate={props.onNavigate}
+          getNow={getNow}
+          toolbar={false}
+          components={COMPONENTS}
+          messages={MESSAGES}
+          startAccessor={startAccessor}
+          endAccessor={endAccessor}
+          allDayAccessor={allDayAccessor}
+          tooltipAccessor={tooltip}
+          resources={props.view === 'week' || props.view === 'day' ? props.resources : undefined}
+          resourceAccessor={resourceAccessor}
+          resourceIdAccessor={resourceIdAccessor}
+          resourceTitleAccessor={resourceTitleAccessor}
+          eventPropGetter={eventPropGetter}
+          dayPropGetter={shading.dayPropGetter}
+          slotPropGetter={shading.slotPropGetter}
+          min={shading.min}
+          max={shading.max}
+          scrollToTime={shading.min}
+          step={15}
+          timeslots={4}
+          popup
+          selectable={false}
+          resizable
+          draggableAccessor={draggable}
+          resizableAccessor={resizable}
+          onSelectEvent={onSelectEvent}
+          onKeyPressEvent={onKeyPressEvent}
+          onEventDrop={props.onEventDrop}
+          onEventResize={props.onEventResize}
+          onDropFromOutside={props.onDropFromOutside}
+          dragFromOutsideItem={props.dragFromOutsideItem}
+        />
+      </div>
+    </PartsContext.Provider>
+  )
+}
+
+const resourceIdAccessor = (r: CalendarResource) => r.id
+const resourceTitleAccessor = (r: CalendarResource) => r.title

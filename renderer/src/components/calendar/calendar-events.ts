@@ -1,0 +1,54 @@
+import type { Activity } from '../../../../shared/domain/activities'
+import type { Bay, Technician } from '../../../../shared/domain/reference'
+import { dayToWall, toWall } from './shop-time'
+
+/** Whole shop, or one column per bay or per technician (week and day views). */
+export type Grouping = 'shop' | 'bay' | 'technician'
+
+/** Work with no bay (or no technician) gets its own column, so it never vanishes from view. */
+export const UNASSIGNED = 'none'
+export type ResourceId = number | typeof UNASSIGNED
+
+export interface CalendarResource {
+  id: ResourceId
+  title: string
+}
+
+export interface CalendarEvent {
+  id: number
+  title: string
+  /** Wall dates (shop time), see shop-time.ts. */
+  start: Date
+  end: Date
+  /** Due but not booked: shown on its due day, without a time. */
+  allDay: boolean
+  resourceId: ResourceId
+  activity: Activity
+}
+
+export const activityTitle = (a: Activity): string =>
+  `${a.typeName} · ${a.vehicleLabel}${a.licensePlate ? ` (${a.licensePlate})` : ''}`
+
+export function resourceOf(a: Activity, grouping: Grouping): ResourceId {
+  if (grouping === 'bay') return a.bayId ?? UNASSIGNED
+  if (grouping === 'technician') return a.technicianId ?? UNASSIGNED
+  return UNASSIGNED
+}
+
+export function toCalendarEvent(a: Activity, timeZone: string, grouping: Grouping): CalendarEvent {
+  const booked = a.start !== null && a.end !== null
+  const start = booked ? toWall(a.start!, timeZone) : dayToWall(a.dueDate)
+  const end = booked ? toWall(a.end!, timeZone) : start
+  return { id: a.id, title: activityTitle(a), start, end, allDay: !booked, resourceId: resourceOf(a, grouping), activity: a }
+}
+
+export function resourcesFor(grouping: Grouping, bays: Bay[], technicians: Technician[]): CalendarResource[] | undefined {
+  if (grouping === 'bay') return [...bays.map((b) => ({ id: b.id, title: b.name })), { id: UNASSIGNED, title: 'No bay' }]
+  if (grouping === 'technician') {
+    return [...technicians.map((t) => ({ id: t.id, title: t.name })), { id: UNASSIGNED, title: 'No technician' }]
+  }
+  return undefined
+}
+
+/** Only work that has not started may move; the core would refuse anything else anyway. */
+export const canMove = (a: Activity): boolean => a.status === 'scheduled'

@@ -1,0 +1,163 @@
+import { useCallback, useMemo, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { notifications } from '@mantine/notifications'
+import type { View } from 'react-big-calendar'
+import type { DragFromOutsideItemArgs, EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop'
+import type { Activity } from '../../../../shared/domain/activities'
+import { call, ShopError } from '../../lib/shop'
+import { describeRefusal } from '../activity/refusal'
+import { STATUS_LABEL } from '../activity/appearance'
+import { canMove, UNASSIGNED, type CalendarEvent, type Grouping, type ResourceId } from './calendar-events'
+import { formatBooking, fromWall, wallToDay } from './shop-time'
+
+/** Where an event is drawn while its move is on its way to the core. */
+export interface Placement {
+  start: Date
+  end: Date
+  allDay: boolean
+  resourceId: ResourceId
+}
+
+interface Options {
+  timeZone: string
+  grouping: Grouping
+  view: View
+  durationOf: (activityTypeId: number) => number
+  /** A drop that still needs a time (an unbooked item dropped on a month day): ask in the dialog. */
+  askForTime: (activity: Activity, day: string) => void
+}
+
+const toDate = (d: string | Date) => (typeof d === 'string' ? new Date(d) : d)
+const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000)
+
+/** A day's date with another date's time of day: moving in month view keeps the hour. */
+function onDayKeepingTime(day: Date, time: Date): Date {
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), time.getHours(), time.getMinutes())
+}
+
+/**
+ * Drag and drop, persisted. The event is drawn at its new place at once; the core decides.
+ * A refusal (a clash, closed time, a status that may not move, a stale version) removes the
+ * provisional placement, so the event snaps back, and says why.
+ */
+export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForTime }: Options) {
+  const queryClient = useQueryClient()
+  const [placements, setPlacements] = useState<ReadonlyMap<number, Placement>>(new Map())
+
+  const persist = useCallback(
+    async (activity: Activity, placement: Placement | null, save: () => Promise<Activity>) => {
+      if (placement) setPlacements((m) => new Map(m).set(activity.id, placement))
+      try {
+        const saved = await save()
+        notifications.show({
+          color: 'teal',
+          title: saved.start ? 'Booked' : 'Due date moved',
+          message: `${saved.typeName} · ${saved.vehicleLabel}: ${
+            saved.start ? formatBooking(saved.start, saved.end, timeZone) : saved.dueDate
+          }${saved.bayName ? `, ${saved.bayName}` : ''}`,
+        })
+      } catch (error) {
+        const { title, message } = describeRefusal(error)
+        notifications.show({ color: 'red', title, message, autoClose: 8000 })
+        if (!(error instanceof ShopError)) console.error(error)
+      } finally {
+        // Wait for the fresh data before dropping the placement, so nothing flickers back.
+        await queryClient.invalidateQueries({ queryKey: ['activities'] })
+        setPlacements((m) => {
+          const next = new Map(m)
+          next.delete(activity.id)
+          return next
+        })
+      }
+    },
+    [queryClient, timeZone],
+  )
+
+  const resourcesFor = useCallback(
+    (a: Activity, resourceId: string | number | undefined) => {
+      let bayId = a.bayId
+      let technicianId = a.technicianId
+      if (resourceId !== undefined && grouping !== 'shop') {
+        const id = resourceId === UNASSIGNED ? null : Number(resourceId)
+        if (grouping === 'bay') bayId = id
+        else technicianId = id
+      }
+      return { bayId, technicianId }
+    },
+    [grouping],
+  )
+
+  const refuseIfFixed = useCallback((a: Activity): boolean => {
+    if (canMove(a)) return false
+    notifications.show({
+      color: 'red',
+      title: 'This one cannot move',
+      message: `${STATUS_LABEL[a.status]} work stays where it is${a.status === 'missed' ? '; rebook it from its panel' : ''}.`,
+    })
+    return true
+  }, [])
+
+  const book = useCallback(
+    (a: Activity, start: Date, end: Date, resourceId: string | number | undefined) => {
+      const where = resourcesFor(a, resourceId)
+      const placement: Placement = {
+        start,
+        end,
+        allDay: false,
+        resourceId: (grouping === 'bay' ? where.bayId : grouping === 'technician' ? where.technicianId : null) ?? UNASSIGNED,
+      }
+      return persist(a, placement, () =>
+        call('activities.book', { id: a.id, version: a.version, start: fromWall(start, timeZone), end: fromWall(end, timeZone), ...where }),
+      )
+    },
+    [grouping, persist, resourcesFor, timeZone],
+  )
+
+  const onEventDrop = useCallback(
+    ({ event, start, end, isAllDay, resourceId }: EventInteractionArgs<CalendarEvent>) => {
+      const a = event.activity
+      if (refuseIfFixed(a)) return
+      const s = toDate(start)
+      if (event.allDay) {
+        // Unbooked: another day moves its due date; a time slot books it.
+        if (isAllDay || view === 'month') {
+          const day = wallToDay(s)
+          if (day === a.dueDate) return
+          return void persist(a, { start: s, end: s, allDay: true, resourceId: event.resourceId }, () =>
+            call('activities.setDueDate', { id: a.id, version: a.version, dueDate: day }),
+          )
+        }
+        return void book(a, s, addMinutes(s, durationOf(a.activityTypeId)), resourceId)
+      }
+      const minutes = Math.round((event.end.getTime() - event.start.getTime()) / 60_000)
+      // Month cells and the all-day row carry a day, not a time: keep the booked hour.
+      const newStart = isAllDay || view === 'month' ? onDayKeepingTime(s, event.start) : s
+      const newEnd = isAllDay || view === 'month' ? addMinutes(newStart, minutes) : toDate(end)
+      const where = resourcesFor(a, resourceId)
+      const samePlace = where.bayId === a.bayId && where.technicianId === a.technicianId
+      if (samePlace && newStart.getTime() === event.start.getTime() && newEnd.getTime() === event.end.getTime()) return
+      void book(a, newStart, newEnd, resourceId)
+    },
+    [book, durationOf, persist, refuseIfFixed, resourcesFor, view],
+  )
+
+  const onEventResize = useCallback(
+    ({ event, start, end }: EventInteractionArgs<CalendarEvent>) => {
+      if (refuseIfFixed(event.activity) || event.allDay) return
+      void book(event.activity, toDate(start), toDate(end), undefined)
+    },
+    [book, refuseIfFixed],
+  )
+
+  const dropFromOutside = useCallback(
+    (a: Activity, { start, allDay, resource }: DragFromOutsideItemArgs) => {
+      const s = toDate(start)
+      if (allDay) return askForTime(a, wallToDay(s))
+      void book(a, s, addMinutes(s, durationOf(a.activityTypeId)), resource)
+    },
+    [askForTime, book, durationOf],
+  )
+
+  const pendingIds = useMemo(() => new Set(placements.keys()), [placements])
+  return { placements, pendingIds, onEventDrop, onEventResize, dropFromOutside }
+}

@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react'
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core'
+
+interface Props {
+  title: string
+  count: number
+  empty: string
+  children: ReactNode
+  /** Right of the title: a toggle or a link. */
+  action?: ReactNode
+  maxHeight?: number
+  color?: string
+}
+
+/** A titled dashboard card with a count and a scrolling list. */
+export function ListCard({ title, count, empty, children, action, maxHeight = 240, color = 'gray' }: Props) {
+  const id = `card-${title.toLowerCase().replace(/\W+/g, '-')}`
+  return (
+    <Card withBorder padding="sm" component="section" aria-labelledby={id}>
+      <Group justify="space-between" mb={6} wrap="nowrap">
+        <Group gap={6}>
+          <Title order={3} size="h5" id={id}>
+            {title}
+          </Title>
+          <Badge variant="light" color={color}>
+            {count}
+          </Badge>
+        </Group>
+        {action}
+      </Group>
+      {count === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        // A plain scrolling box: Mantine's ScrollArea sizes its content to the widest row, which
+        // pushes the status badges out of sight instead of truncating the titles.
+        <Stack gap={2} mah={maxHeight} style={{ overflowY: 'auto', overflowX: 'hidden' }} pr={4}>
+          {children}
+        </Stack>
+      )}
+    </Card>
+  )
+}

@@ -1,0 +1,139 @@
+import { useCallback, useMemo, useState } from 'react'
+import { Box, Group, Stack } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { keepPreviousData } from '@tanstack/react-query'
+import type { View } from 'react-big-calendar'
+import type { DragFromOutsideItemArgs } from 'react-big-calendar/lib/addons/dragAndDrop'
+import type { Activity } from '../../../shared/domain/activities'
+import { useChannel } from '../lib/queries'
+import { useActivityPanel } from '../components/activity/ActivityPanel'
+import { BookingDialog, type BookingRequest } from '../components/calendar/BookingDialog'
+import { CalendarFilters, NO_FILTERS, type Filters } from '../components/calendar/CalendarFilters'
+import { CalendarLegend } from '../components/calendar/CalendarLegend'
+import { CalendarToolbar } from '../components/calendar/CalendarToolbar'
+import { CalendarView } from '../components/calendar/CalendarView'
+import { resourcesFor, toCalendarEvent, type CalendarEvent, type Grouping } from '../components/calendar/calendar-events'
+import { shopHoursShading } from '../components/calendar/shop-hours'
+import { nowWall } from '../components/calendar/shop-time'
+import { UnbookedList } from '../components/calendar/UnbookedList'
+import { useCalendarMoves } from '../components/calendar/use-calendar-moves'
+import { useShopReference } from '../components/calendar/use-shop-reference'
+import { step, visibleRange } from '../components/calendar/visible-range'
+
+// Fills the window below the page's header, filters and legend; at 1280×800 that is ~560px.
+const CALENDAR_HEIGHT = 'max(520px, calc(100vh - 250px))'
+
+export function CalendarPage() {
+  const ref = useShopReference()
+  const panel = useActivityPanel()
+  const [view, setView] = useState<View>('month')
+  const [date, setDate] = useState<Date | null>(null)
+  const [grouping, setGrouping] = useState<Grouping>('shop')
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
+  const [text] = useDebouncedValue(filters.text.trim(), 250)
+  const [booking, setBooking] = useState<BookingRequest | null>(null)
+  const [dragged, setDragged] = useState<Activity | null>(null)
+
+  // Until the user navigates, the calendar follows the shop's today (its zone loads async).
+  const shownDate = date ?? nowWall(ref.timeZone)
+  const range = visibleRange(view, shownDate)
+
+  const activities = useChannel(
+    'activities.range',
+    {
+      ...range,
+      status: filters.status.length ? filters.status : undefined,
+      category: filters.category.length ? filters.category : undefined,
+      bayId: filters.bayId ?? undefined,
+      technicianId: filters.technicianId ?? undefined,
+      text: text || undefined,
+    },
+    { placeholderData: keepPreviousData },
+  )
+  const closures = useChannel('closures.list', range, { placeholderData: keepPreviousData })
+
+  const askForTime = useCallback((activity: Activity, day: string) => setBooking({ activity, day }), [])
+  const moves = useCalendarMoves({ timeZone: ref.timeZone, grouping, view, durationOf: ref.durationOf, askForTime })
+
+  const events = useMemo(() => {
+    const list = (activities.data ?? []).map((a) => toCalendarEvent(a, ref.timeZone, grouping))
+    if (moves.placements.size === 0) return list
+    return list.map((e) => {
+      const p = moves.placements.get(e.id)
+      return p ? { ...e, ...p } : e
+    })
+  }, [activities.data, ref.timeZone, grouping, moves.placements])
+
+  const resources = useMemo(() => resourcesFor(grouping, ref.bays, ref.technicians), [grouping, ref.bays, ref.technicians])
+  const shading = useMemo(() => shopHoursShading(ref.hours, closures.data ?? [], grouping), [ref.hours, closures.data, grouping])
+
+  const openEvent = useCallback((e: CalendarEvent) => panel.open(e.id), [panel])
+  const { timeZone, durationOf } = ref
+  const dragFromOutsideItem = useCallback((): CalendarEvent => {
+    // react-big-calendar sizes its drop preview from this; nothing is dragged outside a drag.
+    const a = dragged
+    const start = nowWall(timeZone)
+    const end = new Date(start.getTime() + (a ? durationOf(a.activityTypeId) : 60) * 60_000)
+    return a
+      ? { id: a.id, title: a.typeName, start, end, allDay: false, resourceId: 'none', activity: a }
+      : ({ id: -1, title: '', start, end, allDay: false, resourceId: 'none' } as unknown as CalendarEvent)
+  }, [dragged, timeZone, durationOf])
+  const { dropFromOutside } = moves
+  const onDropFromOutside = useCallback(
+    (args: DragFromOutsideItemArgs) => {
+      if (dragged) dropFromOutside(dragged, args)
+      setDragged(null)
+    },
+    [dragged, dropFromOutside],
+  )
+  const onNavigate = useCallback((d: Date) => setDate(d), [])
+
+  return (
+    <Stack gap="xs">
+      <CalendarToolbar
+        view={view}
+        date={shownDate}
+        grouping={grouping}
+        onView={setView}
+        onToday={() => setDate(nowWall(ref.timeZone))}
+        onStep={(d) => setDate(step(view, shownDate, d))}
+        onGrouping={setGrouping}
+      />
+      <CalendarFilters value={filters} onChange={setFilters} bays={ref.bays} technicians={ref.technicians} />
+      <CalendarLegend />
+      <Group align="stretch" gap="sm" wrap="nowrap">
+        <Box style={{ flex: 1, minWidth: 0 }} aria-busy={activities.isFetching} data-testid="calendar">
+          <CalendarView
+            events={events}
+            view={view}
+            date={shownDate}
+            onView={setView}
+            onNavigate={onNavigate}
+            resources={grouping === 'shop' ? undefined : resources}
+            shading={shading}
+            timeZone={ref.timeZone}
+            pendingIds={moves.pendingIds}
+            onSelectEvent={openEvent}
+            onEventDrop={moves.onEventDrop}
+            onEventResize={moves.onEventResize}
+            onDropFromOutside={onDropFromOutside}
+            dragFromOutsideItem={dragFromOutsideItem}
+            height={CALENDAR_HEIGHT}
+          />
+        </Box>
+        <Box w={240} style={{ flex: 'none' }}>
+          <UnbookedList
+            to={range.to}
+            text={text}
+            onDragStart={setDragged}
+            onDragEnd={() => setDragged(null)}
+            onBook={(activity) => setBooking({ activity })}
+            onOpen={(activity) => panel.open(activity.id)}
+            height={CALENDAR_HEIGHT}
+          />
+        </Box>
+      </Group>
+      <BookingDialog request={booking} onClose={() => setBooking(null)} />
+    </Stack>
+  )
+}
