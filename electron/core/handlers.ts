@@ -8,6 +8,7 @@ import { mergeHandlers, type AnyHandler } from './handler'
 import { customersHandlers } from './customers/handlers'
 import { vehiclesHandlers } from './vehicles/handlers'
 import { scheduleHandlers } from './scheduling/handlers'
+import { invitesHandlers } from './invites/handlers'
 import { settingsHandlers } from './settings/handlers'
 import { hoursHandlers } from './resources/hours-handlers'
 import { closuresHandlers } from './resources/closures-handlers'
@@ -23,6 +24,7 @@ export function allHandlers(): Map<string, AnyHandler> {
     customersHandlers,
     vehiclesHandlers,
     scheduleHandlers,
+    invitesHandlers,
     settingsHandlers,
     hoursHandlers,
     closuresHandlers,
