@@ -41,10 +41,10 @@ test.describe('settings', () => {
   test('a refused save keeps what was typed and shows why next to the field', async ({ page }) => {
     await page.goto('/#/settings?tab=scheduling')
     await page.getByRole('textbox', { name: 'Inspection interval (months)' }).fill('30')
-    await page.getByRole('textbox', { name: 'Within days' }).fill('21')
+    await page.getByRole('textbox', { name: 'Due soon within days' }).fill('21')
     await page.getByRole('button', { name: 'Save scheduling' }).click()
     await expect(page.getByText('At most 24 months')).toBeVisible()
-    await expect(page.getByRole('textbox', { name: 'Within days' })).toHaveValue('21')
+    await expect(page.getByRole('textbox', { name: 'Due soon within days' })).toHaveValue('21')
     await expect(page.getByRole('dialog')).toHaveCount(0)
   })
 

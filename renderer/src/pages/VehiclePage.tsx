@@ -9,6 +9,7 @@ import { LoadError } from '../components/LoadError'
 import { VehicleDetails } from '../components/vehicles/VehicleDetails'
 import { VehicleFormModal } from '../components/vehicles/VehicleFormModal'
 import { useVehicleStatus } from '../components/vehicles/useVehicleStatus'
+import { VehicleSchedule } from '../components/vehicle/VehicleSchedule'
 
 /** One vehicle: its details and owner; its schedule joins them below (issue 4). */
 export function VehiclePage() {
@@ -37,7 +38,7 @@ export function VehiclePage() {
     )
   }
   if (vehicle.error) return <LoadError what="this vehicle" error={vehicle.error} retry={() => void vehicle.refetch()} />
-  if (!vehicle.data) return <Loader aria-label="Loading vehicle" />
+  if (!vehicle.data) return <Loader role="status" aria-label="Loading vehicle" />
 
   const v = vehicle.data
   return (
@@ -67,10 +68,7 @@ export function VehiclePage() {
 
       <VehicleDetails vehicle={v} owner={owner.data} />
 
-      {/*
-        The vehicle's schedule (timeline, odometer readings, "reconcile now") belongs here,
-        below the details, as its own component: <VehicleSchedule vehicleId={v.id} />.
-      */}
+      <VehicleSchedule vehicleId={v.id} active={v.status === 'active'} />
 
       {editing && <VehicleFormModal vehicle={v} onClose={() => setEditing(false)} />}
     </Stack>

@@ -112,32 +112,28 @@ function SchedulingForm({ settings }: { settings: Settings }) {
       <Stack gap="md">
         <FormProblem message={problem} />
         <Fieldset legend="Planning">
-          <SimpleGrid cols={2}>
+          <SimpleGrid cols={3}>
             {num('inspectionIntervalMonths', 'Inspection interval (months)', 'A minor inspection every this many months, 1–24')}
-            {num('horizonMonths', 'Planning horizon (months)', 'How far ahead activities are planned, 1–36')}
+            {num('horizonMonths', 'Planning horizon (months)', 'How far ahead work is planned, 1–36')}
+            <Switch
+              mt={28}
+              label="Plan automatically"
+              description="Re-plan a vehicle when it is added or its readings change"
+              {...form.getInputProps('autoSchedule', { type: 'checkbox' })}
+            />
           </SimpleGrid>
-          <Switch
-            mt="md"
-            label="Plan automatically"
-            description="Re-plan a vehicle by itself when it is added or its readings change"
-            {...form.getInputProps('autoSchedule', { type: 'checkbox' })}
-          />
         </Fieldset>
-        <Fieldset legend="Reminders">
+        <Fieldset legend="Reminders and thresholds">
           <Switch
             label="Remind customers"
             description="List customers to contact before their booked or due work"
             {...form.getInputProps('remindersEnabled', { type: 'checkbox' })}
           />
-          <SimpleGrid cols={2} mt="md">
-            {num('reminderDaysBefore', 'Days before', 'How many days ahead to contact them, 0–60')}
-            {num('missedGraceDays', 'Missed after (days)', 'Unstarted work past its day counts as missed after this, 0–60')}
-          </SimpleGrid>
-        </Fieldset>
-        <Fieldset legend="Due soon">
-          <SimpleGrid cols={2}>
-            {num('dueSoonDays', 'Within days', 'Due within this many days counts as due soon')}
-            {num('dueSoonMiles', 'Within miles', 'Or within this many miles of a mileage interval')}
+          <SimpleGrid cols={4} mt="md">
+            {num('reminderDaysBefore', 'Remind days before', 'Contact them this many days ahead')}
+            {num('missedGraceDays', 'Missed after (days)', 'Unstarted past its day this long')}
+            {num('dueSoonDays', 'Due soon within days', 'Counts as due soon within')}
+            {num('dueSoonMiles', 'Due soon within miles', 'Of a mileage interval')}
           </SimpleGrid>
         </Fieldset>
         <Divider />

@@ -1,0 +1,113 @@
+import { useState } from 'react'
+import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core'
+import { IconAlertTriangle, IconCircleCheck, IconInfoCircle, IconRefresh } from '@tabler/icons-react'
+import type { VehiclePlanResult } from '../../../../shared/domain/schedule'
+import { useChannel, useChannelMutation } from '../../lib/queries'
+import { ReconcileCounts, totalChanges } from '../schedule/ReconcileCounts'
+
+/** What the planner could not do, e.g. a miles template without two odometer readings. */
+function PlannerNotes({ notes }: { notes: string[] }) {
+  if (notes.length === 0) return null
+  return (
+    <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} aria-hidden />} title="Planner notes">
+      <List size="sm" spacing={2}>
+        {notes.map((n) => (
+          <List.Item key={n}>{n}</List.Item>
+        ))}
+      </List>
+    </Alert>
+  )
+}
+
+/** Preview, confirm, reconcile: one vehicle's plan brought in line with today's settings. */
+function ReconcileVehicleModal({ vehicleId, onClose }: { vehicleId: number; onClose(): void }) {
+  const preview = useChannel('schedule.previewVehicle', { vehicleId }, { staleTime: 0, gcTime: 0 })
+  const reconcile = useChannelMutation('schedule.reconcileVehicle')
+  const [result, setResult] = useState<VehiclePlanResult | null>(null)
+
+  const apply = async () => {
+    try {
+      setResult(await reconcile.mutateAsync({ vehicleId }))
+    } catch {
+      // Shown from reconcile.error below.
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title="Reconcile this vehicle's schedule" size="lg">
+      <Stack gap="md">
+        {preview.isPending && (
+          <Group gap="xs">
+            <Loader size="sm" />
+            <Text>Working out what would change…</Text>
+          </Group>
+        )}
+        {preview.error && (
+          <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} title="No preview" role="alert">
+            {preview.error.message}
+          </Alert>
+        )}
+        {preview.data && !result && (
+          <>
+            <Text>
+              {totalChanges(preview.data) === 0
+                ? 'The plan already matches the settings and templates: nothing to change.'
+                : 'Reconciling plans this vehicle from the current settings and templates. Booked, started and finished work is never touched.'}
+            </Text>
+            <ReconcileCounts counts={preview.data} />
+            <PlannerNotes notes={preview.data.notes} />
+          </>
+        )}
+        {reconcile.error && (
+          <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} title="Not reconciled" role="alert">
+            {reconcile.error.message}
+          </Alert>
+        )}
+        {result && (
+          <>
+            <Alert color="green" icon={<IconCircleCheck size={18} aria-hidden />} title="Schedule updated" role="status">
+              {result.add} added, {result.move} moved, {result.remove} removed.
+            </Alert>
+            <PlannerNotes notes={result.notes} />
+          </>
+        )}
+        <Group justify="flex-end">
+          {result ? (
+            <Button onClick={onClose}>Done</Button>
+          ) : (
+            <>
+              <Button variant="default" onClick={onClose} disabled={reconcile.isPending}>
+                Cancel
+              </Button>
+              <Button
+                onClick={() => void apply()}
+                loading={reconcile.isPending}
+                disabled={!preview.data || totalChanges(preview.data) === 0}
+              >
+                Reconcile
+              </Button>
+            </>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+export function ReconcileVehicleButton({ vehicleId, disabled }: { vehicleId: number; disabled?: boolean }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconRefresh size={16} aria-hidden />}
+        disabled={disabled}
+        onClick={() => setOpen(true)}
+      >
+        Reconcile now
+      </Button>
+      {open && <ReconcileVehicleModal vehicleId={vehicleId} onClose={() => setOpen(false)} />}
+    </>
+  )
+}
