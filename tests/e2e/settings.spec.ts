@@ -1,10 +1,31 @@
+import type { Locator, Page } from '@playwright/test'
 import { test, expect, expectNoSeriousA11yViolations, seedVehicle } from './fixtures'
 import { seedReference } from './support/seed-reference'
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox()
+  if (!b) throw new Error('not visible')
+  return b
+}
+
+/** Whether the calendar's month view shows activity `id` inside the cell of `day` (YYYY-MM-DD). */
+async function expectInMonthCell(page: Page, id: number, day: string) {
+  const event = page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${id}"]`) })
+  await expect(event).toBeVisible()
+  const e = await box(event)
+  const header = await box(page.locator(`.rbc-date-cell:has([data-date="${day}"])`))
+  const row = await box(page.locator('.rbc-month-row', { has: page.locator(`[data-date="${day}"]`) }))
+  const [cx, cy] = [e.x + e.width / 2, e.y + e.height / 2]
+  expect(cx > header.x && cx < header.x + header.width && cy > row.y && cy < row.y + row.height, `activity ${id} in the ${day} cell`).toBe(true)
+}
 
 test.describe('settings', () => {
   test('changing the inspection interval previews the counts, applies them and moves the planned inspections', async ({ page, shop }) => {
     // Onboarded Jan 15 with the default 4-month interval: a minor inspection on May 15, none in April.
     const vehicle = await seedVehicle(shop, { make: 'Mazda', model: 'CX-5', licensePlate: '2PRY 808', onboardingDate: '2026-01-15' })
+    const before = await shop.call('activities.forVehicle', { vehicleId: vehicle.id })
+    const firstMinor = before.upcoming.find((a) => a.origin === 'inspection' && a.dueDate === '2026-05-15')
+    expect(firstMinor, 'the first minor inspection is planned for May 15').toBeDefined()
 
     await page.goto('/#/settings?tab=scheduling')
     const interval = page.getByRole('textbox', { name: 'Inspection interval (months)' })
@@ -36,6 +57,14 @@ test.describe('settings', () => {
     const upcoming = page.getByRole('region', { name: 'Upcoming' })
     await expect(upcoming.getByRole('button', { name: /Minor inspection, due Apr 15, 2026/ })).toBeVisible()
     await expect(upcoming.getByRole('button', { name: /Minor inspection, due May 15, 2026/ })).toHaveCount(0)
+
+    // And on the calendar: the same inspection moved from May 15 to April 15.
+    expect((await shop.call('activities.get', { id: firstMinor!.id })).dueDate).toBe('2026-04-15')
+    await page.goto('/#/calendar')
+    await expect(page.getByTestId('calendar-range')).toContainText('March 2026')
+    await page.getByRole('button', { name: 'Next' }).click()
+    await expect(page.getByTestId('calendar-range')).toContainText('April 2026')
+    await expectInMonthCell(page, firstMinor!.id, '2026-04-15')
   })
 
   test('a refused save keeps what was typed and shows why next to the field', async ({ page }) => {
