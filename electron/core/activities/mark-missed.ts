@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { appendLog } from './log'
 import { addDays, startOfDay } from './shop-time'
@@ -23,13 +23,11 @@ export async function markMissed(
   const rows = await db
     .selectFrom('activities')
     .select(['id', 'vehicle_id', 'version', 'due_date', 'start_at'])
-    .where('status', '=', 'scheduled')
     .where('started_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('start_at', 'is', null), eb('due_date', '<', cutoffDay)]),
-        eb('start_at', '<', cutoffInstant),
-      ]),
+    // Each side is a range on an index: (status, due_date) and (status, start_at).
+    .where(
+      sql<boolean>`((status = 'scheduled' and +start_at is null and due_date < ${cutoffDay})
+        or (status = 'scheduled' and start_at < ${cutoffInstant}))`,
     )
     .execute()
   if (rows.length === 0) return []

@@ -3,7 +3,7 @@ import type { Activity, ActivityStatus, VehicleSchedule } from '../../../shared/
 import type { Category } from '../../../shared/domain/reference'
 import type { ReadContext } from './read-context'
 import { readActivities } from './read'
-import { dayInRange, overdue, textMatches } from './filters'
+import { dayInRange, overdue, statusIn, textMatches, unbooked } from './filters'
 import { addDays } from './shop-time'
 
 export interface RangeFilter {
@@ -27,7 +27,7 @@ export function rangeOf(rc: ReadContext, f: RangeFilter): Promise<Activity[]> {
   return readActivities(rc, (q) => {
     let r = q.where(dayInRange(f.from, f.to, rc.timeZone))
     if (f.vehicleId) r = r.where('a.vehicle_id', '=', f.vehicleId)
-    if (f.status?.length) r = r.where('a.status', 'in', f.status)
+    if (f.status?.length) r = r.where(statusIn(f.status))
     if (f.category?.length) r = r.where('t.category', 'in', f.category)
     if (f.bayId) r = r.where('a.bay_id', '=', f.bayId)
     if (f.technicianId) r = r.where('a.technician_id', '=', f.technicianId)
@@ -51,7 +51,7 @@ export function upcomingList(rc: ReadContext, days: number): Promise<Activity[]>
   return readActivities(rc, (q) =>
     q
       .where(dayInRange(rc.today, addDays(rc.today, days - 1), rc.timeZone))
-      .where('a.status', 'in', ['scheduled', 'in_progress']),
+      .where(statusIn(['scheduled', 'in_progress'])),
   )
 }
 
@@ -67,7 +67,7 @@ export function unbookedList(rc: ReadContext, f: { from?: string; to?: string; t
   return readActivities(rc, (q) => {
     let r = q
       .where('a.status', '=', 'scheduled')
-      .where('a.start_at', 'is', null)
+      .where(unbooked)
       .where('a.due_date', '<=', f.to ?? addDays(rc.today, UNBOOKED_DEFAULT_DAYS))
     if (f.from) r = r.where('a.due_date', '>=', f.from)
     if (f.text) r = r.where(textMatches(f.text))

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { TodayView } from '../../../shared/domain/activities'
 import type { ReadContext } from './read-context'
 import { readActivities } from './read'
-import { dayInRange, overdue } from './filters'
+import { dayInRange, overdue, statusIn, unbooked } from './filters'
 import { addDays, startOfDay } from './shop-time'
 
 /** Mileage work can be due soon by miles well before it is by days; look this far ahead for it. */
@@ -26,7 +26,7 @@ export async function todayView(rc: ReadContext): Promise<TodayView> {
     q
       .where('a.start_at', '>=', rc.todayStart)
       .where('a.start_at', '<', tomorrowStart)
-      .where('a.status', '!=', 'cancelled'),
+      .where(sql<boolean>`+a.status != 'cancelled'`),
   )
   const overdueList = await readActivities(rc, (q) => q.where(overdue(today, rc.todayStart)))
 
@@ -35,7 +35,7 @@ export async function todayView(rc: ReadContext): Promise<TodayView> {
     await readActivities(rc, (q) =>
       q
         .where('a.status', '=', 'scheduled')
-        .where('a.start_at', 'is', null)
+        .where(unbooked)
         .where('a.due_date', '>=', today)
         .where('a.due_date', '<=', addDays(today, Math.max(settings.due_soon_days, MILEAGE_LOOKAHEAD_DAYS)))
         .where(sql<boolean>`(a.due_date <= ${soonDays} or m.interval_miles is not null)`),
@@ -45,8 +45,8 @@ export async function todayView(rc: ReadContext): Promise<TodayView> {
   const upcoming = await readActivities(rc, (q) =>
     q
       .where(dayInRange(addDays(today, 1), addDays(today, UPCOMING_DAYS), timeZone))
-      .where('a.start_at', 'is not', null)
-      .where('a.status', 'in', ['scheduled', 'in_progress']),
+      .where(sql<boolean>`+a.start_at is not null`)
+      .where(statusIn(['scheduled', 'in_progress'])),
   )
 
   const toContact =
@@ -54,7 +54,7 @@ export async function todayView(rc: ReadContext): Promise<TodayView> {
       ? await readActivities(rc, (q) =>
           q
             .where(dayInRange(today, addDays(today, settings.reminder_days_before), timeZone))
-            .where('a.status', '=', 'scheduled')
+            .where(statusIn(['scheduled']))
             .where('a.contacted_at', 'is', null),
         )
       : []
