@@ -121,7 +121,12 @@ const booking = z.object({
 
 export const activitySchemas = {
   get: byId,
+  /** The activity's log, newest first; it outlives an occurrence the scheduler removed. */
   history: byId,
+  /**
+   * Work whose day is in `[from, to]` (inclusive, shop days): unbooked work by its due date,
+   * booked work by its booked day in the shop's time zone. Sorted by day, then start time.
+   */
   range: z.object({
     from: isoDate,
     to: isoDate,
@@ -134,8 +139,14 @@ export const activitySchemas = {
     text: z.string().trim().max(200).optional(),
   }),
   today: z.object({}),
+  /** Open work from today through `days - 1` days later (`days: 1` is today only), booked or not. */
   upcoming: z.object({ days: z.number().int().min(1).max(366).default(7) }),
+  /** Open work whose day has passed, and missed work awaiting rebooking; oldest first. */
   overdue: z.object({}),
+  /**
+   * Scheduled work without a booking, by due date. Without `from` it includes everything
+   * overdue; without `to` it stops 31 days after today.
+   */
   unbooked: z.object({ from: isoDate.optional(), to: isoDate.optional(), text: z.string().trim().max(200).optional() }),
   forVehicle: z.object({ vehicleId: id }),
   stats: z.object({ from: isoDate, to: isoDate }),

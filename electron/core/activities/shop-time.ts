@@ -61,9 +61,21 @@ export function weekdayOf(day: string): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay()
 }
 
+// Read models compare thousands of rows with today; parsing each day once keeps that cheap.
+const epochDays = new Map<string, number>()
+const epochDay = (day: string): number => {
+  let n = epochDays.get(day)
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000)
+    if (epochDays.size > 50_000) epochDays.clear()
+    epochDays.set(day, n)
+  }
+  return n
+}
+
 /** Whole days from `a` to `b` (positive when `b` is later). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
+  return epochDay(b) - epochDay(a)
 }
 
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
