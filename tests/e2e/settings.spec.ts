@@ -119,6 +119,40 @@ test.describe('settings', () => {
     expect(await shop.call('closures.list', {})).toHaveLength(0)
   })
 
+  test('shop hours: a day closing before it opens is refused at that field; a valid week is stored', async ({ page, shop }) => {
+    await page.goto('/#/settings?tab=hours')
+    await page.getByRole('textbox', { name: 'Saturday closes' }).fill('07:30')
+    await page.getByRole('button', { name: 'Save hours' }).click()
+    await expect(page.getByRole('row', { name: /Saturday/ })).toContainText('Closes after it opens')
+    expect((await shop.call('hours.get', {})).find((d) => d.weekday === 6)).toMatchObject({ opens: '08:00', closes: '12:00' })
+
+    await page.getByRole('textbox', { name: 'Saturday closes' }).fill('13:00')
+    // By keyboard, as the desk would tab through the week.
+    await page.getByRole('switch', { name: 'Open on Monday' }).focus()
+    await page.keyboard.press('Space')
+    await expect(page.getByRole('row', { name: /Monday/ })).toContainText('Closed all day')
+    await page.getByRole('button', { name: 'Save hours' }).click()
+    await expect(page.getByRole('dialog', { name: 'Update vehicle schedules?' })).toContainText('The shop hours changed')
+    const stored = await shop.call('hours.get', {})
+    expect(stored.find((d) => d.weekday === 6)).toMatchObject({ opens: '08:00', closes: '13:00' })
+    expect(stored.find((d) => d.weekday === 1)).toMatchObject({ opens: null, closes: null })
+  })
+
+  test('a template needs at least one interval, said next to the months field', async ({ page, shop }) => {
+    await shop.call('activityTypes.create', { name: 'Tire rotation', category: 'maintenance', durationMinutes: 30 })
+    await page.goto('/#/settings?tab=templates')
+    await page.getByRole('button', { name: 'Add template' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add a maintenance template' })
+    await dialog.getByRole('combobox', { name: 'Work' }).click()
+    await page.getByRole('option', { name: 'Tire rotation' }).click()
+    await dialog.getByRole('button', { name: 'Add template' }).click()
+    await expect(dialog.getByText('Give at least one interval (months, days or miles)')).toBeVisible()
+    await dialog.getByRole('textbox', { name: 'Months' }).fill('6')
+    await dialog.getByRole('button', { name: 'Add template' }).click()
+    await expect(page.getByRole('row', { name: /Tire rotation/ })).toContainText('Every 6 months')
+    await expect(page.getByRole('dialog', { name: 'Update vehicle schedules?' })).toBeVisible()
+  })
+
   test('built-in activity types cannot be deleted; others can, after asking', async ({ page, shop }) => {
     await shop.call('activityTypes.create', { name: 'Oil change', category: 'maintenance', durationMinutes: 45 })
     await page.goto('/#/settings?tab=types')

@@ -79,6 +79,9 @@ test.describe('a vehicle schedule', () => {
     await expect(dialog.getByTestId('count-add')).toContainText(String(expected.add))
     await dialog.getByRole('button', { name: 'Apply to all vehicles' }).click()
     await expect(dialog.getByRole('status')).toContainText(`3 vehicles reconciled`)
+    // The bar is fed by the core's progress events: full, with the job's own count.
+    await expect(dialog.getByRole('progressbar', { name: 'Scheduling progress' })).toHaveAttribute('aria-valuenow', '100')
+    await expect(dialog).toContainText('(3 of 3)')
   })
 
   test('a vehicle page has no serious accessibility violation', async ({ page, shop }) => {

@@ -73,9 +73,10 @@ export function ScheduleAllModal({ onClose, reason, title = 'Schedule all vehicl
             <ReconcileCounts counts={preview.data} />
           </>
         )}
-        {(running || (preview.isPending && progress)) && (
+        {/* After the job the bar stays, full, above the summary: the desk sees it ran to the end. */}
+        {(running || (preview.isPending && progress) || (result && progress)) && (
           <Stack gap={4}>
-            <Progress value={percent} animated={running} aria-label="Scheduling progress" />
+            <Progress value={percent} animated={running} aria-label="Scheduling progress" color={progress?.finished ? 'teal.8' : undefined} />
             <Text size="sm" aria-live="polite">
               {progress ? `${progress.label} (${progress.done} of ${progress.total})` : 'Starting…'}
             </Text>

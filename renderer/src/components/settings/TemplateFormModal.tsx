@@ -102,7 +102,7 @@ export function TemplateFormModal({ template, onClose, onSaved }: Props) {
               Every
             </Text>
             <Text size="xs" c="gray.7">
-              Give one or more; whichever comes first wins. A miles interval needs two odometer readings to estimate a date.
+              Give one or more; whichever comes first wins. A miles interval needs two odometer readings at least 14 days apart to estimate a date.
             </Text>
             <SimpleGrid cols={3} mt={6}>
               {interval('intervalMonths', 'Months')}
