@@ -19,16 +19,21 @@ export function parseIsoDate(date: IsoDate): { year: number; month: number; day:
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) }
 }
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => (n < 10 ? `0${n}` : String(n)))
 
 /** Writes year, month (1–12) and day as `YYYY-MM-DD`. */
 export function formatIsoDate(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`
+  const y = year >= 1000 && year <= 9999 ? String(year) : String(year).padStart(4, '0')
+  return `${y}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 
 /** Days in a month (month 1–12), leap years included. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 31)
 }
 
 /**
@@ -42,11 +47,26 @@ export function daysInMonth(year: number, month: number): number {
  * addMonths('2025-01-31', 2) // '2025-03-31' (from the origin, not from Feb 28)
  */
 export function addMonths(origin: IsoDate, months: number): IsoDate {
+  return monthsFrom(origin)(months)
+}
+
+/**
+ * `addMonths` with the origin parsed once: for the planner, which counts many steps from
+ * one origin.
+ *
+ * @example
+ * const fromOnboarding = monthsFrom('2025-01-31')
+ * fromOnboarding(1) // '2025-02-28'
+ */
+export function monthsFrom(origin: IsoDate): (months: number) => IsoDate {
   const { year, month, day } = parseIsoDate(origin)
-  const index = year * 12 + (month - 1) + months
-  const y = Math.floor(index / 12)
-  const m = index - y * 12 + 1
-  return formatIsoDate(y, m, Math.min(day, daysInMonth(y, m)))
+  const base = year * 12 + (month - 1)
+  return (months) => {
+    const index = base + months
+    const y = Math.floor(index / 12)
+    const m = index - y * 12 + 1
+    return formatIsoDate(y, m, Math.min(day, daysInMonth(y, m)))
+  }
 }
 
 /** Days since 1970-01-01 for a date: lets day arithmetic be integer arithmetic. */

@@ -9,10 +9,10 @@ export interface ExistingOccurrence {
   id: number
   key: string
   dueDate: IsoDate
-  status: string
-  pinned: boolean
-  booked: boolean
-  cancelReason: string | null
+  /** Nobody has touched it: still `scheduled`, never pinned (moved, booked, edited), not booked. */
+  untouched: boolean
+  /** Cancelled by a deactivation and otherwise untouched: a reactivation may bring it back. */
+  restorable: boolean
 }
 
 export interface ReconcileDiff {
@@ -22,9 +22,6 @@ export interface ReconcileDiff {
   /** Cancelled by a deactivation and planned again: back to `scheduled`, at the planned date. */
   restore: Array<{ id: number; from: IsoDate; to: IsoDate }>
 }
-
-/** Nobody has touched it: still scheduled, never pinned (moved, booked, edited), not booked. */
-export const isUntouched = (a: ExistingOccurrence): boolean => a.status === 'scheduled' && !a.pinned && !a.booked
 
 /**
  * Rule 5: what it takes to make the database match the plan, by occurrence key.
@@ -48,19 +45,16 @@ export function diffOccurrences(
     plannedKeys.add(p.key)
     const found = byKey.get(p.key)
     if (!found) diff.insert.push(p)
-    else if (isUntouched(found)) {
+    else if (found.untouched) {
       if (found.dueDate !== p.dueDate) diff.move.push({ id: found.id, from: found.dueDate, to: p.dueDate })
-    } else if (isRestorable(found)) {
+    } else if (found.restorable) {
       diff.restore.push({ id: found.id, from: found.dueDate, to: p.dueDate })
     }
   }
   for (const a of existing) {
-    if (!plannedKeys.has(a.key) && isUntouched(a) && a.dueDate >= today) {
+    if (a.untouched && a.dueDate >= today && !plannedKeys.has(a.key)) {
       diff.remove.push({ id: a.id, dueDate: a.dueDate })
     }
   }
   return diff
 }
-
-const isRestorable = (a: ExistingOccurrence): boolean =>
-  a.status === 'cancelled' && !a.pinned && !a.booked && a.cancelReason === DEACTIVATION_REASON

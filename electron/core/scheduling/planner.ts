@@ -1,4 +1,4 @@
-import { addDays, addMonths, maxDate, type IsoDate } from '../../../shared/dates'
+import { addMonths, fromDayNumber, maxDate, monthsFrom, toDayNumber, type IsoDate } from '../../../shared/dates'
 import { dateAtMiles, milesOn, projectMileage, type Projection } from './mileage'
 import type { Plan, PlanCompletion, PlanInput, PlanReference, PlanTemplate, PlannedOccurrence } from './types'
 
@@ -38,7 +38,8 @@ export function planVehicle(input: PlanInput, ref: PlanReference): Plan {
   })
 
   const n = ref.inspectionIntervalMonths
-  forEachOccurrence(0, (j) => addMonths(onboarding, j * n), ref.today, horizonEnd, (k, date) => {
+  const fromOnboarding = monthsFrom(onboarding)
+  forEachOccurrence(0, (j) => fromOnboarding(j * n), ref.today, horizonEnd, (k, date) => {
     occurrences.push({
       key: occurrenceKey.inspection(k),
       origin: 'inspection',
@@ -124,12 +125,20 @@ function templateSeries(
 
   const rules: Array<(j: number) => IsoDate> = []
   const { intervalMonths: months, intervalDays: days, intervalMiles: miles } = template
-  if (months != null) rules.push((j) => addMonths(anchorDate, j * months))
-  if (days != null) rules.push((j) => addDays(anchorDate, j * days))
+  if (months != null) {
+    const fromAnchor = monthsFrom(anchorDate)
+    rules.push((j) => fromAnchor(j * months))
+  }
+  if (days != null) {
+    const anchorDay = toDayNumber(anchorDate)
+    rules.push((j) => fromDayNumber(anchorDay + j * days))
+  }
   if (miles != null && projection?.ok) {
     const anchorMiles = anchored ? (completion.odometer ?? milesOn(projection, anchorDate)) : projection.baseline
     rules.push((j) => dateAtMiles(projection, anchorMiles + j * miles))
   }
+  const only = rules.length === 1 ? rules[0] : undefined
+  if (only) return { firstIndex, dateOf: only }
   if (rules.length === 0) return undefined
   return {
     firstIndex,

@@ -1,7 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3'
 import { todayIn } from '../../../shared/dates'
 import type { ReconcileCounts } from '../../../shared/domain/schedule'
-import { diffOccurrences, type ExistingOccurrence, type ReconcileDiff } from './diff'
+import { DEACTIVATION_REASON, diffOccurrences, type ExistingOccurrence, type ReconcileDiff } from './diff'
 import { planVehicle } from './planner'
 import type { SchedulingReference } from './reference'
 import { statementsFor, type Statements } from './statements'
@@ -20,7 +20,7 @@ export interface ReconcileOptions {
 export const emptyCounts = (): ReconcileCounts => ({ add: 0, move: 0, remove: 0 })
 
 /**
- * Reconciles a batch of vehicles, ordered by id, with their plans (rule 5): readings,
+ * Reconciles a batch of vehicles with their plans (rule 5): readings,
  * completions and existing occurrences of the whole batch are read with one query each,
  * and the writes go through prepared statements, with the inserts logged by one
  * set-based statement. Synchronous and inside the caller's transaction, under the lock.
@@ -35,31 +35,28 @@ export function reconcileVehicles(
   options: ReconcileOptions,
 ): ReconcileCounts {
   const counts = emptyCounts()
-  const first = vehicles[0]
-  const last = vehicles[vehicles.length - 1]
-  if (!first || !last) return counts
+  if (vehicles.length === 0) return counts
   const st = statementsFor(sqlite)
-  const readings = groupBy(st.readings.all(first.id, last.id), (r): PlanReading => ({
+  const ids = JSON.stringify(vehicles.map((v) => v.id))
+  const readings = groupBy(st.readings.all(ids), (r): PlanReading => ({
     date: r.reading_date,
     miles: r.miles,
     onboarding: r.source === 'onboarding',
   }))
-  const completions = groupBy(st.completions.all(first.id, last.id), (c): PlanCompletion => ({
+  const completions = groupBy(st.completions.all(ids), (c): PlanCompletion => ({
     templateId: c.template_id,
     occurrenceIndex: c.occurrence_index,
     // Completion is an instant; the anchor is the day it was in the shop.
     completedOn: c.completed_at ? todayIn(new Date(c.completed_at), ref.timeZone) : c.due_date,
     odometer: c.completion_odometer,
   }))
-  const existing = groupBy(st.existing.all(first.id, last.id), (a): ExistingOccurrence => ({
-    id: a.id,
-    key: a.occurrence_key,
-    dueDate: a.due_date,
-    status: a.status,
-    pinned: a.pinned === 1,
-    booked: a.booked === 1,
-    cancelReason: a.cancel_reason,
-  }))
+  const existing = new Map<number, ExistingOccurrence[]>()
+  for (const [id, vehicleId, key, dueDate, untouched, restorable] of st.existing.all(DEACTIVATION_REASON, ids)) {
+    const occurrence: ExistingOccurrence = { id, key, dueDate, untouched: untouched === 1, restorable: restorable === 1 }
+    const list = existing.get(vehicleId)
+    if (list) list.push(occurrence)
+    else existing.set(vehicleId, [occurrence])
+  }
 
   const diffs: Array<{ vehicleId: number; diff: ReconcileDiff }> = []
   for (const vehicle of vehicles) {
@@ -85,12 +82,10 @@ function writeDiffs(
   diffs: ReadonlyArray<{ vehicleId: number; diff: ReconcileDiff }>,
   { now, actor }: ReconcileOptions,
 ): void {
-  const before = st.maxActivityId.get()?.m ?? 0
-  let inserted = 0
+  const inserts: Array<[number, number, string, number | null, number | null, string, string]> = []
   for (const { vehicleId, diff } of diffs) {
     for (const p of diff.insert) {
-      st.insert.run(vehicleId, p.activityTypeId, p.origin, p.templateId, p.occurrenceIndex, p.key, p.dueDate, now, now)
-      inserted++
+      inserts.push([vehicleId, p.activityTypeId, p.origin, p.templateId, p.occurrenceIndex, p.key, p.dueDate])
     }
     for (const m of diff.move) {
       st.moveDue.run(m.to, now, m.id)
@@ -107,7 +102,11 @@ function writeDiffs(
       st.remove.run(r.id)
     }
   }
-  if (inserted > 0) st.logInsertedSince.run(now, actor, before)
+  if (inserts.length > 0) {
+    const before = st.maxActivityId.get()?.m ?? 0
+    st.insertMany.run({ rows: JSON.stringify(inserts), now })
+    st.logInsertedSince.run(now, actor, before)
+  }
 }
 
 function groupBy<R extends { vehicle_id: number }, T>(rows: readonly R[], map: (row: R) => T): Map<number, T[]> {

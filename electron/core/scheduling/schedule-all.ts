@@ -1,24 +1,22 @@
 import type { ReconcileCounts } from '../../../shared/domain/schedule'
 import type { Ctx } from '../handler'
+import { adaptiveBatchSize } from './batch-size'
 import { emptyCounts, reconcileVehicles } from './reconcile'
 import { loadReference } from './reference'
 import { statementsFor } from './statements'
 
-/**
- * Vehicles per batch. One batch of 3-template vehicles writes about 6,000 rows, a few tens
- * of milliseconds: short enough that the main process is never blocked for 100 ms, long
- * enough that committing per batch costs little.
- */
-export const BATCH_VEHICLES = 400
+/** Work per transaction: beyond this, the current chunk is the last before a commit. */
+const TRANSACTION_MS = 250
 
 export interface ScheduleAllRun extends ReconcileCounts {
   vehicles: number
 }
 
 /**
- * Reconciles every active vehicle (or only counts, when `write` is false), in batches
- * that each run in their own transaction under the lock, with a progress event and a
- * turn of the event loop between batches. Reference data is read once for the run.
+ * Reconciles every active vehicle (or only counts, when `write` is false) in chunks sized
+ * to take about 40 ms each, with a progress event and a turn of the event loop after
+ * each; chunks are committed together, a transaction under the lock every ~250 ms of work.
+ * Reference data is read once for the run; the vehicles of a chunk with one query each.
  *
  * @example
  * const counts = await scheduleAll(ctx, { write: true, label: 'Scheduling' })
@@ -26,36 +24,47 @@ export interface ScheduleAllRun extends ReconcileCounts {
 export async function scheduleAll(ctx: Ctx, { write, label }: { write: boolean; label: string }): Promise<ScheduleAllRun> {
   const job = write ? 'schedule-all' : 'schedule-preview'
   const now = ctx.clock.now()
-  const { ref, total } = await ctx.batch(async () => ({
+  const chunkSize = adaptiveBatchSize()
+  // The ids are a snapshot; each batch re-reads its vehicles, so one deactivated meanwhile
+  // is skipped. One onboarded meanwhile was planned by its own onboarding.
+  const { ref, ids } = await ctx.batch(async () => ({
     ref: loadReference(ctx.sqlite, now),
-    total: statementsFor(ctx.sqlite).countActiveVehicles.get()?.n ?? 0,
+    ids: statementsFor(ctx.sqlite).activeVehicleIds.all(),
   }))
+  const total = ids.length
   const counts = emptyCounts()
   const options = { write, now: now.toISOString(), actor: ctx.actor }
   ctx.events.emit('progress', { job, label, done: 0, total, finished: false })
 
   let done = 0
-  let after = 0
-  for (;;) {
-    const step = await ctx.batch(async () => {
-      const st = statementsFor(ctx.sqlite)
-      const vehicles = st.activeVehiclesAfter
-        .all(after, BATCH_VEHICLES)
-        .map((v) => ({ id: v.id, onboardingDate: v.onboarding_date }))
-      return { vehicles, counts: reconcileVehicles(ctx.sqlite, ref, vehicles, options) }
+  let reconciled = 0
+  while (done < total) {
+    // One transaction spans several chunks, with a turn of the event loop between chunks:
+    // the thread is never held for long, while commits stay few. Each commit rewrites every
+    // index page the transaction touched, so committing per small chunk costs about half
+    // again as much CPU. Other calls wait for the lock meanwhile (a few hundred ms at most).
+    await ctx.batch(async () => {
+      const committing = performance.now() + TRANSACTION_MS
+      while (done < total && performance.now() < committing) {
+        const slice = ids.slice(done, done + chunkSize.next())
+        const started = performance.now()
+        const vehicles = statementsFor(ctx.sqlite)
+          .activeVehicles.all(JSON.stringify(slice))
+          .map((v) => ({ id: v.id, onboardingDate: v.onboarding_date }))
+        const step = reconcileVehicles(ctx.sqlite, ref, vehicles, options)
+        chunkSize.record(slice.length, performance.now() - started)
+        done += slice.length
+        reconciled += vehicles.length
+        counts.add += step.add
+        counts.move += step.move
+        counts.remove += step.remove
+        ctx.events.emit('progress', { job, label, done, total, finished: false })
+        await ctx.yieldToEventLoop()
+      }
     })
-    const lastVehicle = step.vehicles[step.vehicles.length - 1]
-    if (!lastVehicle) break
-    after = lastVehicle.id
-    done += step.vehicles.length
-    counts.add += step.counts.add
-    counts.move += step.counts.move
-    counts.remove += step.counts.remove
-    // A vehicle activated during the run may push `done` past the first count.
-    ctx.events.emit('progress', { job, label, done, total: Math.max(total, done), finished: false })
     await ctx.yieldToEventLoop()
   }
-  ctx.events.emit('progress', { job, label, done, total: Math.max(total, done), finished: true })
+  ctx.events.emit('progress', { job, label, done, total, finished: true })
   if (write && counts.add + counts.move + counts.remove > 0) ctx.changed('activities')
-  return { ...counts, vehicles: done }
+  return { ...counts, vehicles: reconciled }
 }

@@ -2,16 +2,8 @@ import type SqliteDatabase from 'better-sqlite3'
 
 type Sqlite = SqliteDatabase.Database
 
-export interface ExistingRow {
-  id: number
-  vehicle_id: number
-  occurrence_key: string
-  due_date: string
-  status: string
-  pinned: number
-  booked: number
-  cancel_reason: string | null
-}
+/** `[id, vehicle_id, occurrence_key, due_date, untouched 0|1, restorable 0|1]`: raw rows, the fastest to read. */
+export type ExistingRow = [number, number, string, string, number, number]
 
 export interface ReadingRow {
   vehicle_id: number
@@ -39,36 +31,43 @@ function prepare(sqlite: Sqlite) {
   const stmt = <P extends unknown[], R = unknown>(source: string): SqliteDatabase.Statement<P, R> =>
     sqlite.prepare<P, R>(source)
   return {
-    activeVehiclesAfter: stmt<[number, number], { id: number; onboarding_date: string }>(
-      `select id, onboarding_date from vehicles where status = 'active' and id > ? order by id limit ?`,
+    activeVehicleIds: stmt<[], number>(`select id from vehicles where status = 'active' order by id`).pluck(),
+    activeVehicles: stmt<[string], { id: number; onboarding_date: string }>(
+      `select id, onboarding_date from vehicles where id in (select value from json_each(?)) and status = 'active'`,
     ),
-    countActiveVehicles: stmt<[], { n: number }>(`select count(*) as n from vehicles where status = 'active'`),
     vehicle: stmt<[number], { id: number; onboarding_date: string; status: string }>(
       `select id, onboarding_date, status from vehicles where id = ?`,
     ),
-    readings: stmt<[number, number], ReadingRow>(
+    readings: stmt<[string], ReadingRow>(
       `select vehicle_id, reading_date, miles, source from odometer_readings
-       where vehicle_id between ? and ?`,
+       where vehicle_id in (select value from json_each(?))`,
     ),
-    completions: stmt<[number, number], CompletionRow>(
+    completions: stmt<[string], CompletionRow>(
       `select vehicle_id, template_id, occurrence_index, completed_at, due_date, completion_odometer
        from activities
-       where vehicle_id between ? and ? and status = 'completed' and origin = 'template'
+       where vehicle_id in (select value from json_each(?)) and status = 'completed' and origin = 'template'
          and template_id is not null and occurrence_index is not null`,
     ),
-    existing: stmt<[number, number], ExistingRow>(
-      `select id, vehicle_id, occurrence_key, due_date, status, pinned, start_at is not null as booked, cancel_reason
+    // "Untouched" is decided here once (rule 5): scheduled, not pinned, not booked.
+    existing: stmt<[string, string], ExistingRow>(
+      `select id, vehicle_id, occurrence_key, due_date,
+         status = 'scheduled' and pinned = 0 and start_at is null,
+         status = 'cancelled' and pinned = 0 and start_at is null and cancel_reason is ?
        from activities
-       where vehicle_id between ? and ? and occurrence_key is not null`,
-    ),
+       where vehicle_id in (select value from json_each(?)) and occurrence_key is not null`,
+    ).raw(),
     hasOccurrences: stmt<[number], { one: number }>(
       `select 1 as one from activities where vehicle_id = ? and occurrence_key is not null limit 1`,
     ),
     maxActivityId: stmt<[], { m: number }>(`select coalesce(max(id), 0) as m from activities`),
-    insert: stmt<[number, number, string, number | null, number | null, string, string, string, string]>(
+    // A whole batch in one statement: a JSON array of
+    // [vehicle_id, activity_type_id, origin, template_id, occurrence_index, occurrence_key, due_date].
+    // About twice as fast as a statement call per row, which crosses into native code each time.
+    insertMany: stmt<[{ rows: string; now: string }]>(
       `insert into activities
          (vehicle_id, activity_type_id, origin, template_id, occurrence_index, occurrence_key, due_date, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       select r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6, @now, @now
+       from json_each(@rows) r`,
     ),
     // One set-based statement logs every row this run inserted: ids only grow, and nothing
     // else writes between the inserts and this (the lock), so "id > before" is exactly them.
