@@ -67,6 +67,22 @@ test.describe('settings', () => {
     await expectInMonthCell(page, firstMinor!.id, '2026-04-15')
   })
 
+  test('a change made elsewhere shows in an untouched form; one being edited keeps what was typed', async ({ page, shop }) => {
+    await page.goto('/#/settings?tab=scheduling')
+    const horizon = page.getByRole('textbox', { name: 'Planning horizon (months)' })
+    await expect(horizon).toHaveValue('12')
+    await shop.call('settings.update', { horizonMonths: 18 })
+    await expect(horizon).toHaveValue('18')
+
+    await page.getByRole('textbox', { name: 'Remind days before' }).fill('5')
+    await shop.call('settings.update', { horizonMonths: 24 })
+    // Give the change event time to arrive and refetch, then check nothing typed was replaced.
+    await expect.poll(async () => (await shop.call('settings.get', {})).horizonMonths).toBe(24)
+    await page.waitForLoadState('networkidle')
+    await expect(page.getByRole('textbox', { name: 'Remind days before' })).toHaveValue('5')
+    await expect(horizon).toHaveValue('18')
+  })
+
   test('a refused save keeps what was typed and shows why next to the field', async ({ page }) => {
     await page.goto('/#/settings?tab=scheduling')
     await page.getByRole('textbox', { name: 'Inspection interval (months)' }).fill('30')

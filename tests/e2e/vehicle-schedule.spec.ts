@@ -72,7 +72,7 @@ test.describe('a vehicle schedule', () => {
     for (const plate of ['NSP-104', 'NSP-105', 'NSP-106']) await seedVehicle(shop, { make: 'Ford', model: 'Transit 250', licensePlate: plate })
     await shop.call('settings.update', { horizonMonths: 24 })
     const expected = await shop.call('schedule.previewAll', {})
-    await page.goto('/#/settings?tab=scheduling')
+    await page.goto('/#/vehicles')
     await page.getByRole('button', { name: 'Schedule all vehicles' }).click()
     const dialog = page.getByRole('dialog', { name: 'Schedule all vehicles' })
     await expect(dialog).toContainText('3 active vehicles checked')

@@ -10,6 +10,7 @@ import { LoadError } from '../components/LoadError'
 import { VehiclesTable } from '../components/vehicles/VehiclesTable'
 import { VehicleFormModal } from '../components/vehicles/VehicleFormModal'
 import { useVehicleStatus } from '../components/vehicles/useVehicleStatus'
+import { ScheduleAllButton } from '../components/schedule/ScheduleAllButton'
 
 type StatusFilter = 'active' | 'inactive' | 'all'
 const STATUS_FILTERS = [
@@ -59,9 +60,12 @@ export function VehiclesPage() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>Vehicles</Title>
-        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
-          New vehicle
-        </Button>
+        <Group gap="xs">
+          <ScheduleAllButton />
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
+            New vehicle
+          </Button>
+        </Group>
       </Group>
 
       <Group gap="sm" align="center">

@@ -9,6 +9,7 @@ import { useChannel, useChannelMutation } from '../../lib/queries'
 import { showFieldErrors } from '../../lib/form-errors'
 import { FormProblem } from '../FormProblem'
 import { useReconcileOffer } from '../schedule/useReconcileOffer'
+import { useFollowStored } from './form-support'
 import { SectionFrame } from './SectionFrame'
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
@@ -55,6 +56,7 @@ export function HoursSection() {
 
 function HoursForm({ days }: { days: ShopDay[] }) {
   const form = useForm<Values>({ initialValues: fromDays(days), validate: (v) => resolve(toInput(v)) })
+  useFollowStored(form, fromDays(days))
   const set = useChannelMutation('hours.set')
   const [problem, setProblem] = useState<string | null>(null)
   const [offerReconcile, reconcileDialog] = useReconcileOffer()

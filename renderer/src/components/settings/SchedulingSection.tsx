@@ -9,7 +9,7 @@ import { showFieldErrors } from '../../lib/form-errors'
 import { FormProblem } from '../FormProblem'
 import { ScheduleAllButton } from '../schedule/ScheduleAllButton'
 import { useReconcileOffer } from '../schedule/useReconcileOffer'
-import { blankNumbers, numberOrUndefined } from './form-support'
+import { blankNumbers, numberOrUndefined, useFollowStored } from './form-support'
 import { SectionFrame } from './SectionFrame'
 
 const schedulingSchema = settingsFields.pick({
@@ -72,6 +72,7 @@ export function SchedulingSection() {
 
 function SchedulingForm({ settings }: { settings: Settings }) {
   const form = useForm<Values>({ initialValues: fromSettings(settings), validate })
+  useFollowStored(form, fromSettings(settings))
   const update = useChannelMutation('settings.update')
   const [problem, setProblem] = useState<string | null>(null)
   const [offerReconcile, reconcileDialog] = useReconcileOffer()

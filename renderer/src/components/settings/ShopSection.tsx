@@ -7,6 +7,7 @@ import { settingsFields, type Settings } from '../../../../shared/domain/referen
 import { useChannel, useChannelMutation } from '../../lib/queries'
 import { showFieldErrors } from '../../lib/form-errors'
 import { FormProblem } from '../FormProblem'
+import { useFollowStored } from './form-support'
 import { SectionFrame } from './SectionFrame'
 
 const shopSchema = settingsFields.pick({ shopName: true, shopEmail: true, shopPhone: true, shopAddress: true, timeZone: true })
@@ -53,6 +54,7 @@ export function ShopSection() {
 
 function ShopForm({ settings }: { settings: Settings }) {
   const form = useForm<Values>({ initialValues: fromSettings(settings), validate: (v) => resolve(toInput(v)) })
+  useFollowStored(form, fromSettings(settings))
   const update = useChannelMutation('settings.update')
   const [problem, setProblem] = useState<string | null>(null)
   const zones = useTimeZones(settings.timeZone)

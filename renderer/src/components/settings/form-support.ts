@@ -1,5 +1,6 @@
+import { useEffect, type ReactNode } from 'react'
+import type { UseFormReturnType } from '@mantine/form'
 import { modals } from '@mantine/modals'
-import type { ReactNode } from 'react'
 
 /** Mantine's NumberInput holds '' while empty; the schemas want a number or nothing. */
 export const numberOrUndefined = (v: number | string): number | undefined => (typeof v === 'number' ? v : undefined)
@@ -24,4 +25,21 @@ export function confirmDelete(opts: { title: string; message: ReactNode; confirm
     confirmProps: { color: 'red' },
     onConfirm: opts.onConfirm,
   })
+}
+
+/**
+ * Keeps a settings form on what is stored while the user has not touched it: a change made
+ * elsewhere (another window, the bridge, a bulk job) shows without a reload. Once the user
+ * types, their values win until they save or undo, so nothing typed is ever overwritten.
+ */
+export function useFollowStored<V extends object>(form: UseFormReturnType<V>, stored: V) {
+  const key = JSON.stringify(stored)
+  useEffect(() => {
+    if (form.isDirty()) return
+    form.setInitialValues(stored)
+    form.setValues(stored)
+    form.resetDirty(stored)
+    // Keyed on the stored values' content: `form` and `stored` are new objects every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key])
 }
