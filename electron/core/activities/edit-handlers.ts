@@ -16,7 +16,7 @@ import { localDay } from './shop-time'
 
 type ActivitiesMap = HandlerMap<'activities'>
 
-const current = async (ctx: Ctx, id: number) => readActivity(await readContext(ctx.db, ctx.clock), id)
+const current = async (ctx: Ctx, id: number) => readActivity(await readContext(ctx), id)
 
 /** Finished and cancelled work is history: it keeps its booking as it was. */
 function assertMovable(row: ActivityRow, verb: string): void {
@@ -37,7 +37,7 @@ export const activityEditHandlers = {
       throw fieldError('activityTypeId', 'Choose the kind of work')
     })
     if (!type.active) throw fieldError('activityTypeId', `"${type.name}" is inactive`, 'refused')
-    const { timeZone } = await readContext(ctx.db, ctx.clock)
+    const { timeZone } = await readContext(ctx)
     const booking = await resolveBooking(ctx.db, type.id, input)
     await checkCapacity(ctx.db, timeZone, booking)
     const now = ctx.clock.now().toISOString()
@@ -76,7 +76,7 @@ export const activityEditHandlers = {
   'activities.book': async (input, ctx) => {
     const row = await loadForEdit(ctx, input.id, input.version)
     assertMovable(row, 'booked or moved')
-    const { timeZone } = await readContext(ctx.db, ctx.clock)
+    const { timeZone } = await readContext(ctx)
     const booking = await resolveBooking(ctx.db, row.activity_type_id, input)
     await checkCapacity(ctx.db, timeZone, booking, row.id)
     await applyEdit(ctx, row, { ...bookingColumns(booking), pinned: 1 }, { action: row.start_at ? 'moved' : 'booked' })
@@ -124,7 +124,7 @@ export const activityEditHandlers = {
     const completedAt = input.completedAt ? new Date(input.completedAt) : now
     if (completedAt.getTime() > now.getTime() + 60_000) throw fieldError('completedAt', 'Completion cannot be in the future')
     if (input.odometer != null) {
-      const { timeZone } = await readContext(ctx.db, ctx.clock)
+      const { timeZone } = await readContext(ctx)
       await addReading(ctx.db, {
         vehicleId: row.vehicle_id,
         date: localDay(completedAt, timeZone),
@@ -169,7 +169,7 @@ export const activityEditHandlers = {
   'activities.rebook': async (input, ctx) => {
     const row = await loadForEdit(ctx, input.id, input.version)
     assertTransition(row.status, 'scheduled')
-    const rc = await readContext(ctx.db, ctx.clock)
+    const rc = await readContext(ctx)
     if (input.booking) {
       const booking = await resolveBooking(ctx.db, row.activity_type_id, input.booking)
       await checkCapacity(ctx.db, rc.timeZone, booking, row.id)

@@ -24,7 +24,7 @@ export async function loadForEdit(ctx: Ctx, id: number, version: number): Promis
       .orderBy('id', 'desc')
       .executeTakeFirst()
     const by = last ? ` (${last.action.replace('_', ' ')} by ${last.actor})` : ''
-    const current = await readActivity(await readContext(ctx.db, ctx.clock), id)
+    const current = await readActivity(await readContext(ctx), id)
     throw new AppError(
       'stale',
       `This activity changed since you opened it${by}; nothing was saved. Check its current state and try again.`,

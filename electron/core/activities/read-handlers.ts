@@ -11,18 +11,18 @@ import { freeSlots } from './free-slots'
 type ActivitiesMap = HandlerMap<'activities'>
 
 export const activityReadHandlers = {
-  'activities.get': async ({ id }, { db, clock }) => readActivity(await readContext(db, clock), id),
+  'activities.get': async ({ id }, ctx) => readActivity(await readContext(ctx), id),
   // The trace outlives an occurrence the scheduler removed, so a missing activity is no error here.
   'activities.history': async ({ id }, { db }) => listLog(db, id),
-  'activities.range': async (input, { db, clock }) => rangeOf(await readContext(db, clock), input),
-  'activities.today': async (_input, { db, clock }) => todayView(await readContext(db, clock)),
-  'activities.upcoming': async ({ days }, { db, clock }) => upcomingList(await readContext(db, clock), days),
-  'activities.overdue': async (_input, { db, clock }) => overdueList(await readContext(db, clock)),
-  'activities.unbooked': async (input, { db, clock }) => unbookedList(await readContext(db, clock), input),
-  'activities.forVehicle': async ({ vehicleId }, { db, clock }) => {
-    await findVehicle(db, vehicleId)
-    return vehicleSchedule(await readContext(db, clock), vehicleId)
+  'activities.range': async (input, ctx) => rangeOf(await readContext(ctx), input),
+  'activities.today': async (_input, ctx) => todayView(await readContext(ctx)),
+  'activities.upcoming': async ({ days }, ctx) => upcomingList(await readContext(ctx), days),
+  'activities.overdue': async (_input, ctx) => overdueList(await readContext(ctx)),
+  'activities.unbooked': async (input, ctx) => unbookedList(await readContext(ctx), input),
+  'activities.forVehicle': async ({ vehicleId }, ctx) => {
+    await findVehicle(ctx.db, vehicleId)
+    return vehicleSchedule(await readContext(ctx), vehicleId)
   },
-  'activities.stats': async ({ from, to }, { db, clock }) => activityStats(await readContext(db, clock), from, to),
-  'activities.freeSlots': async (input, { db, clock }) => freeSlots(await readContext(db, clock), input),
+  'activities.stats': async ({ from, to }, ctx) => activityStats(await readContext(ctx), from, to),
+  'activities.freeSlots': async (input, ctx) => freeSlots(await readContext(ctx), input),
 } satisfies Partial<ActivitiesMap>

@@ -2,7 +2,7 @@ import type { Activity } from '../../../shared/domain/activities'
 import { notFound } from '../errors'
 import { activityDay, toActivity } from './map'
 import type { ReadContext } from './read-context'
-import { selectActivities, type ActivityJoinedRow } from './select'
+import { runRows, selectActivities, type ActivityJoinedRow } from './select'
 import { daysBetween } from './shop-time'
 import { dailyMilesFor, type UrgencyContext } from './urgency'
 
@@ -17,7 +17,7 @@ type Query = ReturnType<typeof selectActivities>
  * const list = await readActivities(rc, (q) => q.where('a.vehicle_id', '=', 7))
  */
 export async function readActivities(rc: ReadContext, where: (q: Query) => Query): Promise<Activity[]> {
-  const rows = await where(selectActivities(rc.db)).execute()
+  const rows = runRows(rc.sqlite, where(selectActivities(rc.db)).compile())
   return mapRows(rc, rows)
 }
 
