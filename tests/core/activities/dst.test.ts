@@ -49,3 +49,19 @@ describe('bookings across the March DST change (America/New_York)', () => {
     expect(monday[0]?.start).toBe('2025-03-10T12:00:00.000Z')
   })
 })
+
+describe('shop days in a zone ahead of UTC (Asia/Tokyo)', () => {
+  let shop: Shop
+  beforeEach(async () => (shop = await openShop({ now: '2025-03-05T00:00:00Z', timeZone: 'Asia/Tokyo' })))
+  afterEach(() => shop.core.dispose())
+
+  it('puts an 08:30 booking on its Tokyo day, though it is the previous day in UTC', async () => {
+    const a = await shop.core.ok('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: '2025-03-09T23:30:00Z' })
+    expect(a.dueDate).toBe('2025-03-10')
+    expect((await shop.core.ok('activities.range', { from: '2025-03-10', to: '2025-03-10' })).map((x) => x.id)).toEqual([a.id])
+    expect(await shop.core.ok('activities.range', { from: '2025-03-09', to: '2025-03-09' })).toEqual([])
+    // 07:30 in Tokyo is before opening, though 22:30Z looks like an evening.
+    const early = await shop.core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: '2025-03-09T22:30:00Z' })
+    expect(early.code).toBe('conflict')
+  })
+})
