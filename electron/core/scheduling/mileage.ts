@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, type IsoDate } from '../../../shared/dates'
+import { addDays, addMonths, daysBetween, maxDate, type IsoDate } from '../../../shared/dates'
 import type { PlanReading } from './types'
 
 /** Readings closer together than this say too little about how far a vehicle drives. */
@@ -19,7 +19,8 @@ export type Projection =
 
 /**
  * The average daily distance from the vehicle's readings of the last twelve months (rule 3):
- * at least two readings at least 14 days apart, and some distance driven.
+ * at least two readings at least 14 days apart, and some distance driven. The pace runs
+ * from the first to the last of those readings (since the last correction, if any).
  *
  * @example
  * projectMileage([{ date: '2025-01-01', miles: 1000 }, { date: '2025-01-31', miles: 1900 }], '2025-02-01')
@@ -28,7 +29,9 @@ export type Projection =
 export function projectMileage(readings: readonly PlanReading[], today: IsoDate): Projection {
   if (readings.length === 0) return { ok: false, reason: 'it has no odometer readings' }
   const sorted = [...readings].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  const since = addMonths(today, -WINDOW_MONTHS)
+  // Readings before a correction count on another odometer: the pace starts at the last one.
+  const lastCorrection = sorted.findLast((r) => r.correction)?.date ?? ''
+  const since = maxDate(addMonths(today, -WINDOW_MONTHS), lastCorrection)
   const recent = sorted.filter((r) => r.date >= since && r.date <= today)
   const first = recent[0]
   const last = recent[recent.length - 1]
@@ -41,8 +44,23 @@ export function projectMileage(readings: readonly PlanReading[], today: IsoDate)
   }
   const milesPerDay = (last.miles - first.miles) / span
   if (!(milesPerDay > 0)) return { ok: false, reason: 'its odometer readings show no distance driven' }
-  const baseline = (sorted.find((r) => r.onboarding) ?? sorted[0] ?? last).miles
-  return { ok: true, milesPerDay, last, baseline }
+  return { ok: true, milesPerDay, last, baseline: baselineMiles(sorted) }
+}
+
+/**
+ * The onboarding reading (else the earliest), moved onto today's odometer: a correction
+ * after it (a replaced cluster reads lower) shifts it by the drop at the correction, taking
+ * the little driven between the reading before and the correction as nothing.
+ */
+function baselineMiles(sorted: readonly PlanReading[]): number {
+  const start = Math.max(0, sorted.findIndex((r) => r.onboarding))
+  let baseline = sorted[start]?.miles ?? 0
+  for (let i = start + 1; i < sorted.length; i++) {
+    const reading = sorted[i]
+    const before = sorted[i - 1]
+    if (reading?.correction && before) baseline += reading.miles - before.miles
+  }
+  return baseline
 }
 
 /** The first day the projected odometer reaches `miles` (may lie in the past). */

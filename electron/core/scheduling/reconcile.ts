@@ -42,6 +42,7 @@ export function reconcileVehicles(
     date: r.reading_date,
     miles: r.miles,
     onboarding: r.source === 'onboarding',
+    correction: r.is_correction === 1,
   }))
   const completions = groupBy(st.completions.all(ids), (c): PlanCompletion => ({
     templateId: c.template_id,

@@ -10,6 +10,7 @@ export interface ReadingRow {
   reading_date: string
   miles: number
   source: string
+  is_correction: number
 }
 
 export interface CompletionRow {
@@ -39,7 +40,7 @@ function prepare(sqlite: Sqlite) {
       `select id, onboarding_date, status from vehicles where id = ?`,
     ),
     readings: stmt<[string], ReadingRow>(
-      `select vehicle_id, reading_date, miles, source from odometer_readings
+      `select vehicle_id, reading_date, miles, source, is_correction from odometer_readings
        where vehicle_id in (select value from json_each(?))`,
     ),
     completions: stmt<[string], CompletionRow>(

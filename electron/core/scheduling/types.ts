@@ -17,6 +17,8 @@ export interface PlanReading {
   miles: number
   /** The reading taken at onboarding: the baseline of mile intervals. */
   onboarding?: boolean
+  /** A reading lower than an earlier one on purpose (a replaced cluster): the pace restarts there. */
+  correction?: boolean
 }
 
 export interface PlanTemplate {

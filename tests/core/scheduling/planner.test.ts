@@ -252,6 +252,20 @@ describe('planner: miles', () => {
     }
   })
 
+  it('after a correction (a replaced cluster), the pace is taken from the readings since it', () => {
+    const p = plan('2024-12-02', reference({ today: '2025-01-31', templates: [template(1, { intervalMiles: 3000 })] }), {
+      readings: [
+        { date: '2024-12-02', miles: 10_000, onboarding: true },
+        { date: '2025-01-01', miles: 500, correction: true },
+        { date: '2025-01-31', miles: 1_400 },
+      ],
+    })
+    // Across the correction the odometer went down, so the pace is taken from it on: 30 a day.
+    // The onboarding baseline moves by the drop (10,000 -> 500): 3,500 is 70 days after 01-31.
+    expect(p.notes).toEqual([])
+    expect(series(p, 'template:1:')).toEqual(['2025-04-11', '2025-07-20', '2025-10-28'])
+  })
+
   it('a template with months and miles falls back to months when miles cannot be projected', () => {
     const p = plan(
       '2025-01-01',

@@ -222,7 +222,45 @@ describe('scheduler: deactivation and reactivation', () => {
   })
 })
 
+describe('scheduler: time zone', () => {
+  it("counts 'today' in the shop's time zone: late evening in New York is still yesterday", async () => {
+    const ny = await testCore({ now: '2025-01-01T03:00:00Z', timeZone: 'America/New_York' })
+    const utc = await testCore({ now: '2025-01-01T03:00:00Z', timeZone: 'UTC' })
+    try {
+      // Onboarded 2024-08-31: the first four-month inspection is due 2024-12-31.
+      const inNy = await dueDates(ny, await onboard(ny, '2024-08-31'))
+      const inUtc = await dueDates(utc, await onboard(utc, '2024-08-31'))
+      expect(inNy['inspection:1']).toBe('2024-12-31')
+      expect(inUtc['inspection:1']).toBeUndefined()
+    } finally {
+      await ny.dispose()
+      await utc.dispose()
+    }
+  })
+})
+
 describe('scheduler: completions, readings and schedule-all', () => {
+  it('completing work through its channel re-plans a last_completed template by itself', async () => {
+    const oil = await addTemplate(core, 'Oil change', { months: 3, anchor: 'last_completed' })
+    const vehicleId = await onboard(core, '2025-01-01')
+    core.setNow('2025-03-14T15:00:00Z')
+    const first = await activityByKey(core, vehicleId, `template:${oil}:1`)
+    const started = await core.ok('activities.start', { id: first.id, version: first.version })
+    await core.ok('activities.complete', { id: first.id, version: started.version, completedBy: 'Sam' })
+    const d = await dueDates(core, vehicleId)
+    // Completed 2025-03-14: next 06-14 (a Saturday, open), 09-14 (Sunday: Monday 09-15), 12-14 (Sunday: 12-15).
+    expect([2, 3, 4].map((k) => d[`template:${oil}:${k}`])).toEqual(['2025-06-14', '2025-09-15', '2025-12-15'])
+  })
+
+  it('an odometer reading through its channel re-plans mileage templates by itself', async () => {
+    const service = await addTemplate(core, 'Service', { miles: 3000 })
+    const vehicleId = await onboard(core, '2024-12-02', 10_000)
+    expect(Object.keys(await dueDates(core, vehicleId)).some((k) => k.startsWith('template:'))).toBe(false)
+    await core.ok('odometer.add', { vehicleId, date: '2025-01-01', miles: 10_900 })
+    const d = await dueDates(core, vehicleId)
+    expect([1, 2, 3].map((k) => d[`template:${service}:${k}`])).toEqual(['2025-03-12', '2025-06-20', '2025-09-29'])
+  })
+
   it('a completion re-anchors a last_completed template on reconcile', async () => {
     const oil = await addTemplate(core, 'Oil change', { months: 3, anchor: 'last_completed' })
     const vehicleId = await onboard(core, '2025-01-01')
