@@ -14,7 +14,8 @@ import type { ShopHttpClient } from './shop-client'
 export function shopInstant(day: string, hhmm: string, timeZone: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number]
   const [h, min] = hhmm.split(':').map(Number) as [number, number]
-  return new TZDate(y, m - 1, d, h, min, 0, timeZone).toISOString()
+  // TZDate prints its own offset; the core stores (and answers) UTC with a Z.
+  return new Date(new TZDate(y, m - 1, d, h, min, 0, timeZone).getTime()).toISOString()
 }
 
 export interface ShopFloor {

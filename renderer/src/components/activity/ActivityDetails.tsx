@@ -169,19 +169,24 @@ function DueDateEditor({ activity: a, run, busy }: EditorProps) {
 }
 
 function NotesEditor({ activity: a, run, busy }: EditorProps) {
-  // The draft survives a refetch: what someone is typing is never overwritten under them.
-  const [text, setText] = useState(a.notes ?? '')
-  const dirty = text !== (a.notes ?? '')
+  // Untouched, the field follows the stored notes (a change made elsewhere shows at once);
+  // once someone types, their draft is never overwritten under them.
+  const stored = a.notes ?? ''
+  const [draft, setDraft] = useState<string | null>(null)
+  const text = draft ?? stored
+  const dirty = draft !== null && draft !== stored
   return (
     <Stack gap={6}>
-      <Textarea label="Notes" autosize minRows={2} maxRows={8} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+      <Textarea label="Notes" autosize minRows={2} maxRows={8} value={text} onChange={(e) => setDraft(e.currentTarget.value)} />
       <Group justify="flex-end">
         <Button
           size="xs"
           variant="default"
           disabled={!dirty}
           loading={busy}
-          onClick={() => void run(() => call('activities.update', { id: a.id, version: a.version, notes: text }))}
+          onClick={async () => {
+            if (await run(() => call('activities.update', { id: a.id, version: a.version, notes: text }))) setDraft(null)
+          }}
         >
           Save notes
         </Button>

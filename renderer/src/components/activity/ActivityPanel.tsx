@@ -30,7 +30,7 @@ export function ActivityPanelProvider({ children }: { children: ReactNode }) {
         position="right"
         size={460}
         title="Activity"
-        aria-label="Activity details"
+        closeButtonProps={{ 'aria-label': 'Close the activity panel' }}
         keepMounted={false}
       >
         {openId !== null && <ActivityDetails key={openId} id={openId} onClose={close} />}

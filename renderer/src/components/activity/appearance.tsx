@@ -52,7 +52,8 @@ export const CATEGORY_ICON: Record<Category, Icon> = {
 
 export function StatusBadge({ status }: { status: ActivityStatus }) {
   return (
-    <Badge color={STATUS_COLOR[status]} variant="filled" radius="sm">
+    // The calendar's own fills: Mantine's default shades of teal and orange fail 4.5:1 under white.
+    <Badge color={STATUS_FILL[status].bg} variant="filled" radius="sm">
       {STATUS_LABEL[status]}
     </Badge>
   )

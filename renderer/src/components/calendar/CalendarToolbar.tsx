@@ -49,15 +49,13 @@ export function CalendarToolbar({ view, date, grouping, onView, onToday, onStep,
       </Group>
       <Group gap="sm" wrap="nowrap">
         {byResource && (
-          <SegmentedControl
-            size="xs"
-            aria-label="Columns"
-            data={GROUPING_OPTIONS}
-            value={grouping}
-            onChange={(v) => onGrouping(v as Grouping)}
-          />
+          <div role="group" aria-label="Columns">
+            <SegmentedControl size="xs" data={GROUPING_OPTIONS} value={grouping} onChange={(v) => onGrouping(v as Grouping)} />
+          </div>
         )}
-        <SegmentedControl size="xs" aria-label="View" data={VIEW_OPTIONS} value={view} onChange={(v) => onView(v as View)} />
+        <div role="group" aria-label="View">
+          <SegmentedControl size="xs" data={VIEW_OPTIONS} value={view} onChange={(v) => onView(v as View)} />
+        </div>
       </Group>
     </Group>
   )

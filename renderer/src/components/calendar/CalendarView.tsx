@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import type { View } from 'react-big-calendar'
 import type { DragFromOutsideItemArgs, EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop'
 import { STATUS_FILL } from '../activity/appearance'
@@ -8,6 +8,7 @@ import { DateHeader, EventContent, FocusableEventContent, PartsContext } from '.
 import type { ShopHoursShading } from './shop-hours'
 import { nowWall } from './shop-time'
 import { localizer as localizerRef } from './localizer'
+import { useFlattenCalendarAria } from './calendar-aria'
 import './calendar.css'
 
 export const VIEWS: View[] = ['month', 'week', 'day', 'agenda']
@@ -52,6 +53,8 @@ const tooltip = (e: CalendarEvent) =>
 /** The drag-and-drop calendar, with every prop it compares by identity kept stable. */
 export function CalendarView(props: Props) {
   const { pendingIds, timeZone, shading, onSelectEvent } = props
+  const container = useRef<HTMLDivElement>(null)
+  useFlattenCalendarAria(container)
   const eventPropGetter = useCallback(
     (e: CalendarEvent) => {
       const fill = STATUS_FILL[e.activity.status]
@@ -75,7 +78,7 @@ export function CalendarView(props: Props) {
   )
   return (
     <PartsContext.Provider value={parts}>
-      <div style={{ height: props.height }}>
+      <div style={{ height: props.height }} ref={container}>
         <DnDCalendar
           className="shop-calendar"
           localizer={localizerRef}

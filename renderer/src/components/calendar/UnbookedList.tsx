@@ -32,7 +32,7 @@ export function UnbookedList({ to, text, onDragStart, onDragEnd, onBook, onOpen,
         <Title order={3} size="h5" id="unbooked-title">
           Unbooked
         </Title>
-        <Badge variant="light" color="gray" aria-label={`${items.length} unbooked`}>
+        <Badge variant="light" color="gray">
           {items.length}
         </Badge>
       </Group>

@@ -7,7 +7,7 @@ import { createContext, useContext } from 'react'
 import type { DateHeaderProps, EventProps } from 'react-big-calendar'
 import { CATEGORY_ICON, CATEGORY_LABEL, STATUS_LABEL } from '../activity/appearance'
 import type { CalendarEvent } from './calendar-events'
-import { wallToTime } from './shop-time'
+import { wallToDay, wallToTime } from './shop-time'
 
 export interface CalendarPartsContext {
   closedReason: (date: Date) => string | null
@@ -67,7 +67,7 @@ export function DateHeader({ date, label, onDrillDown }: DateHeaderProps) {
   const { closedReason } = useContext(PartsContext)
   const reason = closedReason(date)
   return (
-    <span className="shop-date-header">
+    <span className="shop-date-header" data-date={wallToDay(date)}>
       {reason ? <span className="shop-date-closed">{reason}</span> : <span />}
       <button type="button" className="rbc-button-link shop-date-number" onClick={onDrillDown}>
         {label}

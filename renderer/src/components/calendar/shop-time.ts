@@ -19,15 +19,9 @@ export function toWall(instant: string | Date, timeZone: string): Date {
 
 /** A wall date read in `timeZone`, as the UTC ISO instant the core stores. */
 export function fromWall(wall: Date, timeZone: string): string {
-  return new TZDate(
-    wall.getFullYear(),
-    wall.getMonth(),
-    wall.getDate(),
-    wall.getHours(),
-    wall.getMinutes(),
-    0,
-    timeZone,
-  ).toISOString()
+  const instant = new TZDate(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes(), 0, timeZone)
+  // TZDate prints its zone's offset; the core stores UTC, so say it in UTC.
+  return new Date(instant.getTime()).toISOString()
 }
 
 /** A `YYYY-MM-DD` calendar date as a wall date at midnight. */

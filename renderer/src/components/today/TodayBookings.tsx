@@ -23,9 +23,9 @@ export function TodayBookings({ booked, timeZone }: { booked: Activity[]; timeZo
       maxHeight={300}
       color="indigo"
       action={
+        <div role="group" aria-label="Group today's bookings">
         <SegmentedControl
           size="xs"
-          aria-label="Group today's bookings"
           value={by}
           onChange={(v) => setBy(v as By)}
           data={[
@@ -33,6 +33,7 @@ export function TodayBookings({ booked, timeZone }: { booked: Activity[]; timeZo
             { value: 'technician', label: 'By technician' },
           ]}
         />
+        </div>
       }
     >
       {names.map((name) => (

@@ -1,0 +1,249 @@
+import type { Locator, Page } from '@playwright/test'
+import { test, expect, expectNoSeriousA11yViolations, seedVehicle, type ShopServer } from './fixtures'
+import { seedBooking, seedBusyShop, seedShopFloor, shopInstant, type ShopFloor } from './support/activities-seed'
+
+// "Now" is the fixtures' default: Tuesday 2026-03-10, 11:00 in New York (EDT, UTC-4).
+const TZ = 'America/New_York'
+
+const eventOf = (page: Page, activityId: number): Locator =>
+  page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${activityId}"]`) })
+
+/** Presses, moves in steps (react-big-calendar starts a drag only after movement) and releases. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(from.x + 4, from.y + 4, { steps: 4 })
+  await page.mouse.move(to.x, to.y, { steps: 20 })
+  await page.mouse.up()
+}
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox()
+  if (!b) throw new Error('not visible')
+  return b
+}
+
+/** The month view's cell for `day`: its date header's column and its week row. */
+async function monthCell(page: Page, day: string) {
+  const header = page.locator(`.rbc-date-cell:has([data-date="${day}"])`)
+  const row = page.locator('.rbc-month-row', { has: page.locator(`[data-date="${day}"]`) })
+  const [h, r] = [await box(header), await box(row)]
+  return { x: h.x, width: h.width, y: r.y, height: r.height }
+}
+
+/** The time grid's y for `label` ("10:00 AM") and the x range of the column headed `resource`. */
+async function timeGridSpot(page: Page, label: string, resource?: string) {
+  const line = await box(page.locator('.rbc-time-gutter .rbc-label', { hasText: new RegExp(`^${label}$`) }))
+  const columns = page.locator('.rbc-time-content .rbc-day-slot')
+  let column = await box(columns.first())
+  if (resource) {
+    const header = await box(page.locator('.rbc-time-header .rbc-header', { hasText: new RegExp(`^${resource}$`) }))
+    column = { ...column, x: header.x, width: header.width }
+  }
+  return { x: column.x + column.width / 2, y: line.y, column }
+}
+
+async function openDay(page: Page, day: string, grouping?: 'By bay' | 'By technician') {
+  await page.goto('/#/calendar')
+  await page.getByText('Day', { exact: true }).click()
+  // The calendar opens on today (Tue Mar 10); step forward to the wanted day.
+  const target = new Date(`${day}T12:00:00Z`).getUTCDate()
+  for (let i = 0; i < 7; i++) {
+    const heading = await page.getByTestId('calendar-range').textContent()
+    if (heading?.includes(` ${target},`)) break
+    await page.getByRole('button', { name: 'Next' }).click()
+  }
+  if (grouping) await page.getByText(grouping, { exact: true }).click()
+  await expect(page.locator('.rbc-time-view')).toBeVisible()
+}
+
+async function floorAndCivic(shop: ShopServer): Promise<ShopFloor & { civicId: number }> {
+  const floor = await seedShopFloor(shop)
+  const civic = await seedVehicle(shop, { make: 'Honda', model: 'Civic', licensePlate: '7KXM 412', onboardingDate: '2026-01-15' })
+  return { ...floor, civicId: civic.id }
+}
+
+test.describe('calendar', () => {
+  test('an event dragged to another day in the month view is there after a reload', async ({ page, shop }) => {
+    const floor = await seedShopFloor(shop)
+    const vehicle = await seedVehicle(shop, { make: 'Toyota', model: 'Camry', licensePlate: 'MCHEN 1' })
+    const booked = await seedBooking(shop, TZ, { vehicle, type: floor.types['Oil change']!, day: '2026-03-11', time: '10:00', bay: floor.bays[0] })
+
+    await page.goto('/#/calendar')
+    const event = eventOf(page, booked.id)
+    await expect(event).toBeVisible()
+    const from = await box(event)
+    const target = await monthCell(page, '2026-03-19')
+    await drag(page, { x: from.x + 20, y: from.y + from.height / 2 }, { x: target.x + target.width / 2, y: target.y + target.height / 2 })
+
+    // Stored: same time of day (10:00 in New York), new day, same bay, next version.
+    await expect
+      .poll(async () => (await shop.call('activities.get', { id: booked.id })).start)
+      .toBe(shopInstant('2026-03-19', '10:00', TZ))
+    const stored = await shop.call('activities.get', { id: booked.id })
+    expect(stored).toMatchObject({ bayId: floor.bays[0]!.id, end: shopInstant('2026-03-19', '10:45', TZ), pinned: true })
+
+    await page.reload()
+    const moved = await box(eventOf(page, booked.id))
+    const cell = await monthCell(page, '2026-03-19')
+    expect(moved.x + moved.width / 2).toBeGreaterThan(cell.x)
+    expect(moved.x + moved.width / 2).toBeLessThan(cell.x + cell.width)
+    expect(moved.y).toBeGreaterThan(cell.y)
+    expect(moved.y).toBeLessThan(cell.y + cell.height)
+  })
+
+  test('a drop onto a busy bay is refused, says why, and the event goes back', async ({ page, shop }) => {
+    const floor = await seedShopFloor(shop)
+    const [bay1, bay2] = floor.bays as [NonNullable<ShopFloor['bays'][0]>, NonNullable<ShopFloor['bays'][0]>]
+    const camry = await seedVehicle(shop, { make: 'Toyota', model: 'Camry' })
+    const transit = await seedVehicle(shop, { make: 'Ford', model: 'Transit 250' })
+    await seedBooking(shop, TZ, { vehicle: camry, type: floor.types['Brake service']!, day: '2026-03-11', time: '10:00', bay: bay1 })
+    const mover = await seedBooking(shop, TZ, { vehicle: transit, type: floor.types['Diagnostics']!, day: '2026-03-11', time: '10:00', bay: bay2 })
+
+    await openDay(page, '2026-03-11', 'By bay')
+    const event = eventOf(page, mover.id)
+    const before = await box(event)
+    const bay2Header = await box(page.locator('.rbc-time-header .rbc-header', { hasText: /^Bay 2$/ }))
+    expect(before.x).toBeGreaterThanOrEqual(bay2Header.x - 1)
+
+    const spot = await timeGridSpot(page, '10:00 AM', 'Bay 1')
+    await drag(page, { x: before.x + before.width / 2, y: before.y + 6 }, { x: spot.x, y: spot.y + 6 })
+
+    await expect(page.getByRole('alert').filter({ hasText: 'That time is not free' })).toBeVisible()
+    await expect(page.getByRole('alert').filter({ hasText: /Bay 1/ })).toBeVisible()
+    // Back in Bay 2 at 10:00, on screen and in the database.
+    await expect.poll(async () => (await box(event)).x).toBeCloseTo(before.x, 0)
+    expect((await box(event)).y).toBeCloseTo(before.y, 0)
+    expect(await shop.call('activities.get', { id: mover.id })).toMatchObject({
+      bayId: bay2.id,
+      start: shopInstant('2026-03-11', '10:00', TZ),
+      version: mover.version,
+    })
+  })
+
+  test('an unbooked activity dragged from the list onto a time slot is booked there', async ({ page, shop }) => {
+    await seedShopFloor(shop)
+    // Onboarded today: its initial full inspection (2 hours) is due today, with no time yet.
+    const vehicle = await seedVehicle(shop, { make: 'Mazda', model: 'CX-5', licensePlate: '2PRY 808', onboardingDate: '2026-03-10' })
+    const [initial] = await shop.call('activities.unbooked', {})
+    expect(initial).toMatchObject({ vehicleId: vehicle.id, start: null, typeName: 'Initial full inspection' })
+
+    await openDay(page, '2026-03-11')
+    const item = page.getByRole('list', { name: 'Unbooked activities' }).locator(`[data-activity-id="${initial!.id}"]`)
+    await expect(item).toBeVisible()
+    const spot = await timeGridSpot(page, '9:00 AM')
+    await item.dragTo(page.locator('.rbc-time-content .rbc-day-slot').first(), {
+      targetPosition: { x: spot.column.width / 2, y: spot.y - spot.column.y + 4 },
+    })
+
+    await expect
+      .poll(async () => (await shop.call('activities.get', { id: initial!.id })).start)
+      .toBe(shopInstant('2026-03-11', '09:00', TZ))
+    expect((await shop.call('activities.get', { id: initial!.id })).end).toBe(shopInstant('2026-03-11', '11:00', TZ))
+    await expect(eventOf(page, initial!.id)).toBeVisible()
+    await expect(item).toHaveCount(0)
+  })
+
+  test('the booking dialog books from the keyboard, with the next free slot', async ({ page, shop }) => {
+    const floor = await seedShopFloor(shop)
+    const vehicle = await seedVehicle(shop, { make: 'Mazda', model: 'CX-5', onboardingDate: '2026-03-10' })
+    const [initial] = await shop.call('activities.unbooked', {})
+    // Bay 1 is taken all of tomorrow morning.
+    const other = await seedVehicle(shop, { make: 'Ford', model: 'F-150' })
+    await seedBooking(shop, TZ, { vehicle: other, type: floor.types['Diagnostics']!, day: '2026-03-11', time: '08:00', bay: floor.bays[0], minutes: 240 })
+
+    await page.goto('/#/calendar')
+    await page.getByRole('button', { name: `Book Initial full inspection for ${initial!.vehicleLabel}` }).focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: 'Book a time' })
+    await expect(dialog).toBeVisible()
+    await dialog.getByLabel('Date').fill('2026-03-11')
+    await dialog.getByRole('combobox', { name: 'Bay' }).click()
+    await page.getByRole('option', { name: 'Bay 1' }).click()
+    await dialog.getByRole('button', { name: 'Find next free slot' }).click()
+    const first = dialog.getByRole('list', { name: 'Free slots' }).getByRole('listitem').first()
+    await expect(first).toContainText('Wed, Mar 11, 2026, 12:00 PM')
+    await first.click()
+    await expect(dialog.getByLabel('Time')).toHaveValue('12:00')
+    await dialog.getByRole('button', { name: 'Book', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await expect(dialog).toBeHidden()
+
+    expect(await shop.call('activities.get', { id: initial!.id })).toMatchObject({
+      vehicleId: vehicle.id,
+      start: shopInstant('2026-03-11', '12:00', TZ),
+      end: shopInstant('2026-03-11', '14:00', TZ),
+      bayId: floor.bays[0]!.id,
+    })
+  })
+
+  test('completing from the panel stores the status, who, notes and the odometer', async ({ page, shop }) => {
+    const { civicId, ...floor } = await floorAndCivic(shop)
+    const vehicle = await shop.call('vehicles.get', { id: civicId })
+    const booked = await seedBooking(shop, TZ, {
+      vehicle,
+      type: floor.types['Oil change']!,
+      day: '2026-03-10',
+      time: '10:30',
+      bay: floor.bays[1],
+      technician: floor.technicians[0],
+    })
+
+    await openDay(page, '2026-03-10')
+    await eventOf(page, booked.id).click()
+    const panel = page.getByTestId('activity-panel')
+    await expect(panel.getByRole('heading', { name: 'Oil change' })).toBeVisible()
+    await panel.getByRole('button', { name: 'Start' }).click()
+    await expect(panel.getByText('In progress', { exact: true })).toBeVisible()
+    await panel.getByRole('button', { name: 'Complete…' }).click()
+    await expect(panel.getByLabel('Done by')).toHaveValue('Sam Ortiz')
+    await panel.getByLabel('Odometer (miles)').fill('52340')
+    await panel.getByLabel('Work notes').fill('5W-30 synthetic, filter replaced.')
+    await panel.getByRole('button', { name: 'Mark completed' }).click()
+
+    await expect(panel.getByText('Completed', { exact: true }).first()).toBeVisible()
+    await expect(panel.locator('[data-field="Odometer"]')).toHaveText('52,340 mi')
+    await expect(panel.getByRole('button', { name: 'Start' })).toHaveCount(0)
+    await expect(panel.getByLabel('History').getByText('status: in_progress → completed')).toBeVisible()
+
+    const stored = await shop.call('activities.get', { id: booked.id })
+    expect(stored).toMatchObject({ status: 'completed', completionOdometer: 52_340, completedBy: 'Sam Ortiz', completionNotes: '5W-30 synthetic, filter replaced.' })
+    const readings = await shop.call('odometer.list', { vehicleId: civicId })
+    expect(readings.map((r) => r.miles)).toContain(52_340)
+  })
+
+  test('a stale edit in the panel says so and shows the current state', async ({ page, shop }) => {
+    const { civicId, ...floor } = await floorAndCivic(shop)
+    const vehicle = await shop.call('vehicles.get', { id: civicId })
+    const booked = await seedBooking(shop, TZ, { vehicle, type: floor.types['Oil change']!, day: '2026-03-10', time: '13:00' })
+
+    await openDay(page, '2026-03-10')
+    await eventOf(page, booked.id).click()
+    const panel = page.getByTestId('activity-panel')
+    await expect(panel.getByRole('button', { name: 'Start' })).toBeVisible()
+    // Someone else's edit lands between the panel's read and its write: the write names the
+    // version the panel saw, which is no longer current.
+    await page.route('**/ipc/activities.start', async (route) => {
+      await shop.call('activities.update', { id: booked.id, version: booked.version, notes: 'Customer waits in the lounge.' })
+      await route.continue()
+    })
+    await panel.getByRole('button', { name: 'Start' }).click()
+    await expect(panel.getByRole('alert')).toContainText('Changed elsewhere meanwhile')
+    await expect(panel.getByLabel('Notes')).toHaveValue('Customer waits in the lounge.')
+    expect((await shop.call('activities.get', { id: booked.id })).status).toBe('scheduled')
+  })
+
+  test('month and week-by-bay views have no serious accessibility problems', async ({ page, shop }) => {
+    await seedBusyShop(shop, TZ)
+    await page.goto('/#/calendar')
+    await expect(page.locator('.rbc-event').first()).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+    await page.getByText('Week', { exact: true }).click()
+    await page.getByText('By bay', { exact: true }).click()
+    await expect(page.locator('.rbc-time-view .rbc-event').first()).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+    await page.locator('.rbc-time-view .rbc-event').first().click()
+    await expect(page.getByTestId('activity-panel')).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+  })
+})
