@@ -65,7 +65,8 @@ export async function startBackgroundTasks(deps: BackgroundDeps): Promise<Backgr
     return marked.length
   }
 
-  await checkDayChange()
+  // A failed check must not keep the shop from opening; the next minute tries again.
+  await checkDayChange().catch((error: unknown) => deps.log.error('The missed-activity check failed at start', error))
   const timer = setInterval(() => {
     checkDayChange().catch((error: unknown) => deps.log.error('The missed-activity check failed', error))
   }, DAY_CHECK_MS)

@@ -115,7 +115,9 @@ const booking = z.object({
   start: isoInstant,
   /** Defaults to start + the activity type's duration. */
   end: isoInstant.optional(),
+  /** Left out: keeps the current bay when moving a booking; null: no bay. */
   bayId: id.nullish(),
+  /** Left out: keeps the current technician when moving a booking; null: no technician. */
   technicianId: id.nullish(),
 })
 

@@ -77,7 +77,7 @@ export const activityEditHandlers = {
     const row = await loadForEdit(ctx, input.id, input.version)
     assertMovable(row, 'booked or moved')
     const { timeZone } = await readContext(ctx)
-    const booking = await resolveBooking(ctx.db, row.activity_type_id, input)
+    const booking = await resolveBooking(ctx.db, row.activity_type_id, input, row)
     await checkCapacity(ctx.db, timeZone, booking, row.id)
     await applyEdit(ctx, row, { ...bookingColumns(booking), pinned: 1 }, { action: row.start_at ? 'moved' : 'booked' })
     return current(ctx, row.id)
@@ -171,7 +171,7 @@ export const activityEditHandlers = {
     assertTransition(row.status, 'scheduled')
     const rc = await readContext(ctx)
     if (input.booking) {
-      const booking = await resolveBooking(ctx.db, row.activity_type_id, input.booking)
+      const booking = await resolveBooking(ctx.db, row.activity_type_id, input.booking, row)
       await checkCapacity(ctx.db, rc.timeZone, booking, row.id)
       await applyEdit(ctx, row, { status: 'scheduled', ...bookingColumns(booking), pinned: 1 }, { action: 'rebooked' })
     } else {

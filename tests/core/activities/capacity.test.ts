@@ -47,6 +47,18 @@ describe('booking capacity (rule 9)', () => {
     expect((await book(shop.oil, at('2025-03-04T10:30'), { bayId: shop.bay1, vehicleId: shop.otherVehicleId })).ok).toBe(true)
   })
 
+  it('keeps the bay and technician when a booking is moved to another time, and checks them there', async () => {
+    const { core } = shop
+    await core.ok('activities.createManual', { vehicleId: shop.otherVehicleId, activityTypeId: shop.oil, start: at('2025-03-05T10:00'), bayId: shop.bay2 })
+    const a = await core.ok('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-04T10:00'), bayId: shop.bay2, technicianId: shop.sam })
+    const clash = await core.refused('activities.book', { id: a.id, version: a.version, start: at('2025-03-05T10:00') })
+    expect(clash.message).toContain('Bay 2 is booked 10:00–11:00 for 2020 Ford Transit (FLEET7)')
+    const moved = await core.ok('activities.book', { id: a.id, version: a.version, start: at('2025-03-05T13:00') })
+    expect(moved).toMatchObject({ bayId: shop.bay2, technicianId: shop.sam, start: at('2025-03-05T13:00') })
+    const cleared = await core.ok('activities.book', { id: a.id, version: moved.version, start: at('2025-03-05T13:00'), technicianId: null })
+    expect(cleared).toMatchObject({ bayId: shop.bay2, technicianId: null })
+  })
+
   it('refuses times outside shop hours and closed days, in the shop time zone', async () => {
     const early = await shop.core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-04T07:30') })
     expect(early.code).toBe('conflict')
