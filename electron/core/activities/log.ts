@@ -54,7 +54,12 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
   return changes
 }
 
-/** An activity's trace, newest first. */
+/**
+ * An activity's trace, newest first.
+ *
+ * @example
+ * const [latest] = await listLog(db, 42) // latest.action === 'completed'
+ */
 export async function listLog(db: Kysely<Database>, activityId: number): Promise<ActivityLogEntry[]> {
   const rows = await db
     .selectFrom('activity_log')

@@ -7,7 +7,12 @@ import { urgencyOf, type UrgencyContext } from './urgency'
 export const activityDay = (row: { start_at: string | null; due_date: string }, timeZone: string): string =>
   row.start_at ? localDay(row.start_at, timeZone) : row.due_date
 
-/** Maps a joined row to the domain type; row types never cross IPC. */
+/**
+ * Maps a joined row to the domain type; row types never cross IPC.
+ *
+ * @example
+ * const activity = toActivity(row, 'America/New_York', urgencyContext)
+ */
 export function toActivity(row: ActivityJoinedRow, timeZone: string, urgency: UrgencyContext): Activity {
   return {
     id: row.id,

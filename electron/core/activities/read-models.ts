@@ -36,7 +36,12 @@ export function rangeOf(rc: ReadContext, f: RangeFilter): Promise<Activity[]> {
   })
 }
 
-/** Open work whose day has passed, and missed work awaiting rebooking, oldest first. */
+/**
+ * Open work whose day has passed, and missed work awaiting rebooking, oldest first.
+ *
+ * @example
+ * const late = await overdueList(rc)
+ */
 export function overdueList(rc: ReadContext): Promise<Activity[]> {
   return readActivities(rc, (q) => q.where(overdue(rc.today, rc.todayStart)))
 }
@@ -62,6 +67,9 @@ export const UNBOOKED_DEFAULT_DAYS = 31
  * Scheduled work with no booking yet, by due date; what the calendar's "unbooked" list
  * offers for dragging. Without `from` it includes everything overdue; without `to` it
  * stops `UNBOOKED_DEFAULT_DAYS` after today.
+ *
+ * @example
+ * await unbookedList(rc, { from: '2025-03-01', to: '2025-03-31', text: 'civic' })
  */
 export function unbookedList(rc: ReadContext, f: { from?: string; to?: string; text?: string }): Promise<Activity[]> {
   return readActivities(rc, (q) => {
@@ -78,6 +86,9 @@ export function unbookedList(rc: ReadContext, f: { from?: string; to?: string; t
 /**
  * One vehicle's schedule: overdue open work, upcoming open work (soonest first), and its
  * history (completed, cancelled, missed; newest first).
+ *
+ * @example
+ * const { overdue, upcoming, history } = await vehicleSchedule(rc, 7)
  */
 export async function vehicleSchedule(rc: ReadContext, vehicleId: number): Promise<VehicleSchedule> {
   const all = await readActivities(rc, (q) => q.where('a.vehicle_id', '=', vehicleId))

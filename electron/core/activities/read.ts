@@ -21,6 +21,7 @@ export async function readActivities(rc: ReadContext, where: (q: Query) => Query
   return mapRows(rc, rows)
 }
 
+/** Maps joined rows to activities with their urgency, in list order (see `readActivities`). */
 export async function mapRows(rc: ReadContext, rows: ActivityJoinedRow[]): Promise<Activity[]> {
   const { settings, timeZone, today } = rc
   const days = rows.map((r) => activityDay(r, timeZone))
@@ -55,7 +56,12 @@ export async function mapRows(rc: ReadContext, rows: ActivityJoinedRow[]): Promi
   return order.map((i) => toActivity(rows[i]!, timeZone, urgency))
 }
 
-/** One activity as the screens show it; not_found when it is gone. */
+/**
+ * One activity as the screens show it; not_found when it is gone.
+ *
+ * @example
+ * const a = await readActivity(rc, 42) // a.urgency === 'due_soon'
+ */
 export async function readActivity(rc: ReadContext, id: number): Promise<Activity> {
   const [activity] = await readActivities(rc, (q) => q.where('a.id', '=', id))
   if (!activity) throw notFound('Activity', id)

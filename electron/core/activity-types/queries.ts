@@ -2,6 +2,12 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { fieldError, notFound } from '../errors'
 
+/**
+ * An activity type by id, active or not; not_found when there is none.
+ *
+ * @example
+ * const type = await findActivityType(db, 3) // type.duration_minutes === 60
+ */
 export async function findActivityType(db: Kysely<Database>, id: number) {
   const row = await db.selectFrom('activity_types').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('Activity type', id)

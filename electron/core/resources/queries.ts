@@ -2,12 +2,19 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { notFound } from '../errors'
 
+/**
+ * A bay by id, active or not; not_found when there is none.
+ *
+ * @example
+ * const bay = await findBay(db, 2) // bay.name === 'Bay 2'
+ */
 export async function findBay(db: Kysely<Database>, id: number) {
   const row = await db.selectFrom('bays').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('Bay', id)
   return row
 }
 
+/** A technician by id, active or not; not_found when there is none. */
 export async function findTechnician(db: Kysely<Database>, id: number) {
   const row = await db.selectFrom('technicians').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('Technician', id)

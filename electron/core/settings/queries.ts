@@ -2,11 +2,17 @@ import type { Kysely } from 'kysely'
 import type { Database, SettingsRow } from '../db/database'
 import type { Settings } from '../../../shared/domain/reference'
 
-/** The one settings row; seeded at start, so it always exists. */
+/**
+ * The one settings row; seeded at start, so it always exists.
+ *
+ * @example
+ * const { time_zone } = await getSettingsRow(db)
+ */
 export async function getSettingsRow(db: Kysely<Database>): Promise<SettingsRow> {
   return db.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
 }
 
+/** Maps the row to the domain type the screens receive (0/1 become booleans). */
 export const toSettings = (row: SettingsRow): Settings => ({
   shopName: row.shop_name,
   shopEmail: row.shop_email,

@@ -10,12 +10,19 @@ const withType = (db: Kysely<Database>) =>
     .selectAll('m')
     .select(['t.name as type_name', 't.category'])
 
+/**
+ * Templates with their type's name and category, by type name.
+ *
+ * @example
+ * const active = await listTemplates(db)
+ */
 export async function listTemplates(db: Kysely<Database>, opts: { includeInactive?: boolean } = {}) {
   let q = withType(db).orderBy('t.name').orderBy('m.id')
   if (!opts.includeInactive) q = q.where('m.active', '=', 1)
   return (await q.execute()).map(toTemplate)
 }
 
+/** One template as the settings page shows it; not_found when there is none. */
 export async function findTemplate(db: Kysely<Database>, id: number): Promise<MaintenanceTemplate> {
   const row = await withType(db).where('m.id', '=', id).executeTakeFirst()
   if (!row) throw notFound('Template', id)
