@@ -6,7 +6,7 @@ import { loadReference } from './reference'
 import { statementsFor } from './statements'
 
 /** Work per transaction: beyond this, the current chunk is the last before a commit. */
-const TRANSACTION_MS = 250
+const TRANSACTION_MS = 200
 
 export interface ScheduleAllRun extends ReconcileCounts {
   vehicles: number
@@ -15,7 +15,7 @@ export interface ScheduleAllRun extends ReconcileCounts {
 /**
  * Reconciles every active vehicle (or only counts, when `write` is false) in chunks sized
  * to take about 40 ms each, with a progress event and a turn of the event loop after
- * each; chunks are committed together, a transaction under the lock every ~250 ms of work.
+ * each; chunks are committed together, a transaction under the lock every ~200 ms of work.
  * Reference data is read once for the run; the vehicles of a chunk with one query each.
  *
  * @example
@@ -26,7 +26,7 @@ export async function scheduleAll(ctx: Ctx, { write, label }: { write: boolean; 
   const now = ctx.clock.now()
   const chunkSize = adaptiveBatchSize()
   // The ids are a snapshot; each batch re-reads its vehicles, so one deactivated meanwhile
-  // is skipped. One onboarded meanwhile was planned by its own onboarding.
+  // is skipped; one onboarded or reactivated meanwhile is planned by its own trigger.
   const { ref, ids } = await ctx.batch(async () => ({
     ref: loadReference(ctx.sqlite, now),
     ids: statementsFor(ctx.sqlite).activeVehicleIds.all(),
