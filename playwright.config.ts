@@ -8,6 +8,8 @@ import { defineConfig } from '@playwright/test'
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // Serves a copy of out/renderer taken at the start, so a rebuild mid-run changes nothing.
+  globalSetup: './tests/e2e/support/global-setup.ts',
   // Two cores shared with other work: one browser at a time keeps timings honest.
   workers: 1,
   fullyParallel: false,

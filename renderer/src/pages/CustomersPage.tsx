@@ -52,7 +52,7 @@ export function CustomersPage() {
           w={340}
         />
         <Switch label="Show inactive" checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} />
-        {customers.isFetching && <Loader size="xs" aria-label="Loading customers" />}
+        {customers.isFetching && <Loader size="xs" role="status" aria-label="Loading customers" />}
         {customers.data && (
           <Text size="sm" c="dimmed" ml="auto" aria-live="polite">
             {list.length === 1 ? '1 customer' : `${list.length} customers`}
@@ -63,7 +63,7 @@ export function CustomersPage() {
       {customers.error ? (
         <LoadError what="customers" error={customers.error} retry={() => void customers.refetch()} />
       ) : customers.isLoading ? (
-        <Loader aria-label="Loading customers" />
+        <Loader role="status" aria-label="Loading customers" />
       ) : list.length > 0 ? (
         <CustomersTable
           customers={list}

@@ -53,8 +53,10 @@ export function VehiclesPage() {
       { replace: true },
     )
 
-  const filtered = Boolean(debounced) || status !== 'active' || customerId !== undefined
+  const searching = Boolean(debounced) || customerId !== undefined
   const list = vehicles.data ?? []
+  // Only asked when the active list is empty: are the others inactive, or is there nothing yet?
+  const everything = useChannel('vehicles.list', { status: 'all' }, { enabled: vehicles.data?.length === 0 && !searching && status === 'active' })
 
   return (
     <Stack gap="md">
@@ -92,7 +94,7 @@ export function VehiclesPage() {
             Customer: {owner.data?.name ?? '…'}
           </Pill>
         )}
-        {vehicles.isFetching && <Loader size="xs" aria-label="Loading vehicles" />}
+        {vehicles.isFetching && <Loader size="xs" role="status" aria-label="Loading vehicles" />}
         {vehicles.data && (
           <Text size="sm" c="dimmed" ml="auto" aria-live="polite">
             {list.length === 1 ? '1 vehicle' : `${list.length} vehicles`}
@@ -103,14 +105,18 @@ export function VehiclesPage() {
       {vehicles.error ? (
         <LoadError what="vehicles" error={vehicles.error} retry={() => void vehicles.refetch()} />
       ) : vehicles.isLoading ? (
-        <Loader aria-label="Loading vehicles" />
+        <Loader role="status" aria-label="Loading vehicles" />
       ) : list.length > 0 ? (
         <VehiclesTable vehicles={list} onEdit={(vehicle) => setDialog({ kind: 'edit', vehicle })} onToggleStatus={toggleStatus} />
-      ) : filtered ? (
+      ) : searching ? (
         <EmptyState title="No vehicle matches">
           {debounced ? `Nothing found for “${debounced}”. ` : ''}Search looks at the customer's name, the plate (spaces and dashes
-          ignored), the VIN, and make and model. {status === 'active' ? 'Inactive vehicles are under “Inactive”.' : ''}
+          ignored), the VIN, and make and model.{status === 'active' ? ' Inactive vehicles are under “Inactive”.' : ''}
         </EmptyState>
+      ) : status === 'inactive' ? (
+        <EmptyState title="No inactive vehicles">A vehicle you deactivate is kept here with its history.</EmptyState>
+      ) : status === 'active' && (everything.data?.length ?? 0) > 0 ? (
+        <EmptyState title="No active vehicles">Every vehicle is inactive; they are under “Inactive”.</EmptyState>
       ) : (
         <EmptyState
           title="No vehicles yet"

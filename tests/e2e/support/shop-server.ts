@@ -21,7 +21,7 @@ export interface ShopServer extends ShopHttpClient {
 export interface ShopServerOptions {
   now: string
   timeZone: string
-  /** The built renderer; `npm run test:e2e` builds it first. */
+  /** The built renderer; defaults to the run's frozen copy (global-setup.ts), else `out/renderer`. */
   rendererDir?: string
 }
 
@@ -53,7 +53,7 @@ export async function startShopServer(opts: ShopServerOptions): Promise<ShopServ
   })
   const bridge = await startBridge({
     core,
-    rendererDir: opts.rendererDir ?? resolve('out/renderer'),
+    rendererDir: opts.rendererDir ?? process.env.SHOP_RENDERER_DIR ?? resolve('out/renderer'),
     port: 0,
   }).catch(async (error: unknown) => {
     await core.close()

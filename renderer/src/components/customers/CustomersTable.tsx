@@ -57,7 +57,7 @@ export function CustomersTable({ customers, onEdit, onAddVehicle, onToggleActive
                 )}
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={c.active ? 'green' : 'gray'}>
+                <Badge variant="dot" color={c.active ? 'green' : 'gray'}>
                   {c.active ? 'Active' : 'Inactive'}
                 </Badge>
               </Table.Td>

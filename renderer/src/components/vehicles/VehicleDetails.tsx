@@ -33,7 +33,7 @@ export function VehicleDetails({ vehicle, owner }: { vehicle: Vehicle; owner?: C
             <Title order={3} size="h5">
               Vehicle
             </Title>
-            <Badge variant="light" color={vehicle.status === 'active' ? 'green' : 'gray'}>
+            <Badge variant="dot" color={vehicle.status === 'active' ? 'green' : 'gray'}>
               {vehicle.status === 'active' ? 'Active' : 'Inactive'}
             </Badge>
           </Group>

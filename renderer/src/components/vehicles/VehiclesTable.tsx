@@ -52,7 +52,7 @@ export function VehiclesTable({ vehicles, onEdit, onToggleStatus }: Props) {
               <Table.Td>{v.customerName}</Table.Td>
               <Table.Td>{formatDate(v.onboardingDate)}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={v.status === 'active' ? 'green' : 'gray'}>
+                <Badge variant="dot" color={v.status === 'active' ? 'green' : 'gray'}>
                   {v.status === 'active' ? 'Active' : 'Inactive'}
                 </Badge>
               </Table.Td>
