@@ -22,7 +22,8 @@ export interface ScheduleAllRun extends ReconcileCounts {
  * const counts = await scheduleAll(ctx, { write: true, label: 'Scheduling' })
  */
 export async function scheduleAll(ctx: Ctx, { write, label }: { write: boolean; label: string }): Promise<ScheduleAllRun> {
-  const job = write ? 'schedule-all' : 'schedule-preview'
+  // One job name for preview and apply: the label tells them apart, and one progress bar follows both.
+  const job = 'schedule-all'
   const now = ctx.clock.now()
   const chunkSize = adaptiveBatchSize()
   // The ids are a snapshot; each batch re-reads its vehicles, so one deactivated meanwhile
