@@ -70,5 +70,12 @@ test.describe('screens: settings and vehicle schedule', () => {
     await page.getByRole('button', { name: 'Reconcile now' }).click()
     await expect(page.getByTestId('count-add')).toBeVisible()
     await saveScreen(page, 'vehicle-reconcile')
+    await page.keyboard.press('Escape')
+
+    await shop.call('settings.update', { inspectionIntervalMonths: 3 })
+    await page.goto('/#/vehicles')
+    await page.getByRole('button', { name: 'Schedule all vehicles' }).click()
+    await expect(page.getByTestId('count-move')).toBeVisible()
+    await saveScreen(page, 'vehicles-schedule-all')
   })
 })

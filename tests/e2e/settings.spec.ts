@@ -188,5 +188,17 @@ test.describe('settings', () => {
       await expect(page.getByText('Loading…')).toHaveCount(0)
       await expectNoSeriousA11yViolations(page)
     }
+    // The dialogs too: a closure being added, a template being edited, the schedule-all preview.
+    await page.goto('/#/settings?tab=closures')
+    await page.getByRole('button', { name: 'Add closure' }).click()
+    await page.getByRole('radio', { name: 'One bay' }).check()
+    await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' })
+    await page.goto('/#/settings?tab=templates')
+    await page.getByRole('button', { name: 'Edit the Oil change template' }).click()
+    await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' })
+    await page.goto('/#/settings?tab=scheduling')
+    await page.getByRole('button', { name: 'Schedule all vehicles' }).click()
+    await expect(page.getByTestId('count-add')).toBeVisible()
+    await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' })
   })
 })

@@ -14,6 +14,9 @@ import { SectionFrame } from './SectionFrame'
 const scopeLabel = (c: Closure): string =>
   c.scope === 'shop' ? 'Whole shop' : `${c.scope === 'bay' ? 'Bay' : 'Technician'}: ${c.resourceName ?? 'unknown'}`
 
+// Dark shades so the white badge text keeps AA contrast.
+const SCOPE_COLOR: Record<Closure['scope'], string> = { shop: 'red.9', bay: 'cyan.9', technician: 'grape.9' }
+
 const dayRange = (c: Closure): string =>
   c.startsOn === c.endsOn ? formatDate(c.startsOn) : `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`
 
@@ -82,7 +85,7 @@ export function ClosuresSection() {
               <Table.Tr key={c.id}>
                 <Table.Td>{dayRange(c)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={c.scope === 'shop' ? 'red' : c.scope === 'bay' ? 'orange' : 'grape'}>
+                  <Badge variant="filled" color={SCOPE_COLOR[c.scope]}>
                     {scopeLabel(c)}
                   </Badge>
                 </Table.Td>

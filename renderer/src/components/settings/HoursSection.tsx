@@ -104,9 +104,7 @@ function HoursForm({ days }: { days: ShopDay[] }) {
                     <Table.Td>
                       <Switch
                         aria-label={`Open on ${name}`}
-                        onLabel="Open"
-                        offLabel="Closed"
-                        size="lg"
+                        label={row.open ? 'Open' : 'Closed'}
                         {...form.getInputProps(`days.${i}.open`, { type: 'checkbox' })}
                       />
                     </Table.Td>

@@ -11,6 +11,6 @@ export const CATEGORY_LABEL: Record<Category, string> = {
 export const CATEGORY_COLOR: Record<Category, string> = {
   inspection: 'indigo.9',
   maintenance: 'teal.9',
-  repair: 'orange.9',
+  repair: '#9c3d06',
   other: 'gray.8',
 }
