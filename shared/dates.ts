@@ -14,14 +14,24 @@ export type IsoDate = string
 
 const DAY_MS = 86_400_000
 
-/** Splits `YYYY-MM-DD` into numbers (month 1–12). */
+/**
+ * Splits `YYYY-MM-DD` into numbers (month 1–12).
+ *
+ * @example
+ * parseIsoDate('2025-02-28') // { year: 2025, month: 2, day: 28 }
+ */
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) }
 }
 
 const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => (n < 10 ? `0${n}` : String(n)))
 
-/** Writes year, month (1–12) and day as `YYYY-MM-DD`. */
+/**
+ * Writes year, month (1–12) and day as `YYYY-MM-DD`.
+ *
+ * @example
+ * formatIsoDate(2025, 3, 1) // '2025-03-01'
+ */
 export function formatIsoDate(year: number, month: number, day: number): IsoDate {
   const y = year >= 1000 && year <= 9999 ? String(year) : String(year).padStart(4, '0')
   return `${y}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`
@@ -31,7 +41,12 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 
-/** Days in a month (month 1–12), leap years included. */
+/**
+ * Days in a month (month 1–12), leap years included.
+ *
+ * @example
+ * daysInMonth(2024, 2) // 29
+ */
 export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 31)
 }
@@ -69,13 +84,23 @@ export function monthsFrom(origin: IsoDate): (months: number) => IsoDate {
   }
 }
 
-/** Days since 1970-01-01 for a date: lets day arithmetic be integer arithmetic. */
+/**
+ * Days since 1970-01-01 for a date: lets day arithmetic be integer arithmetic.
+ *
+ * @example
+ * toDayNumber('1970-01-02') // 1
+ */
 export function toDayNumber(date: IsoDate): number {
   const { year, month, day } = parseIsoDate(date)
   return Date.UTC(year, month - 1, day) / DAY_MS
 }
 
-/** The date of a day number from `toDayNumber`. */
+/**
+ * The date of a day number from `toDayNumber`.
+ *
+ * @example
+ * fromDayNumber(1) // '1970-01-02'
+ */
 export function fromDayNumber(dayNumber: number): IsoDate {
   const d = new Date(dayNumber * DAY_MS)
   return formatIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
@@ -112,9 +137,9 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** The later of two dates. */
+/** The later of two dates: `maxDate('2025-01-01', '2025-02-01')` is `'2025-02-01'`. */
 export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b)
-/** The earlier of two dates. */
+/** The earlier of two dates: `minDate('2025-01-01', '2025-02-01')` is `'2025-01-01'`. */
 export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b)
 
 /**

@@ -63,14 +63,24 @@ function baselineMiles(sorted: readonly PlanReading[]): number {
   return baseline
 }
 
-/** The first day the projected odometer reaches `miles` (may lie in the past). */
+/**
+ * The first day the projected odometer reaches `miles` (may lie in the past).
+ *
+ * @example
+ * dateAtMiles(projection, 13_000) // 70 days after a reading of 10,900 at 30 miles a day
+ */
 export function dateAtMiles(projection: Extract<Projection, { ok: true }>, miles: number): IsoDate {
   // The epsilon keeps a rate like 1000/30 from turning exactly 30 days into 31.
   const days = Math.ceil((miles - projection.last.miles) / projection.milesPerDay - 1e-9)
   return addDays(projection.last.date, days)
 }
 
-/** The projected odometer on a day: what a completion without a recorded reading had. */
+/**
+ * The projected odometer on a day: what a completion without a recorded reading had.
+ *
+ * @example
+ * milesOn(projection, '2025-01-11') // 11,200 if 10,900 on 2025-01-01 at 30 a day
+ */
 export function milesOn(projection: Extract<Projection, { ok: true }>, date: IsoDate): number {
   return projection.last.miles + projection.milesPerDay * daysBetween(projection.last.date, date)
 }

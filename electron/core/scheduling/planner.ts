@@ -5,6 +5,12 @@ import type { Plan, PlanCompletion, PlanInput, PlanReference, PlanTemplate, Plan
 /** A guard against a pathological interval (1 day over decades): no vehicle needs more. */
 const MAX_OCCURRENCES_PER_SERIES = 5000
 
+/**
+ * The identity of a planned occurrence (rule 5), stored in `activities.occurrence_key`.
+ *
+ * @example
+ * occurrenceKey.template(3, 2) // 'template:3:2'
+ */
 export const occurrenceKey = {
   initial: (): string => 'initial',
   inspection: (k: number): string => `inspection:${k}`,

@@ -109,7 +109,12 @@ export type Statements = ReturnType<typeof prepare>
 
 const cache = new WeakMap<Sqlite, Statements>()
 
-/** The prepared statements of this connection, prepared on first use. */
+/**
+ * The prepared statements of this connection, prepared on first use.
+ *
+ * @example
+ * statementsFor(ctx.sqlite).hasOccurrences.get(vehicleId)
+ */
 export function statementsFor(sqlite: Sqlite): Statements {
   let statements = cache.get(sqlite)
   if (!statements) {
