@@ -6,7 +6,7 @@
  * Run alone: `npx tsx tests/bench/scheduling.ts`; `npm run bench` runs it with the others.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
@@ -113,7 +113,11 @@ export async function benchScheduling(): Promise<SchedulingBenchResult> {
   })
   try {
     await seed(core)
-    console.log(`scheduling: ${VEHICLES} vehicles, 3 templates, 12-month horizon, empty schedule`)
+    // Other work on a shared machine stretches wall times and stalls; the load says how much.
+    console.log(
+      `scheduling: ${VEHICLES} vehicles, 3 templates, 12-month horizon, empty schedule ` +
+        `(load average ${loadavg()[0]?.toFixed(1)})`,
+    )
 
     const stall = monitorEventLoopDelay({ resolution: 5 })
     stall.enable()
