@@ -183,8 +183,10 @@ test.describe('customers and vehicles', () => {
     await dialog(page, 'Deactivate Olivia Brooks?').getByRole('button', { name: 'Deactivate' }).click()
     await expect(page.getByText('No active customers')).toBeVisible()
     await page.getByRole('switch', { name: 'Show inactive' }).check()
+    await expect(page.getByRole('row', { name: /Olivia Brooks/ })).toContainText('Inactive')
     await page.getByRole('button', { name: 'Reactivate Olivia Brooks' }).click()
-    await expect(page.getByRole('row', { name: /Olivia Brooks/ })).toContainText('Active')
+    await expect(page.getByRole('button', { name: 'Deactivate Olivia Brooks' })).toBeVisible()
+    await expect(page.getByRole('row', { name: /Olivia Brooks/ })).not.toContainText('Inactive')
 
     expect((await shop.call('customers.get', { id: owner.id })).active).toBe(true)
     expect((await shop.call('vehicles.list', { status: 'inactive' })).map((v) => v.model)).toEqual(['330i'])

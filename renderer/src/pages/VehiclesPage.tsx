@@ -107,7 +107,7 @@ export function VehiclesPage() {
       ) : vehicles.isLoading ? (
         <Loader role="status" aria-label="Loading vehicles" />
       ) : list.length > 0 ? (
-        <VehiclesTable vehicles={list} onEdit={(vehicle) => setDialog({ kind: 'edit', vehicle })} onToggleStatus={toggleStatus} />
+        <VehiclesTable vehicles={list} showStatus={status !== 'active'} onEdit={(vehicle) => setDialog({ kind: 'edit', vehicle })} onToggleStatus={toggleStatus} />
       ) : searching ? (
         <EmptyState title="No vehicle matches">
           {debounced ? `Nothing found for “${debounced}”. ` : ''}Search looks at the customer's name, the plate (spaces and dashes

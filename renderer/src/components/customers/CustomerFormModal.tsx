@@ -54,7 +54,7 @@ export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
   })
 
   return (
-    <Modal opened onClose={onClose} title={customer ? `Edit ${customer.name}` : 'New customer'} size="md">
+    <Modal opened onClose={onClose} title={customer ? `Edit ${customer.name}` : 'New customer'} size="lg">
       <form onSubmit={save} noValidate>
         <Stack gap="sm">
           <FormProblem message={problem} />

@@ -25,8 +25,7 @@ export function CustomersTable({ customers, onEdit, onAddVehicle, onToggleActive
             <Table.Th>Name</Table.Th>
             <Table.Th>Email</Table.Th>
             <Table.Th>Phone</Table.Th>
-            <Table.Th>Active vehicles</Table.Th>
-            <Table.Th>Status</Table.Th>
+            <Table.Th>Vehicles</Table.Th>
             <Table.Th>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
@@ -36,9 +35,16 @@ export function CustomersTable({ customers, onEdit, onAddVehicle, onToggleActive
           {customers.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Td>
-                <Text fw={500} size="sm">
-                  {c.name}
-                </Text>
+                <Group gap={6} wrap="nowrap">
+                  <Text fw={500} size="sm">
+                    {c.name}
+                  </Text>
+                  {!c.active && (
+                    <Badge variant="outline" color="gray.7" size="sm">
+                      Inactive
+                    </Badge>
+                  )}
+                </Group>
                 {c.notes && (
                   <Text size="xs" c="dimmed" lineClamp={1} maw={320} title={c.notes}>
                     {c.notes}
@@ -46,20 +52,23 @@ export function CustomersTable({ customers, onEdit, onAddVehicle, onToggleActive
                 )}
               </Table.Td>
               <Table.Td>{c.email ? <Anchor href={`mailto:${c.email}`} size="sm">{c.email}</Anchor> : none}</Table.Td>
-              <Table.Td>{c.phone ?? none}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.phone ?? none}</Table.Td>
               <Table.Td>
                 {c.vehicleCount > 0 ? (
-                  <Anchor component={Link} to={`/vehicles?customer=${c.id}`} size="sm" aria-label={`${c.vehicleCount} active vehicles of ${c.name}`}>
+                  <Anchor
+                    component={Link}
+                    to={`/vehicles?customer=${c.id}`}
+                    size="sm"
+                    style={{ whiteSpace: 'nowrap' }}
+                    aria-label={`${c.vehicleCount === 1 ? '1 active vehicle' : `${c.vehicleCount} active vehicles`} of ${c.name}`}
+                  >
                     {c.vehicleCount === 1 ? '1 vehicle' : `${c.vehicleCount} vehicles`}
                   </Anchor>
                 ) : (
-                  none
+                  <Text span c="dimmed" size="sm">
+                    none active
+                  </Text>
                 )}
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="dot" color={c.active ? 'green' : 'gray'}>
-                  {c.active ? 'Active' : 'Inactive'}
-                </Badge>
               </Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">

@@ -122,13 +122,11 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
               label="Onboarding date"
               withAsterisk
               valueFormat="MMM D, YYYY"
-              description="Inspections are planned from this day"
               {...form.getInputProps('onboardingDate')}
             />
             {!vehicle && (
               <NumberInput
                 label="Odometer (miles)"
-                description="Reading at onboarding"
                 allowDecimal={false}
                 allowNegative={false}
                 thousandSeparator=","

@@ -6,11 +6,13 @@ import { formatDate, vehicleLabel, vehicleName } from '../../lib/format'
 
 interface Props {
   vehicles: Vehicle[]
+  /** A status column, when the list mixes active and inactive vehicles. */
+  showStatus: boolean
   onEdit(vehicle: Vehicle): void
   onToggleStatus(vehicle: Vehicle): void
 }
 
-export function VehiclesTable({ vehicles, onEdit, onToggleStatus }: Props) {
+export function VehiclesTable({ vehicles, showStatus, onEdit, onToggleStatus }: Props) {
   const navigate = useNavigate()
   return (
     <Table.ScrollContainer minWidth={900}>
@@ -22,7 +24,7 @@ export function VehiclesTable({ vehicles, onEdit, onToggleStatus }: Props) {
             <Table.Th>VIN</Table.Th>
             <Table.Th>Customer</Table.Th>
             <Table.Th>Onboarded</Table.Th>
-            <Table.Th>Status</Table.Th>
+            {showStatus && <Table.Th>Status</Table.Th>}
             <Table.Th>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
@@ -39,23 +41,25 @@ export function VehiclesTable({ vehicles, onEdit, onToggleStatus }: Props) {
               }}
             >
               <Table.Td>
-                <Anchor component={Link} to={`/vehicles/${v.id}`} fw={500}>
+                <Anchor component={Link} to={`/vehicles/${v.id}`} fw={500} size="sm">
                   {vehicleName(v)}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{v.licensePlate ?? <Text span c="dimmed" size="sm">none</Text>}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{v.licensePlate ?? <Text span c="dimmed" size="sm">none</Text>}</Table.Td>
               <Table.Td>
                 <Text span ff="monospace" size="sm">
                   {v.vin}
                 </Text>
               </Table.Td>
               <Table.Td>{v.customerName}</Table.Td>
-              <Table.Td>{formatDate(v.onboardingDate)}</Table.Td>
-              <Table.Td>
-                <Badge variant="dot" color={v.status === 'active' ? 'green' : 'gray'}>
-                  {v.status === 'active' ? 'Active' : 'Inactive'}
-                </Badge>
-              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(v.onboardingDate)}</Table.Td>
+              {showStatus && (
+                <Table.Td>
+                  <Badge variant="dot" color={v.status === 'active' ? 'green' : 'gray'}>
+                    {v.status === 'active' ? 'Active' : 'Inactive'}
+                  </Badge>
+                </Table.Td>
+              )}
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
                   <Tooltip label="Edit">
