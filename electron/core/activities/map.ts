@@ -1,5 +1,6 @@
 import type { Activity } from '../../../shared/domain/activities'
 import type { ActivityJoinedRow } from './select'
+import type { Lookups } from './read-context'
 import { localDay } from './shop-time'
 import { urgencyOf, type UrgencyContext } from './urgency'
 
@@ -11,9 +12,10 @@ export const activityDay = (row: { start_at: string | null; due_date: string }, 
  * Maps a joined row to the domain type; row types never cross IPC.
  *
  * @example
- * const activity = toActivity(row, 'America/New_York', urgencyContext)
+ * const activity = toActivity(row, 'America/New_York', urgencyContext, rc.lookups)
  */
-export function toActivity(row: ActivityJoinedRow, timeZone: string, urgency: UrgencyContext): Activity {
+export function toActivity(row: ActivityJoinedRow, timeZone: string, urgency: UrgencyContext, lookups: Lookups): Activity {
+  const type = lookups.types.get(row.activity_type_id)
   return {
     id: row.id,
     vehicleId: row.vehicle_id,
@@ -22,8 +24,8 @@ export function toActivity(row: ActivityJoinedRow, timeZone: string, urgency: Ur
     customerId: row.customer_id,
     customerName: row.customer_name,
     activityTypeId: row.activity_type_id,
-    typeName: row.type_name,
-    category: row.category,
+    typeName: type?.name ?? '',
+    category: type?.category ?? 'other',
     origin: row.origin,
     templateId: row.template_id,
     occurrenceIndex: row.occurrence_index,
@@ -31,9 +33,9 @@ export function toActivity(row: ActivityJoinedRow, timeZone: string, urgency: Ur
     start: row.start_at,
     end: row.end_at,
     bayId: row.bay_id,
-    bayName: row.bay_name,
+    bayName: row.bay_id === null ? null : (lookups.bays.get(row.bay_id) ?? null),
     technicianId: row.technician_id,
-    technicianName: row.technician_name,
+    technicianName: row.technician_id === null ? null : (lookups.technicians.get(row.technician_id) ?? null),
     status: row.status,
     pinned: row.pinned === 1,
     startedAt: row.started_at,
@@ -50,7 +52,7 @@ export function toActivity(row: ActivityJoinedRow, timeZone: string, urgency: Ur
         status: row.status,
         day: activityDay(row, timeZone),
         vehicleId: row.vehicle_id,
-        mileage: row.template_miles !== null,
+        mileage: row.template_id !== null && lookups.mileageTemplates.has(row.template_id),
       },
       urgency,
     ),

@@ -28,7 +28,8 @@ export async function mapRows(rc: ReadContext, rows: ActivityJoinedRow[]): Promi
   const mileageVehicles = new Set<number>()
   rows.forEach((r, i) => {
     if (
-      r.template_miles !== null &&
+      r.template_id !== null &&
+      rc.lookups.mileageTemplates.has(r.template_id) &&
       (r.status === 'scheduled' || r.status === 'in_progress') &&
       daysBetween(today, days[i]!) > settings.due_soon_days
     ) {
@@ -53,7 +54,7 @@ export async function mapRows(rc: ReadContext, rows: ActivityJoinedRow[]): Promi
     if (sx !== sy) return sx < sy ? -1 : 1
     return a.id - b.id
   })
-  return order.map((i) => toActivity(rows[i]!, timeZone, urgency))
+  return order.map((i) => toActivity(rows[i]!, timeZone, urgency, rc.lookups))
 }
 
 /**

@@ -10,6 +10,11 @@ const MILEAGE_LOOKAHEAD_DAYS = 90
 /** "Upcoming" on the dashboard: bookings over the next week. */
 const UPCOMING_DAYS = 7
 
+const dueSoonOrMileage = (soonDays: string, mileageTemplates: number[]) =>
+  mileageTemplates.length > 0
+    ? sql<boolean>`(a.due_date <= ${soonDays} or a.template_id in (${sql.join(mileageTemplates)}))`
+    : sql<boolean>`a.due_date <= ${soonDays}`
+
 /**
  * The dashboard: today's bookings by start time, overdue work, unbooked work due soon
  * (it needs booking), bookings over the next week, and customers to remind (work due or
@@ -38,7 +43,7 @@ export async function todayView(rc: ReadContext): Promise<TodayView> {
         .where(unbooked)
         .where('a.due_date', '>=', today)
         .where('a.due_date', '<=', addDays(today, Math.max(settings.due_soon_days, MILEAGE_LOOKAHEAD_DAYS)))
-        .where(sql<boolean>`(a.due_date <= ${soonDays} or m.interval_miles is not null)`),
+        .where(dueSoonOrMileage(soonDays, [...rc.lookups.mileageTemplates])),
     )
   ).filter((a) => a.urgency === 'due_soon')
 
