@@ -38,7 +38,9 @@ export function reconcileVehicles(
   if (vehicles.length === 0) return counts
   const st = statementsFor(sqlite)
   const ids = JSON.stringify(vehicles.map((v) => v.id))
-  const readings = groupBy(st.readings.all(ids), (r): PlanReading => ({
+  // Readings only matter to mile intervals; most shops plan by months alone.
+  const needsReadings = ref.templates.some((t) => t.intervalMiles != null)
+  const readings = groupBy(needsReadings ? st.readings.all(ids) : [], (r): PlanReading => ({
     date: r.reading_date,
     miles: r.miles,
     onboarding: r.source === 'onboarding',

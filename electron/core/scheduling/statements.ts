@@ -43,11 +43,15 @@ function prepare(sqlite: Sqlite) {
       `select vehicle_id, reading_date, miles, source, is_correction from odometer_readings
        where vehicle_id in (select value from json_each(?))`,
     ),
+    // Only what anchor `last_completed` needs: per vehicle and template, the completed
+    // occurrence with the highest index (SQLite takes the bare columns from the max row).
     completions: stmt<[string], CompletionRow>(
-      `select vehicle_id, template_id, occurrence_index, completed_at, due_date, completion_odometer
-       from activities
-       where vehicle_id in (select value from json_each(?)) and status = 'completed' and origin = 'template'
-         and template_id is not null and occurrence_index is not null`,
+      `select a.vehicle_id, a.template_id, max(a.occurrence_index) as occurrence_index, a.completed_at, a.due_date,
+         a.completion_odometer
+       from activities a join maintenance_templates t on t.id = a.template_id and t.anchor = 'last_completed'
+       where a.vehicle_id in (select value from json_each(?)) and a.status = 'completed' and a.origin = 'template'
+         and a.occurrence_index is not null
+       group by a.vehicle_id, a.template_id`,
     ),
     // "Untouched" is decided here once (rule 5): scheduled, not pinned, not booked.
     existing: stmt<[string, string], ExistingRow>(
