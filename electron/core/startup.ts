@@ -59,7 +59,9 @@ export async function startBackgroundTasks(deps: BackgroundDeps): Promise<Backgr
       }),
     )
     if (marked.length > 0) {
-      deps.log.info(`Marked ${marked.length} activities missed: ${marked.join(', ')}`)
+      // Each one is in the activity log; the app log gets the count and a sample of ids.
+      const sample = marked.slice(0, 20).join(', ')
+      deps.log.info(`Marked ${marked.length} activities missed (ids ${sample}${marked.length > 20 ? ', …' : ''})`)
       deps.events.emit('changed', { domains: ['activities'] })
     }
     return marked.length
