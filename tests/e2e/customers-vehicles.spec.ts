@@ -192,6 +192,61 @@ test.describe('customers and vehicles', () => {
     expect((await shop.call('vehicles.list', { status: 'inactive' })).map((v) => v.model)).toEqual(['330i'])
   })
 
+  test('the keyboard alone registers a customer and a vehicle with a typed onboarding date', async ({ page, shop }) => {
+    await page.goto('/#/customers')
+    await page.getByRole('button', { name: 'New customer' }).focus()
+    await page.keyboard.press('Enter')
+    const newCustomer = dialog(page, 'New customer')
+    await expect(newCustomer.getByRole('textbox', { name: 'Name' })).toBeFocused()
+    await page.keyboard.type('Green Leaf Landscaping')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('office@greenleaf.example')
+    await page.keyboard.press('Enter')
+    await expect(newCustomer).toBeHidden()
+
+    await page.getByRole('button', { name: 'Add a vehicle for Green Leaf Landscaping' }).focus()
+    await page.keyboard.press('Enter')
+    const form = dialog(page, 'New vehicle')
+    await form.getByRole('textbox', { name: 'VIN' }).focus()
+    await page.keyboard.type('1GCCV1F30KA000108')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('Chevrolet')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('Silverado 2500HD')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('2018')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('GLL 7')
+    await page.keyboard.press('Tab')
+    await expect(form.getByRole('textbox', { name: 'Onboarding date' })).toBeFocused()
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.type('Apr 22, 2025')
+    await page.keyboard.press('Tab')
+    await expect(form.getByRole('textbox', { name: 'Odometer (miles)' })).toBeFocused()
+    await page.keyboard.type('104300')
+    await page.keyboard.press('Enter')
+    await expect(form).toBeHidden()
+
+    const [stored] = await shop.call('vehicles.list', {})
+    expect(stored).toMatchObject({ make: 'Chevrolet', model: 'Silverado 2500HD', year: 2018, licensePlate: 'GLL 7', onboardingDate: '2025-04-22' })
+  })
+
+  test('a change made elsewhere shows on the open page without a reload', async ({ page, shop }) => {
+    const owner = await seedCustomer(shop, { name: 'Priya Patel' })
+    await page.goto('/#/vehicles')
+    await expect(page.getByText('No vehicles yet')).toBeVisible()
+    // Another window, a bulk job or another client of the bridge: here, a call straight to the core.
+    await seedVehicle(shop, { customerId: owner.id, make: 'Mazda', model: 'CX-5', year: 2020, licensePlate: '2PRY 808' })
+    await expect(page.getByRole('row', { name: /2020 Mazda CX-5/ })).toContainText('Priya Patel')
+  })
+
+  test('a vehicle that does not exist says so', async ({ page }) => {
+    await page.goto('/#/vehicles/999')
+    await expect(page.getByText('This vehicle does not exist')).toBeVisible()
+    await page.getByRole('link', { name: 'All vehicles' }).click()
+    await expect(page.getByRole('heading', { name: 'Vehicles' })).toBeVisible()
+  })
+
   test('axe finds no serious or critical violation on the customers and vehicles pages', async ({ page, shop }) => {
     const { vehicles } = await seedFrontDesk(shop)
     await page.goto('/#/customers')
