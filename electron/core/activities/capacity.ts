@@ -73,7 +73,8 @@ export async function checkCapacity(
   if (closure) {
     const who = closure.scope === 'shop' ? 'The shop' : closure.scope === 'bay' ? bay!.name : tech!.name
     const when = closure.starts_on === closure.ends_on ? `on ${closure.starts_on}` : `from ${closure.starts_on} to ${closure.ends_on}`
-    throw conflict(`${who} is closed ${when}${closure.reason ? ` (${closure.reason})` : ''}.`, { closureId: closure.id })
+    const state = closure.scope === 'technician' ? 'away' : 'closed'
+    throw conflict(`${who} is ${state} ${when}${closure.reason ? ` (${closure.reason})` : ''}.`, { closureId: closure.id })
   }
 
   for (const resource of [

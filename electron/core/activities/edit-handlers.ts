@@ -79,7 +79,10 @@ export const activityEditHandlers = {
     const { timeZone } = await readContext(ctx)
     const booking = await resolveBooking(ctx.db, row.activity_type_id, input, row)
     await checkCapacity(ctx.db, timeZone, booking, row.id)
-    await applyEdit(ctx, row, { ...bookingColumns(booking), pinned: 1 }, { action: row.start_at ? 'moved' : 'booked' })
+    const columns = bookingColumns(booking)
+    // A new time is news to the customer: the activity goes back on the "to contact" list.
+    const contacted = columns.start_at === row.start_at ? {} : { contacted_at: null }
+    await applyEdit(ctx, row, { ...columns, ...contacted, pinned: 1 }, { action: row.start_at ? 'moved' : 'booked' })
     return current(ctx, row.id)
   },
 
@@ -96,7 +99,8 @@ export const activityEditHandlers = {
     const row = await loadForEdit(ctx, input.id, input.version)
     assertMovable(row, 'moved')
     if (row.start_at) throw new AppError('refused', 'This activity is booked; move the booking, or unbook it first.')
-    await applyEdit(ctx, row, { due_date: input.dueDate, pinned: 1 }, { action: 'due_date_changed' })
+    const contacted = input.dueDate === row.due_date ? {} : { contacted_at: null }
+    await applyEdit(ctx, row, { due_date: input.dueDate, ...contacted, pinned: 1 }, { action: 'due_date_changed' })
     return current(ctx, row.id)
   },
 
@@ -173,12 +177,12 @@ export const activityEditHandlers = {
     if (input.booking) {
       const booking = await resolveBooking(ctx.db, row.activity_type_id, input.booking, row)
       await checkCapacity(ctx.db, rc.timeZone, booking, row.id)
-      await applyEdit(ctx, row, { status: 'scheduled', ...bookingColumns(booking), pinned: 1 }, { action: 'rebooked' })
+      await applyEdit(ctx, row, { status: 'scheduled', ...bookingColumns(booking), contacted_at: null, pinned: 1 }, { action: 'rebooked' })
     } else {
       await applyEdit(
         ctx,
         row,
-        { status: 'scheduled', due_date: rc.today, start_at: null, end_at: null, bay_id: null, technician_id: null, pinned: 1 },
+        { status: 'scheduled', due_date: rc.today, start_at: null, end_at: null, bay_id: null, technician_id: null, contacted_at: null, pinned: 1 },
         { action: 'rebooked' },
       )
     }

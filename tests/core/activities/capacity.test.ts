@@ -85,7 +85,7 @@ describe('booking capacity (rule 9)', () => {
     const bayClosed = await core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-05T10:00'), bayId: shop.bay2 })
     expect(bayClosed.message).toBe('Bay 2 is closed from 2025-03-04 to 2025-03-05 (Lift repair).')
     const techClosed = await core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-07T10:00'), technicianId: shop.sam })
-    expect(techClosed.message).toBe('Sam Lee is closed from 2025-03-07 to 2025-03-14.')
+    expect(techClosed.message).toBe('Sam Lee is away from 2025-03-07 to 2025-03-14.')
     // The other bay and technician are open.
     expect((await book(shop.oil, at('2025-03-05T10:00'), { bayId: shop.bay1 })).ok).toBe(true)
     expect((await book(shop.oil, at('2025-03-07T10:00'), { technicianId: shop.alex })).ok).toBe(true)

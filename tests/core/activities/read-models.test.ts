@@ -93,6 +93,11 @@ describe('read models', () => {
     const soon = await core.ok('activities.get', { id: s.soon.id })
     await core.ok('activities.markContacted', { id: soon.id, version: soon.version })
     expect(ids((await core.ok('activities.today', {})).toContact)).toEqual([s.today.id])
+    // Moving it to another day is news again: back on the list.
+    const contacted = await core.ok('activities.get', { id: s.soon.id })
+    expect(contacted.contactedAt).not.toBeNull()
+    await core.ok('activities.setDueDate', { id: soon.id, version: contacted.version, dueDate: '2025-03-06' })
+    expect(ids((await core.ok('activities.today', {})).toContact)).toEqual([s.today.id, s.soon.id])
     await core.ok('settings.update', { remindersEnabled: false })
     expect((await core.ok('activities.today', {})).toContact).toEqual([])
   })
