@@ -62,8 +62,10 @@ test.describe('a vehicle schedule', () => {
     const dialog = page.getByRole('dialog', { name: "Reconcile this vehicle's schedule" })
     await expect(dialog.getByTestId('count-add')).toContainText(String(expected.add))
     await expect(dialog).toContainText('Oil change (every 5000 miles) plans nothing')
+    await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' })
     await dialog.getByRole('button', { name: 'Reconcile' }).click()
     await expect(dialog.getByRole('status')).toContainText(`${expected.add} added`)
+    await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' })
     await dialog.getByRole('button', { name: 'Done' }).click()
     await expect(page.getByRole('region', { name: 'Upcoming' })).toContainText('Tire rotation')
   })
@@ -77,11 +79,13 @@ test.describe('a vehicle schedule', () => {
     const dialog = page.getByRole('dialog', { name: 'Schedule all vehicles' })
     await expect(dialog).toContainText('3 active vehicles checked')
     await expect(dialog.getByTestId('count-add')).toContainText(String(expected.add))
+    await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' })
     await dialog.getByRole('button', { name: 'Apply to all vehicles' }).click()
     await expect(dialog.getByRole('status')).toContainText(`3 vehicles reconciled`)
     // The bar is fed by the core's progress events: full, with the job's own count.
     await expect(dialog.getByRole('progressbar', { name: 'Scheduling progress' })).toHaveAttribute('aria-valuenow', '100')
     await expect(dialog).toContainText('(3 of 3)')
+    await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' })
   })
 
   test('a vehicle page has no serious accessibility violation', async ({ page, shop }) => {

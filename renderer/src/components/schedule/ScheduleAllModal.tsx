@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Loader, Modal, Progress, Stack, Text } from '@mantine/core'
-import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react'
+import { Button, Group, Loader, Modal, Progress, Stack, Text } from '@mantine/core'
 import type { ScheduleAllResult } from '../../../../shared/domain/schedule'
 import { useChannel, useChannelMutation } from '../../lib/queries'
+import { Notice } from './Notice'
 import { ReconcileCounts, totalChanges } from './ReconcileCounts'
 import { useProgress } from './useProgress'
 
@@ -58,9 +58,9 @@ export function ScheduleAllModal({ onClose, reason, title = 'Schedule all vehicl
           </Group>
         )}
         {preview.isError && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} title="No preview" role="alert">
+          <Notice tone="error" title="No preview" role="alert">
             {preview.error.message}
-          </Alert>
+          </Notice>
         )}
         {preview.data && !result && (
           <>
@@ -83,15 +83,15 @@ export function ScheduleAllModal({ onClose, reason, title = 'Schedule all vehicl
           </Stack>
         )}
         {apply.isError && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} title="Not finished" role="alert">
+          <Notice tone="error" title="Not finished" role="alert">
             {apply.error.message}
-          </Alert>
+          </Notice>
         )}
         {result && (
-          <Alert color="green" icon={<IconCircleCheck size={18} aria-hidden />} title="Schedules updated" role="status">
+          <Notice tone="success" title="Schedules updated" role="status">
             {result.vehicles} vehicles reconciled in {result.seconds.toFixed(1)} s: {result.add} added, {result.move} moved,{' '}
             {result.remove} removed.
-          </Alert>
+          </Notice>
         )}
         <Group justify="flex-end">
           {result ? (

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
-import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core'
-import { IconAlertTriangle } from '@tabler/icons-react'
+import { Group, Loader, Stack, Text, Title } from '@mantine/core'
 import type { ShopError } from '../../lib/shop'
+import { Notice } from '../schedule/Notice'
 
 interface Props {
   title: string
@@ -32,9 +32,9 @@ export function SectionFrame({ title, description, actions, loading, error, chil
         {actions && <Group gap="xs" wrap="nowrap">{actions}</Group>}
       </Group>
       {error ? (
-        <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} title="Could not load" role="alert">
+        <Notice tone="error" title="Could not load" role="alert">
           {error.message}
-        </Alert>
+        </Notice>
       ) : loading ? (
         <Group gap="xs">
           <Loader size="sm" />

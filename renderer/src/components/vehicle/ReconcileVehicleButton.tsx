@@ -1,21 +1,22 @@
 import { useState } from 'react'
-import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core'
-import { IconAlertTriangle, IconCircleCheck, IconInfoCircle, IconRefresh } from '@tabler/icons-react'
+import { Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core'
+import { IconRefresh } from '@tabler/icons-react'
 import type { VehiclePlanResult } from '../../../../shared/domain/schedule'
 import { useChannel, useChannelMutation } from '../../lib/queries'
+import { Notice } from '../schedule/Notice'
 import { ReconcileCounts, totalChanges } from '../schedule/ReconcileCounts'
 
 /** What the planner could not do, e.g. a miles template without two odometer readings. */
 function PlannerNotes({ notes }: { notes: string[] }) {
   if (notes.length === 0) return null
   return (
-    <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} aria-hidden />} title="Planner notes">
+    <Notice tone="note" title="Planner notes">
       <List size="sm" spacing={2}>
         {notes.map((n) => (
           <List.Item key={n}>{n}</List.Item>
         ))}
       </List>
-    </Alert>
+    </Notice>
   )
 }
 
@@ -43,9 +44,9 @@ function ReconcileVehicleModal({ vehicleId, onClose }: { vehicleId: number; onCl
           </Group>
         )}
         {preview.error && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} title="No preview" role="alert">
+          <Notice tone="error" title="No preview" role="alert">
             {preview.error.message}
-          </Alert>
+          </Notice>
         )}
         {preview.data && !result && (
           <>
@@ -59,15 +60,15 @@ function ReconcileVehicleModal({ vehicleId, onClose }: { vehicleId: number; onCl
           </>
         )}
         {reconcile.error && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} title="Not reconciled" role="alert">
+          <Notice tone="error" title="Not reconciled" role="alert">
             {reconcile.error.message}
-          </Alert>
+          </Notice>
         )}
         {result && (
           <>
-            <Alert color="green" icon={<IconCircleCheck size={18} aria-hidden />} title="Schedule updated" role="status">
+            <Notice tone="success" title="Schedule updated" role="status">
               {result.add} added, {result.move} moved, {result.remove} removed.
-            </Alert>
+            </Notice>
             <PlannerNotes notes={result.notes} />
           </>
         )}
