@@ -23,16 +23,28 @@ export interface CompletionRow {
 }
 
 /**
+ * What the scheduler uses of a prepared statement. Declared here because the package's own
+ * statement type lives in a namespace that declaration files cannot name.
+ */
+export interface Stmt<P extends unknown[], R> {
+  run(...params: P): SqliteDatabase.RunResult
+  get(...params: P): R | undefined
+  all(...params: P): R[]
+}
+
+/**
  * The scheduler's prepared statements on the raw connection. Preparing is not free, and
  * bulk work runs them tens of thousands of times, so each connection prepares them once.
  * Every statement runs synchronously inside the caller's transaction, under the core's lock.
  */
 function prepare(sqlite: Sqlite) {
-  // Typed through the package's exported alias so the inferred type can be named in declarations.
-  const stmt = <P extends unknown[], R = unknown>(source: string): SqliteDatabase.Statement<P, R> =>
-    sqlite.prepare<P, R>(source)
+  const stmt = <P extends unknown[], R = unknown>(source: string): Stmt<P, R> => sqlite.prepare<P, R>(source)
+  /** Rows as arrays: no object per row, the fastest way to read many. */
+  const rawStmt = <P extends unknown[], R>(source: string): Stmt<P, R> => sqlite.prepare<P, R>(source).raw()
+  /** The first column only, as plain values. */
+  const pluckStmt = <P extends unknown[], R>(source: string): Stmt<P, R> => sqlite.prepare<P, R>(source).pluck()
   return {
-    activeVehicleIds: stmt<[], number>(`select id from vehicles where status = 'active' order by id`).pluck(),
+    activeVehicleIds: pluckStmt<[], number>(`select id from vehicles where status = 'active' order by id`),
     activeVehicles: stmt<[string], { id: number; onboarding_date: string }>(
       `select id, onboarding_date from vehicles where id in (select value from json_each(?)) and status = 'active'`,
     ),
@@ -54,13 +66,13 @@ function prepare(sqlite: Sqlite) {
        group by a.vehicle_id, a.template_id`,
     ),
     // "Untouched" is decided here once (rule 5): scheduled, not pinned, not booked.
-    existing: stmt<[string, string], ExistingRow>(
+    existing: rawStmt<[string, string], ExistingRow>(
       `select id, vehicle_id, occurrence_key, due_date,
          status = 'scheduled' and pinned = 0 and start_at is null,
          status = 'cancelled' and pinned = 0 and start_at is null and cancel_reason is ?
        from activities
        where vehicle_id in (select value from json_each(?)) and occurrence_key is not null`,
-    ).raw(),
+    ),
     hasOccurrences: stmt<[number], { one: number }>(
       `select 1 as one from activities where vehicle_id = ? and occurrence_key is not null limit 1`,
     ),
