@@ -5,6 +5,7 @@
  */
 import type { FreeSlot } from '../../../shared/domain/activities'
 import type { ReadContext } from './read-context'
+import { findBay, findTechnician } from '../resources/queries'
 import { addDays, startOfDay, wallClock, weekdayOf } from './shop-time'
 
 /** Offered start times step by this much from opening time. */
@@ -34,6 +35,9 @@ export async function freeSlots(rc: ReadContext, q: FreeSlotQuery): Promise<Free
   const windowStart = startOfDay(q.from, timeZone).toISOString()
   const windowEnd = startOfDay(addDays(lastDay, 1), timeZone).toISOString()
 
+  // Asking for a bay or technician that does not exist is a mistake to report, not an empty answer.
+  if (q.bayId) await findBay(db, q.bayId)
+  if (q.technicianId) await findTechnician(db, q.technicianId)
   const hours = new Map((await db.selectFrom('shop_hours').selectAll().execute()).map((h) => [h.weekday, h]))
   const closures = await db
     .selectFrom('closures')

@@ -31,7 +31,8 @@ export function urgencyOf(
   if (daysLeft <= ctx.dueSoonDays) return 'due_soon'
   if (a.mileage) {
     const rate = ctx.dailyMiles.get(a.vehicleId)
-    if (rate !== undefined && rate * daysLeft <= ctx.dueSoonMiles) return 'due_soon'
+    // A vehicle that does not move gives no mileage projection, not an urgent one.
+    if (rate !== undefined && rate > 0 && rate * daysLeft <= ctx.dueSoonMiles) return 'due_soon'
   }
   return 'later'
 }

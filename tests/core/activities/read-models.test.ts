@@ -181,5 +181,6 @@ describe('free slots', () => {
     expect(await core.ok('activities.freeSlots', { durationMinutes: 60, from: '2025-03-03', days: 5, technicianId: shop.sam, limit: 5 })).toEqual([])
     const alex = await core.ok('activities.freeSlots', { durationMinutes: 60, from: '2025-03-03', days: 1, limit: 1 })
     expect(alex[0]).toMatchObject({ start: at('2025-03-03T09:00'), technicianId: shop.alex })
+    expect((await core.refused('activities.freeSlots', { durationMinutes: 60, from: '2025-03-03', bayId: 999 })).code).toBe('not_found')
   })
 })
