@@ -231,6 +231,21 @@ test.describe('customers and vehicles', () => {
     expect(stored).toMatchObject({ make: 'Chevrolet', model: 'Silverado 2500HD', year: 2018, licensePlate: 'GLL 7', onboardingDate: '2025-04-22' })
   })
 
+  test('Escape does not throw away a half-filled form without asking', async ({ page, shop }) => {
+    await page.goto('/#/customers')
+    await page.getByRole('button', { name: 'New customer' }).click()
+    const form = dialog(page, 'New customer')
+    await form.getByRole('textbox', { name: 'Name' }).fill('Marcus Chen')
+    await page.keyboard.press('Escape')
+    await dialog(page, 'Discard what you typed?').getByRole('button', { name: 'Keep editing' }).click()
+    await expect(form.getByRole('textbox', { name: 'Name' })).toHaveValue('Marcus Chen')
+
+    await page.keyboard.press('Escape')
+    await dialog(page, 'Discard what you typed?').getByRole('button', { name: 'Discard' }).click()
+    await expect(form).toBeHidden()
+    expect(await shop.call('customers.list', { includeInactive: true })).toEqual([])
+  })
+
   test('a change made elsewhere shows on the open page without a reload', async ({ page, shop }) => {
     const owner = await seedCustomer(shop, { name: 'Priya Patel' })
     await page.goto('/#/vehicles')

@@ -7,6 +7,7 @@ import { customerFields, type Customer } from '../../../../shared/domain/custome
 import { useChannelMutation } from '../../lib/queries'
 import { showFieldErrors } from '../../lib/form-errors'
 import { FormProblem } from '../FormProblem'
+import { confirmDiscard } from '../confirmDiscard'
 
 interface Props {
   /** The customer to edit; without one the dialog creates a customer. */
@@ -41,6 +42,9 @@ export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
   const [problem, setProblem] = useState<string | null>(null)
   const saving = create.isPending || update.isPending
 
+  // Escape, the close button and a click outside ask first; the Cancel button means it.
+  const cancel = () => confirmDiscard(form.isDirty(), onClose)
+
   const save = form.onSubmit(async (values) => {
     setProblem(null)
     try {
@@ -54,7 +58,7 @@ export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
   })
 
   return (
-    <Modal opened onClose={onClose} title={customer ? `Edit ${customer.name}` : 'New customer'} size="lg">
+    <Modal opened onClose={cancel} title={customer ? `Edit ${customer.name}` : 'New customer'} size="lg">
       <form onSubmit={save} noValidate>
         <Stack gap="sm">
           <FormProblem message={problem} />

@@ -12,6 +12,7 @@ import { useChannelMutation } from '../../lib/queries'
 import { showFieldErrors } from '../../lib/form-errors'
 import { vehicleLabel } from '../../lib/format'
 import { FormProblem } from '../FormProblem'
+import { confirmDiscard } from '../confirmDiscard'
 import { CustomerSelect } from './CustomerSelect'
 
 interface Props {
@@ -80,6 +81,9 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
   const [problem, setProblem] = useState<string | null>(null)
   const saving = create.isPending || update.isPending
 
+  // Escape, the close button and a click outside ask first; the Cancel button means it.
+  const cancel = () => confirmDiscard(form.isDirty(), onClose)
+
   const save = form.onSubmit(async (values) => {
     setProblem(null)
     // Already validated by the same schema, so this only converts; the core parses it again.
@@ -97,7 +101,7 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
   })
 
   return (
-    <Modal opened onClose={onClose} title={vehicle ? `Edit ${vehicleLabel(vehicle)}` : 'New vehicle'} size="lg">
+    <Modal opened onClose={cancel} title={vehicle ? `Edit ${vehicleLabel(vehicle)}` : 'New vehicle'} size="lg">
       <form onSubmit={save} noValidate>
         <Stack gap="sm">
           <FormProblem message={problem} />
