@@ -192,6 +192,19 @@ test.describe('customers and vehicles', () => {
     expect((await shop.call('vehicles.list', { status: 'inactive' })).map((v) => v.model)).toEqual(['330i'])
   })
 
+  test("an inactive owner's vehicle opens for editing with its owner shown, and saving says what to do", async ({ page, shop }) => {
+    const { vehicles } = await seedFrontDesk(shop)
+    const bmw = vehicles.find((v) => v.model === '330i')!
+    await page.goto(`/#/vehicles/${bmw.id}`)
+    await page.getByRole('button', { name: 'Edit', exact: true }).click()
+    const form = dialog(page, 'Edit 2016 BMW 330i (OB 330)')
+    await expect(form.getByRole('combobox', { name: 'Customer' })).toHaveValue('Olivia Brooks (inactive)')
+    await form.getByRole('textbox', { name: 'Notes' }).fill('Shipped to Denver.')
+    await form.getByRole('button', { name: 'Save changes' }).click()
+    await expect(form.getByRole('combobox', { name: 'Customer' })).toHaveAccessibleDescription(/Olivia Brooks is inactive; reactivate the customer first/)
+    await expect(form.getByRole('textbox', { name: 'Notes' })).toHaveValue('Shipped to Denver.')
+  })
+
   test('the keyboard alone registers a customer and a vehicle with a typed onboarding date', async ({ page, shop }) => {
     await page.goto('/#/customers')
     await page.getByRole('button', { name: 'New customer' }).focus()

@@ -105,7 +105,12 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
       <form onSubmit={save} noValidate>
         <Stack gap="sm">
           <FormProblem message={problem} />
-          <CustomerSelect label="Customer" withAsterisk {...form.getInputProps('customerId')} />
+          <CustomerSelect
+            label="Customer"
+            withAsterisk
+            current={vehicle ? { id: vehicle.customerId, name: vehicle.customerName } : undefined}
+            {...form.getInputProps('customerId')}
+          />
           <TextInput
             label="VIN"
             withAsterisk
