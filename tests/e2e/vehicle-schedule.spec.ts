@@ -14,7 +14,9 @@ test.describe('a vehicle schedule', () => {
     await expect(page.getByRole('region', { name: 'History' })).toContainText('No completed, cancelled or missed work yet.')
 
     const first = schedule.upcoming[0]!
-    await upcoming.getByRole('button', { name: new RegExp(`^${first.typeName}, due`) }).first().click()
+    // By keyboard: a row is a button.
+    await upcoming.getByRole('button', { name: new RegExp(`^${first.typeName}, due`) }).first().focus()
+    await page.keyboard.press('Enter')
     await expect(page.getByRole('dialog', { name: /Activity/ })).toContainText(first.typeName)
   })
 
@@ -58,6 +60,9 @@ test.describe('a vehicle schedule', () => {
 
     await page.goto(`/#/vehicles/${vehicle.id}`)
     await expect(page.getByRole('region', { name: 'Upcoming' })).not.toContainText('Tire rotation')
+    // The page itself says the plan is stale and why the oil change is not planned.
+    await expect(page.getByText(/The plan is out of date \(\d+ to add/)).toBeVisible()
+    await expect(page.getByText(/Oil change \(every 5000 miles\) plans nothing/)).toBeVisible()
     await page.getByRole('button', { name: 'Reconcile now' }).click()
     const dialog = page.getByRole('dialog', { name: "Reconcile this vehicle's schedule" })
     await expect(dialog.getByTestId('count-add')).toContainText(String(expected.add))
@@ -68,6 +73,7 @@ test.describe('a vehicle schedule', () => {
     await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' })
     await dialog.getByRole('button', { name: 'Done' }).click()
     await expect(page.getByRole('region', { name: 'Upcoming' })).toContainText('Tire rotation')
+    await expect(page.getByText(/The plan is out of date/)).toHaveCount(0)
   })
 
   test('schedule all vehicles shows the counts, then a progress bar, then the result', async ({ page, shop }) => {

@@ -78,7 +78,8 @@ export function ActivityTypeFormModal({ type, onClose }: { type?: ActivityType; 
               {...form.getInputProps('durationMinutes')}
             />
           </SimpleGrid>
-          {type && (
+          {/* Built-ins are always in use: every vehicle's inspections depend on them. */}
+          {type && !type.builtin && (
             <Switch
               label="In use"
               description="An unused type is not offered for new work; existing work keeps it"

@@ -1,24 +1,11 @@
 import { useState } from 'react'
-import { Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core'
+import { Button, Group, Loader, Modal, Stack, Text } from '@mantine/core'
 import { IconRefresh } from '@tabler/icons-react'
 import type { VehiclePlanResult } from '../../../../shared/domain/schedule'
 import { useChannel, useChannelMutation } from '../../lib/queries'
 import { Notice } from '../schedule/Notice'
+import { PlannerNotes } from './PlannerNotes'
 import { ReconcileCounts, totalChanges } from '../schedule/ReconcileCounts'
-
-/** What the planner could not do, e.g. a miles template without two odometer readings. */
-function PlannerNotes({ notes }: { notes: string[] }) {
-  if (notes.length === 0) return null
-  return (
-    <Notice tone="note" title="Planner notes">
-      <List size="sm" spacing={2}>
-        {notes.map((n) => (
-          <List.Item key={n}>{n}</List.Item>
-        ))}
-      </List>
-    </Notice>
-  )
-}
 
 /** Preview, confirm, reconcile: one vehicle's plan brought in line with today's settings. */
 function ReconcileVehicleModal({ vehicleId, onClose }: { vehicleId: number; onClose(): void }) {

@@ -6,6 +6,7 @@ import { useChannel } from '../../lib/queries'
 import { useActivityPanel } from '../activity/ActivityPanel'
 import { LoadError } from '../LoadError'
 import { OdometerReadings } from './OdometerReadings'
+import { PlanStatus } from './PlanStatus'
 import { ReconcileVehicleButton } from './ReconcileVehicleButton'
 import { ScheduleRow } from './ScheduleRow'
 
@@ -76,6 +77,8 @@ export function VehicleSchedule({ vehicleId, active = true }: { vehicleId: numbe
             </Title>
             <ReconcileVehicleButton vehicleId={vehicleId} disabled={!active} />
           </Group>
+          {/* Inactive vehicles are not planned at all: the core refuses to preview them. */}
+          {active && <PlanStatus vehicleId={vehicleId} />}
           {schedule.error ? (
             <LoadError what="the schedule" error={schedule.error} retry={() => void schedule.refetch()} />
           ) : !schedule.data ? (
