@@ -1,3 +1,4 @@
+import type { ActivityStatus } from '../../../electron/core/db/database'
 import type { TestCore } from '../../helpers/core'
 import { testVin } from '../../helpers/core'
 
@@ -56,12 +57,16 @@ export async function referenceTemplates(core: TestCore): Promise<{ oil: number;
 }
 
 /** `occurrence key -> due date` of a vehicle's activities with the given status. */
-export async function dueDates(core: TestCore, vehicleId: number, status = 'scheduled'): Promise<Record<string, string>> {
+export async function dueDates(
+  core: TestCore,
+  vehicleId: number,
+  status: ActivityStatus = 'scheduled',
+): Promise<Record<string, string>> {
   const rows = await core.db
     .selectFrom('activities')
     .select(['occurrence_key', 'due_date'])
     .where('vehicle_id', '=', vehicleId)
-    .where('status', '=', status as 'scheduled')
+    .where('status', '=', status)
     .orderBy('id')
     .execute()
   return Object.fromEntries(rows.map((r) => [r.occurrence_key ?? 'manual', r.due_date]))
