@@ -62,6 +62,11 @@ test.describe('screens: settings and vehicle schedule', () => {
       await shop.call('activities.complete', { id: started.id, version: started.version, completedBy: 'Alex Moreno', odometer: 48_210, completedAt: '2025-11-04T15:30:00Z' })
     }
     await shop.call('schedule.reconcileVehicle', { vehicleId: civic.id })
+    // One booked, so the timeline shows a booking line (Tue Mar 17, 10:00 in New York).
+    const bays = await shop.call('bays.list', {})
+    const techs = await shop.call('technicians.list', {})
+    const next = (await shop.call('activities.forVehicle', { vehicleId: civic.id })).upcoming[0]!
+    await shop.call('activities.book', { id: next.id, version: next.version, start: '2026-03-17T14:00:00Z', bayId: bays[0]!.id, technicianId: techs[0]!.id })
 
     await page.goto(`/#/vehicles/${civic.id}`)
     await expect(page.getByRole('region', { name: 'Upcoming' }).getByRole('listitem').first()).toBeVisible()
