@@ -169,6 +169,28 @@ test.describe('settings', () => {
     await expect(page.getByRole('dialog', { name: 'Update vehicle schedules?' })).toBeVisible()
   })
 
+  test('a bay name already taken is refused next to the name, and a bay can be retired', async ({ page, shop }) => {
+    await shop.call('bays.create', { name: 'Bay 1' })
+    await page.goto('/#/settings?tab=bays')
+    await page.getByRole('button', { name: 'Add bay' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add a bay' })
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Bay 1')
+    await dialog.getByRole('button', { name: 'Add bay' }).click()
+    await expect(dialog.getByText('There is already a bay named "Bay 1"')).toBeVisible()
+    await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue('Bay 1')
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Bay 2 (alignment)')
+    await dialog.getByRole('button', { name: 'Add bay' }).click()
+    await expect(page.getByRole('row', { name: /Bay 2 \(alignment\)/ })).toContainText('Active')
+
+    await page.getByRole('button', { name: 'Edit Bay 1' }).click()
+    const edit = page.getByRole('dialog', { name: 'Edit Bay 1' })
+    await edit.getByRole('switch', { name: 'In use' }).focus()
+    await page.keyboard.press('Space')
+    await edit.getByRole('button', { name: 'Save bay' }).click()
+    await expect(page.getByRole('row', { name: /Bay 1/ })).toContainText('Out of use')
+    expect((await shop.call('bays.list', { includeInactive: true })).find((b) => b.name === 'Bay 1')).toMatchObject({ active: false })
+  })
+
   test('built-in activity types cannot be deleted; others can, after asking', async ({ page, shop }) => {
     await shop.call('activityTypes.create', { name: 'Oil change', category: 'maintenance', durationMinutes: 45 })
     await page.goto('/#/settings?tab=types')
