@@ -189,6 +189,11 @@ test.describe('settings', () => {
     await edit.getByRole('button', { name: 'Save bay' }).click()
     await expect(page.getByRole('row', { name: /Bay 1/ })).toContainText('Out of use')
     expect((await shop.call('bays.list', { includeInactive: true })).find((b) => b.name === 'Bay 1')).toMatchObject({ active: false })
+
+    // The calendar's column order.
+    await page.getByRole('button', { name: 'Move Bay 2 (alignment) up' }).click()
+    await expect(page.getByRole('row').nth(1)).toContainText('Bay 2 (alignment)')
+    expect((await shop.call('bays.list', { includeInactive: true })).map((b) => b.name)).toEqual(['Bay 2 (alignment)', 'Bay 1'])
   })
 
   test('built-in activity types cannot be deleted; others can, after asking', async ({ page, shop }) => {
