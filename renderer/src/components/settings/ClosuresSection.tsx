@@ -85,7 +85,7 @@ export function ClosuresSection() {
               <Table.Tr key={c.id}>
                 <Table.Td>{dayRange(c)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="filled" color={SCOPE_COLOR[c.scope]}>
+                  <Badge variant="filled" color={SCOPE_COLOR[c.scope]} tt="none">
                     {scopeLabel(c)}
                   </Badge>
                 </Table.Td>
