@@ -39,7 +39,7 @@ test.describe('screens: settings and vehicle schedule', () => {
     await page.getByRole('button', { name: 'Add closure' }).click()
     await page.getByRole('radio', { name: 'One technician (time off)' }).check()
     await saveScreen(page, 'settings-closure-add')
-    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Cancel' }).click()
 
     await page.goto('/#/settings?tab=templates')
     await page.getByRole('button', { name: 'Edit the Oil change template' }).click()

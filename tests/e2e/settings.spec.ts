@@ -107,6 +107,10 @@ test.describe('settings', () => {
     await form.getByRole('button', { name: 'Add closure' }).click()
     await expect(form.getByText('Choose the bay')).toBeVisible()
     await expect(form.getByRole('textbox', { name: 'Reason' })).toHaveValue('Lift service')
+    // Escape asks before throwing the typing away.
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog', { name: 'Discard what you typed?' }).getByRole('button', { name: 'Keep editing' }).click()
+    await expect(form.getByRole('textbox', { name: 'Reason' })).toHaveValue('Lift service')
 
     await form.getByRole('combobox', { name: 'Bay' }).click()
     await page.getByRole('option', { name: 'Bay 2' }).click()

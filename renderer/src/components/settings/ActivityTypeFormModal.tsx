@@ -7,6 +7,7 @@ import { activityTypeFields, CATEGORIES, type ActivityType, type Category } from
 import { useChannelMutation } from '../../lib/queries'
 import { showFieldErrors } from '../../lib/form-errors'
 import { FormProblem } from '../FormProblem'
+import { confirmDiscard } from '../confirmDiscard'
 import { CATEGORY_LABEL } from './categories'
 import { blankNumbers, numberOrUndefined } from './form-support'
 
@@ -53,7 +54,8 @@ export function ActivityTypeFormModal({ type, onClose }: { type?: ActivityType; 
   })
 
   return (
-    <Modal opened onClose={onClose} title={type ? `Edit ${type.name}` : 'Add an activity type'}>
+    // Escape, the close button and a click outside ask before dropping what was typed; Cancel means it.
+    <Modal opened onClose={() => confirmDiscard(form.isDirty(), onClose)} title={type ? `Edit ${type.name}` : 'Add an activity type'}>
       <form onSubmit={save} noValidate>
         <Stack gap="sm">
           <FormProblem message={problem} />

@@ -7,6 +7,7 @@ import { referenceSchemas, type Bay } from '../../../../shared/domain/reference'
 import { useChannelMutation } from '../../lib/queries'
 import { showFieldErrors } from '../../lib/form-errors'
 import { FormProblem } from '../FormProblem'
+import { confirmDiscard } from '../confirmDiscard'
 
 const resolve = zod4Resolver(referenceSchemas.baysCreate, { errorPriority: 'first' })
 
@@ -34,7 +35,8 @@ export function BayFormModal({ bay, onClose }: { bay?: Bay; onClose(): void }) {
   })
 
   return (
-    <Modal opened onClose={onClose} title={bay ? `Edit ${bay.name}` : 'Add a bay'}>
+    // Escape, the close button and a click outside ask before dropping what was typed; Cancel means it.
+    <Modal opened onClose={() => confirmDiscard(form.isDirty(), onClose)} title={bay ? `Edit ${bay.name}` : 'Add a bay'}>
       <form onSubmit={save} noValidate>
         <Stack gap="sm">
           <FormProblem message={problem} />

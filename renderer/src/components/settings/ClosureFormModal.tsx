@@ -8,6 +8,7 @@ import { closureFields, type Closure } from '../../../../shared/domain/reference
 import { useChannel, useChannelMutation } from '../../lib/queries'
 import { showFieldErrors } from '../../lib/form-errors'
 import { FormProblem } from '../FormProblem'
+import { confirmDiscard } from '../confirmDiscard'
 
 type Scope = Closure['scope']
 interface Values {
@@ -66,7 +67,8 @@ export function ClosureFormModal({ today, onClose, onSaved }: Props) {
 
   const scope = form.values.scope
   return (
-    <Modal opened onClose={onClose} title="Add a closure" size="lg">
+    // Escape, the close button and a click outside ask before dropping what was typed; Cancel means it.
+    <Modal opened onClose={() => confirmDiscard(form.isDirty(), onClose)} title="Add a closure" size="lg">
       <form onSubmit={save} noValidate>
         <Stack gap="sm">
           <FormProblem message={problem} />

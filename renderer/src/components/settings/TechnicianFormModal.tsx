@@ -7,6 +7,7 @@ import { referenceSchemas, type Technician } from '../../../../shared/domain/ref
 import { useChannelMutation } from '../../lib/queries'
 import { showFieldErrors } from '../../lib/form-errors'
 import { FormProblem } from '../FormProblem'
+import { confirmDiscard } from '../confirmDiscard'
 
 const resolve = zod4Resolver(referenceSchemas.techniciansCreate, { errorPriority: 'first' })
 
@@ -34,7 +35,8 @@ export function TechnicianFormModal({ technician, onClose }: { technician?: Tech
   })
 
   return (
-    <Modal opened onClose={onClose} title={technician ? `Edit ${technician.name}` : 'Add a technician'}>
+    // Escape, the close button and a click outside ask before dropping what was typed; Cancel means it.
+    <Modal opened onClose={() => confirmDiscard(form.isDirty(), onClose)} title={technician ? `Edit ${technician.name}` : 'Add a technician'}>
       <form onSubmit={save} noValidate>
         <Stack gap="sm">
           <FormProblem message={problem} />

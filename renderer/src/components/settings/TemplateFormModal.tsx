@@ -7,6 +7,7 @@ import { templateFields, type MaintenanceTemplate } from '../../../../shared/dom
 import { useChannel, useChannelMutation } from '../../lib/queries'
 import { showFieldErrors } from '../../lib/form-errors'
 import { FormProblem } from '../FormProblem'
+import { confirmDiscard } from '../confirmDiscard'
 import { numberOrNull } from './form-support'
 
 const resolve = zod4Resolver(templateFields, { errorPriority: 'first' })
@@ -84,7 +85,8 @@ export function TemplateFormModal({ template, onClose, onSaved }: Props) {
   )
 
   return (
-    <Modal opened onClose={onClose} title={template ? `Edit ${template.typeName} template` : 'Add a maintenance template'} size="lg">
+    // Escape, the close button and a click outside ask before dropping what was typed; Cancel means it.
+    <Modal opened onClose={() => confirmDiscard(form.isDirty(), onClose)} title={template ? `Edit ${template.typeName} template` : 'Add a maintenance template'} size="lg">
       <form onSubmit={save} noValidate>
         <Stack gap="sm">
           <FormProblem message={problem} />
