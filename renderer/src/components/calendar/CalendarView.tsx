@@ -110,7 +110,8 @@ export function CalendarView(props: Props) {
           timeslots={4}
           popup
           selectable={false}
-          resizable
+          // A month cell has no time axis: its edge handles would only stretch work over days.
+          resizable={props.view !== 'month'}
           draggableAccessor={draggable}
           resizableAccessor={resizable}
           onSelectEvent={onSelectEvent}
