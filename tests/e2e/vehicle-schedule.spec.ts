@@ -90,7 +90,7 @@ test.describe('a vehicle schedule', () => {
     await expect(dialog.getByRole('status')).toContainText(`3 vehicles reconciled`)
     // The bar is fed by the core's progress events: full, with the job's own count.
     await expect(dialog.getByRole('progressbar', { name: 'Scheduling progress' })).toHaveAttribute('aria-valuenow', '100')
-    await expect(dialog).toContainText('(3 of 3)')
+    await expect(dialog).toContainText('Scheduling all vehicles (3 of 3)')
     await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' })
   })
 

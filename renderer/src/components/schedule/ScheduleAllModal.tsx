@@ -19,16 +19,20 @@ interface Props {
  * `progress` events. Mounted only while open, so each opening asks for a fresh preview.
  */
 export function ScheduleAllModal({ onClose, reason, title = 'Schedule all vehicles' }: Props) {
-  // gcTime 0: a preview is a snapshot of this moment, never worth reusing next time.
-  const preview = useChannel('schedule.previewAll', {}, { staleTime: 0, gcTime: 0 })
+  const [started, setStarted] = useState(false)
+  // gcTime 0: a preview is a snapshot of this moment, never worth reusing next time. Frozen once
+  // the apply starts: the apply's own `changed` event would otherwise re-run the preview, whose
+  // progress events (same job) would then overwrite the apply's on the bar.
+  const preview = useChannel('schedule.previewAll', {}, { staleTime: 0, gcTime: 0, enabled: !started })
   const apply = useChannelMutation('schedule.applyAll')
   // The preview counts in the same job as the apply, so its events feed the bar too.
-  const [progress, resetProgress] = useProgress('schedule-all')
+  const [progress, restartProgress] = useProgress('schedule-all')
   const [result, setResult] = useState<ScheduleAllResult | null>(null)
   const running = apply.isPending
 
   const start = async () => {
-    resetProgress()
+    setStarted(true)
+    restartProgress()
     try {
       setResult(await apply.mutateAsync({}))
     } catch {
