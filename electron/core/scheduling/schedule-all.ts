@@ -1,6 +1,7 @@
 import type { ReconcileCounts } from '../../../shared/domain/schedule'
 import type { Ctx } from '../handler'
 import { adaptiveBatchSize } from './batch-size'
+import { checkpointOffThread } from './checkpointer'
 import { emptyCounts, reconcileVehicles } from './reconcile'
 import { loadReference } from './reference'
 import { statementsFor } from './statements'
@@ -39,32 +40,40 @@ export async function scheduleAll(ctx: Ctx, { write, label }: { write: boolean; 
 
   let done = 0
   let reconciled = 0
-  while (done < total) {
-    // One transaction spans several chunks, with a turn of the event loop between chunks:
-    // the thread is never held for long, while commits stay few. Each commit writes every
-    // index page the transaction touched (the due-date indexes are touched all over), so a
-    // commit per small chunk rewrites the same pages again and again; a commit per ~200 ms
-    // also stays short itself. Other calls wait for the lock meanwhile (~200 ms at most).
-    await ctx.batch(async () => {
-      const committing = performance.now() + TRANSACTION_MS
-      while (done < total && performance.now() < committing) {
-        const slice = ids.slice(done, done + chunkSize.next())
-        const started = performance.now()
-        const vehicles = statementsFor(ctx.sqlite)
-          .activeVehicles.all(JSON.stringify(slice))
-          .map((v) => ({ id: v.id, onboardingDate: v.onboarding_date }))
-        const step = reconcileVehicles(ctx.sqlite, ref, vehicles, options)
-        chunkSize.record(slice.length, performance.now() - started)
-        done += slice.length
-        reconciled += vehicles.length
-        counts.add += step.add
-        counts.move += step.move
-        counts.remove += step.remove
-        ctx.events.emit('progress', { job, label, done, total, finished: false })
-        await ctx.yieldToEventLoop()
-      }
-    })
-    await ctx.yieldToEventLoop()
+  const checkpoints = checkpointOffThread(ctx)
+  if (write) void checkpoints.start()
+  try {
+    while (done < total) {
+      // One transaction spans several chunks, with a turn of the event loop between chunks:
+      // the thread is never held for long, while commits stay few. Each commit writes every
+      // index page the transaction touched (the due-date indexes are touched all over), so a
+      // commit per small chunk rewrites the same pages again and again; a commit per ~200 ms
+      // also stays short itself. Other calls wait for the lock meanwhile (~200 ms at most).
+      await ctx.batch(async () => {
+        const committing = performance.now() + TRANSACTION_MS
+        while (done < total && performance.now() < committing) {
+          checkpoints.duringTransaction()
+          const slice = ids.slice(done, done + chunkSize.next())
+          const started = performance.now()
+          const vehicles = statementsFor(ctx.sqlite)
+            .activeVehicles.all(JSON.stringify(slice))
+            .map((v) => ({ id: v.id, onboardingDate: v.onboarding_date }))
+          const step = reconcileVehicles(ctx.sqlite, ref, vehicles, options)
+          chunkSize.record(slice.length, performance.now() - started)
+          done += slice.length
+          reconciled += vehicles.length
+          counts.add += step.add
+          counts.move += step.move
+          counts.remove += step.remove
+          ctx.events.emit('progress', { job, label, done, total, finished: false })
+          await ctx.yieldToEventLoop()
+        }
+      })
+      checkpoints.afterCommit()
+      await ctx.yieldToEventLoop()
+    }
+  } finally {
+    await checkpoints.finish()
   }
   ctx.events.emit('progress', { job, label, done, total, finished: true })
   if (write && counts.add + counts.move + counts.remove > 0) ctx.changed('activities')
