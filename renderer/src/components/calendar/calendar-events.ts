@@ -35,7 +35,20 @@ export function resourceOf(a: Activity, grouping: Grouping): ResourceId {
   return UNASSIGNED
 }
 
+// react-query keeps unchanged activities as the same objects across refetches, so after a drop
+// only the moved one is converted again (zone arithmetic for 2,000 events is not free).
+const converted = new WeakMap<Activity, { key: string; event: CalendarEvent }>()
+
 export function toCalendarEvent(a: Activity, timeZone: string, grouping: Grouping): CalendarEvent {
+  const key = `${timeZone}|${grouping}`
+  const hit = converted.get(a)
+  if (hit?.key === key) return hit.event
+  const event = convert(a, timeZone, grouping)
+  converted.set(a, { key, event })
+  return event
+}
+
+function convert(a: Activity, timeZone: string, grouping: Grouping): CalendarEvent {
   const booked = a.start !== null && a.end !== null
   const start = booked ? toWall(a.start!, timeZone) : dayToWall(a.dueDate)
   const end = booked ? toWall(a.end!, timeZone) : start

@@ -1,9 +1,9 @@
 /**
  * One localizer for the app's lifetime: react-big-calendar compares it by identity, and a new
- * one each render would re-lay out every event (painful at 2,000 events a month). It reads
- * wall dates (see shop-time.ts), so the browser's own zone never shows through.
+ * one each render would re-lay out every event. It reads wall dates (see shop-time.ts), so the
+ * browser's own zone never shows through.
  */
-import { dateFnsLocalizer } from 'react-big-calendar'
+import { dateFnsLocalizer, type DateLocalizer } from 'react-big-calendar'
 import { format, getDay, parse, startOfWeek } from 'date-fns'
 import { enUS } from 'date-fns/locale'
 
@@ -14,3 +14,34 @@ export const localizer = dateFnsLocalizer({
   getDay,
   locales: { 'en-US': enUS },
 })
+
+const dayStart = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()
+const minuteStart = (d: Date) => Math.floor(d.getTime() / 60_000)
+
+/*
+ * Fast paths for what the month view asks for every event, every week row, every render: with
+ * 2,000 events the library's generic date arithmetic took most of a drop's 400 ms (profiled
+ * in tests/bench/calendar-ui.ts). Same answers, plain Date fields instead of unit switches.
+ */
+
+// The library's rule: starts on or before the range's last day, and ends after its start
+// (or at it, for zero-length events).
+// (@types declares this method with another shape than the library calls it with.)
+type InEventRange = (args: { event: { start: Date; end: Date }; range: { start: Date; end: Date } }) => boolean
+const inEventRange: InEventRange = ({ event: { start, end }, range: { start: rangeStart, end: rangeEnd } }) => {
+  const eStart = dayStart(start)
+  if (eStart > dayStart(rangeEnd)) return false
+  const zeroLength = Math.floor(eStart / 60_000) === minuteStart(end)
+  return zeroLength ? minuteStart(end) >= minuteStart(rangeStart) : minuteStart(end) > minuteStart(rangeStart)
+}
+;(localizer as unknown as { inEventRange: InEventRange }).inEventRange = inEventRange
+
+localizer.isSameDate = (a: Date, b: Date) =>
+  a.getDate() === b.getDate() && a.getMonth() === b.getMonth() && a.getFullYear() === b.getFullYear()
+
+const genericStartOf = localizer.startOf.bind(localizer) as DateLocalizer['startOf']
+localizer.startOf = ((date: Date, unit: string) => {
+  if (unit === 'day') return new Date(dayStart(date))
+  if (unit === 'minutes') return new Date(minuteStart(date) * 60_000)
+  return genericStartOf(date, unit as never)
+}) as DateLocalizer['startOf']
