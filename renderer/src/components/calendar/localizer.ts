@@ -39,9 +39,12 @@ const inEventRange: InEventRange = ({ event: { start, end }, range: { start: ran
 localizer.isSameDate = (a: Date, b: Date) =>
   a.getDate() === b.getDate() && a.getMonth() === b.getMonth() && a.getFullYear() === b.getFullYear()
 
-const genericStartOf = localizer.startOf.bind(localizer) as DateLocalizer['startOf']
-localizer.startOf = ((date: Date, unit: string) => {
+// Other units (week: with the first day of the week as a third argument) go to the library.
+const genericStartOf = localizer.startOf as unknown as (date: Date | undefined, unit: string, ...rest: unknown[]) => Date
+localizer.startOf = ((date: Date | undefined, unit: string, ...rest: unknown[]) => {
+  // The time gutter asks with no date at all; the library's answer to that stays its own.
+  if (!(date instanceof Date)) return genericStartOf.call(localizer, date, unit, ...rest)
   if (unit === 'day') return new Date(dayStart(date))
   if (unit === 'minutes') return new Date(minuteStart(date) * 60_000)
-  return genericStartOf(date, unit as never)
+  return genericStartOf.call(localizer, date, unit, ...rest)
 }) as DateLocalizer['startOf']
