@@ -204,7 +204,7 @@ test.describe('calendar', () => {
     await expect(panel.getByText('Completed', { exact: true }).first()).toBeVisible()
     await expect(panel.locator('[data-field="Odometer"]')).toHaveText('52,340 mi')
     await expect(panel.getByRole('button', { name: 'Start' })).toHaveCount(0)
-    await expect(panel.getByLabel('History').getByText('status: in_progress → completed')).toBeVisible()
+    await expect(panel.getByLabel('History').getByText('Status: In progress → Completed')).toBeVisible()
 
     const stored = await shop.call('activities.get', { id: booked.id })
     expect(stored).toMatchObject({ status: 'completed', completionOdometer: 52_340, completedBy: 'Sam Ortiz', completionNotes: '5W-30 synthetic, filter replaced.' })

@@ -9,7 +9,7 @@ import { FormProblem } from '../FormProblem'
 import { call, ShopError } from '../../lib/shop'
 import { describeRefusal } from '../activity/refusal'
 import { useShopReference } from './use-shop-reference'
-import { dayToWall, formatBooking, fromWall, toWall, wallAt, wallToDay, wallToTime } from './shop-time'
+import { dayToWall, formatBooking, fromWall, shopToday, toWall, wallAt, wallToDay, wallToTime } from './shop-time'
 
 export interface BookingRequest {
   activity: Activity
@@ -61,9 +61,10 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
     setProblem(null)
     try {
       const v = form.getValues()
+      const today = shopToday(ref.timeZone)
       const found = await call('activities.freeSlots', {
         durationMinutes: v.duration,
-        from: v.date,
+        from: v.date < today ? today : v.date,
         days: 30,
         bayId: v.bayId ? Number(v.bayId) : undefined,
         technicianId: v.technicianId ? Number(v.technicianId) : undefined,
@@ -196,7 +197,9 @@ function initialValues(
       technicianId: a.technicianId === null ? null : String(a.technicianId),
     }
   }
-  const day = request.day ?? a.dueDate
+  // Overdue work is booked from today on, never into the past.
+  const today = shopToday(timeZone)
+  const day = request.day ?? (a.dueDate < today ? today : a.dueDate)
   const opens = hours.find((h) => h.weekday === dayToWall(day).getDay())?.opens
   return {
     date: day,

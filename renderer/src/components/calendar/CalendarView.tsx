@@ -55,16 +55,19 @@ export function CalendarView(props: Props) {
   const { pendingIds, timeZone, shading, onSelectEvent } = props
   const container = useRef<HTMLDivElement>(null)
   useFlattenCalendarAria(container)
+  const agenda = props.view === 'agenda'
   const eventPropGetter = useCallback(
     (e: CalendarEvent) => {
       const fill = STATUS_FILL[e.activity.status]
-      const classes = [e.allDay ? 'shop-unbooked' : '', pendingIds.has(e.id) ? 'shop-pending' : ''].filter(Boolean)
+      const classes = [`shop-status-${e.activity.status}`, e.allDay ? 'shop-unbooked' : '', pendingIds.has(e.id) ? 'shop-pending' : '']
+      // The agenda puts these on its table row, date cell included: a stripe there, not a fill.
+      if (agenda) return { className: classes.join(' ') }
       return {
-        className: classes.join(' '),
+        className: classes.filter(Boolean).join(' '),
         style: { backgroundColor: fill.bg, borderColor: fill.border, color: '#fff' },
       }
     },
-    [pendingIds],
+    [pendingIds, agenda],
   )
   const getNow = useCallback(() => nowWall(timeZone), [timeZone])
   const parts = useMemo(() => ({ closedReason: shading.closedReason, open: onSelectEvent }), [shading, onSelectEvent])

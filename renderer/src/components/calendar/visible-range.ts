@@ -20,7 +20,7 @@ export function visibleRange(view: View, date: Date): { from: string; to: string
   }
 }
 
-/** The toolbar's title: "March 2026", "Mar 8 – 14, 2026", "Tuesday, March 10, 2026". */
+/** The toolbar's title: "March 2026", "Mar 8 – 14, 2026", "Tue, Mar 10, 2026". */
 export function rangeLabel(view: View, date: Date): string {
   switch (view) {
     case 'month':
@@ -36,7 +36,7 @@ export function rangeLabel(view: View, date: Date): string {
     case 'agenda':
       return `${format(date, 'MMM d')} – ${format(addDays(date, AGENDA_DAYS - 1), 'MMM d, yyyy')}`
     default:
-      return format(date, 'EEEE, MMMM d, yyyy')
+      return format(date, 'EEE, MMM d, yyyy')
   }
 }
 

@@ -36,7 +36,7 @@ export function ActivityRow({ activity: a, timeZone, lead }: Props) {
       aria-label={`${a.typeName}, ${a.vehicleLabel}, ${a.customerName}, ${when}`}
     >
       <Group gap={8} wrap="nowrap">
-        <Text size="sm" fw={600} w={lead === 'time' ? 76 : 172} style={{ flex: 'none', whiteSpace: 'nowrap' }}>
+        <Text size="sm" fw={600} w={lead === 'time' ? 76 : 186} style={{ flex: 'none', whiteSpace: 'nowrap' }}>
           {when}
         </Text>
         <Icon size={16} aria-label={CATEGORY_LABEL[a.category]} style={{ flex: 'none' }} />
