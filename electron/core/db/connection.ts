@@ -48,6 +48,10 @@ export function openConnection({ path, nativeBinding }: OpenOptions): Connection
   sqlite.pragma('busy_timeout = 5000')
   // With WAL, NORMAL still never corrupts the file; a power cut can only lose the last commits.
   sqlite.pragma('synchronous = NORMAL')
+  // A shop's whole schedule fits in memory; a larger page cache keeps bulk planning and month
+  // queries from re-reading index pages (the default is 2 MB).
+  sqlite.pragma('cache_size = -65536')
+  sqlite.pragma('temp_store = MEMORY')
   const db = new Kysely<Database>({ dialect: new ShopSqliteDialect({ database: sqlite }) })
   return {
     db,

@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: every benchmark, one after the other, each printing its figures.
+ * Benchmarks measure; they never fail on a number. Run them on a quiet machine: the load
+ * average is printed beside the figures because other work on two cores skews them.
+ */
+import { loadavg } from 'node:os'
+import { benchScheduling } from './scheduling'
+import { benchInvites } from './invites'
+import { benchCalendarUi, printCalendarUi } from './calendar-ui'
+
+console.log(`Shop Scheduler benchmarks — Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`)
+await benchScheduling()
+console.log()
+await benchInvites()
+console.log()
+printCalendarUi(await benchCalendarUi())
