@@ -73,3 +73,10 @@ export function textMatches(text: string): RawBuilder<boolean> {
 
 /** No booking yet, written so the planner never looks it up in the start_at index (every unbooked row). */
 export const unbooked: RawBuilder<boolean> = sql<boolean>`+a.start_at is null`
+
+/**
+ * The vehicle is still served. Work left open on a vehicle that was since deactivated (sold,
+ * left the fleet) stays in its history and the calendar, but not in the lists that ask the
+ * front desk to act: overdue, unbooked, due soon, customers to contact.
+ */
+export const vehicleActive: RawBuilder<boolean> = sql<boolean>`+v.status = 'active'`

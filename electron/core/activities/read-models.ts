@@ -3,7 +3,7 @@ import type { Activity, ActivityStatus, VehicleSchedule } from '../../../shared/
 import type { Category } from '../../../shared/domain/reference'
 import type { ReadContext } from './read-context'
 import { readActivities } from './read'
-import { dayInRange, overdue, statusIn, textMatches, unbooked } from './filters'
+import { dayInRange, overdue, statusIn, textMatches, unbooked, vehicleActive } from './filters'
 import { addDays } from './shop-time'
 
 export interface RangeFilter {
@@ -37,13 +37,14 @@ export function rangeOf(rc: ReadContext, f: RangeFilter): Promise<Activity[]> {
 }
 
 /**
- * Open work whose day has passed, and missed work awaiting rebooking, oldest first.
+ * Open work whose day has passed, and missed work awaiting rebooking, oldest first; only
+ * for vehicles still served.
  *
  * @example
  * const late = await overdueList(rc)
  */
 export function overdueList(rc: ReadContext): Promise<Activity[]> {
-  return readActivities(rc, (q) => q.where(overdue(rc.today, rc.todayStart)))
+  return readActivities(rc, (q) => q.where(overdue(rc.today, rc.todayStart)).where(vehicleActive))
 }
 
 /**
@@ -76,6 +77,7 @@ export function unbookedList(rc: ReadContext, f: { from?: string; to?: string; t
     let r = q
       .where('a.status', '=', 'scheduled')
       .where(unbooked)
+      .where(vehicleActive)
       .where('a.due_date', '<=', f.to ?? addDays(rc.today, UNBOOKED_DEFAULT_DAYS))
     if (f.from) r = r.where('a.due_date', '>=', f.from)
     if (f.text) r = r.where(textMatches(f.text))

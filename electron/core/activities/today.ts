@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { TodayView } from '../../../shared/domain/activities'
 import type { ReadContext } from './read-context'
 import { readActivities } from './read'
-import { dayInRange, overdue, statusIn, unbooked } from './filters'
+import { dayInRange, overdue, statusIn, unbooked, vehicleActive } from './filters'
 import { addDays, startOfDay } from './shop-time'
 
 /** Mileage work can be due soon by miles well before it is by days; look this far ahead for it. */
@@ -33,7 +33,7 @@ export async function todayView(rc: ReadContext): Promise<TodayView> {
       .where('a.start_at', '<', tomorrowStart)
       .where(sql<boolean>`+a.status != 'cancelled'`),
   )
-  const overdueList = await readActivities(rc, (q) => q.where(overdue(today, rc.todayStart)))
+  const overdueList = await readActivities(rc, (q) => q.where(overdue(today, rc.todayStart)).where(vehicleActive))
 
   const soonDays = addDays(today, settings.due_soon_days)
   const dueSoon = (
@@ -41,6 +41,7 @@ export async function todayView(rc: ReadContext): Promise<TodayView> {
       q
         .where('a.status', '=', 'scheduled')
         .where(unbooked)
+        .where(vehicleActive)
         .where('a.due_date', '>=', today)
         .where('a.due_date', '<=', addDays(today, Math.max(settings.due_soon_days, MILEAGE_LOOKAHEAD_DAYS)))
         .where(dueSoonOrMileage(soonDays, [...rc.lookups.mileageTemplates])),
@@ -60,6 +61,7 @@ export async function todayView(rc: ReadContext): Promise<TodayView> {
           q
             .where(dayInRange(today, addDays(today, settings.reminder_days_before), timeZone))
             .where(statusIn(['scheduled']))
+            .where(vehicleActive)
             .where('a.contacted_at', 'is', null),
         )
       : []

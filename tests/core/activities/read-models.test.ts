@@ -120,6 +120,22 @@ describe('read models', () => {
     expect(ids(await core.ok('activities.unbooked', { from: '2025-03-05', to: '2025-12-31', text: 'civic' }))).toEqual([s.later.id])
   })
 
+  it('a deactivated vehicle leaves the lists that ask the front desk to act, but keeps its history', async () => {
+    const s = await sample()
+    const { core } = shop
+    const old = await planned(core, { vehicleId: shop.otherVehicleId, activityTypeId: shop.oil, dueDate: '2025-02-20' })
+    expect(ids(await core.ok('activities.overdue', {}))).toEqual([old.id, s.overdue.id])
+    await core.ok('vehicles.setStatus', { id: shop.otherVehicleId, status: 'inactive' })
+    expect(ids(await core.ok('activities.overdue', {}))).toEqual([s.overdue.id])
+    expect(ids(await core.ok('activities.unbooked', { to: '2025-12-31' }))).not.toContain(old.id)
+    const today = await core.ok('activities.today', {})
+    expect(ids(today.overdue)).toEqual([s.overdue.id])
+    expect(ids(today.toContact)).not.toContain(s.soon.id)
+    // Its past work is still there to look at.
+    expect(ids((await core.ok('activities.forVehicle', { vehicleId: shop.otherVehicleId })).overdue)).toContain(old.id)
+    expect(ids(await core.ok('activities.range', { from: '2025-02-01', to: '2025-02-28' }))).toContain(old.id)
+  })
+
   it("one vehicle's schedule: overdue, upcoming, and history newest first", async () => {
     const s = await sample()
     const { core } = shop
