@@ -233,6 +233,34 @@ test.describe('calendar', () => {
     expect((await shop.call('activities.get', { id: booked.id })).status).toBe('scheduled')
   })
 
+  test('filters narrow the calendar by vehicle or customer, category and bay', async ({ page, shop }) => {
+    const floor = await seedShopFloor(shop)
+    const camry = await seedVehicle(shop, { make: 'Toyota', model: 'Camry', licensePlate: 'MCHEN 1' })
+    const transit = await seedVehicle(shop, { make: 'Ford', model: 'Transit 250', licensePlate: 'NSP-104' })
+    const oil = await seedBooking(shop, TZ, { vehicle: camry, type: floor.types['Oil change']!, day: '2026-03-11', time: '09:00', bay: floor.bays[0] })
+    const brakes = await seedBooking(shop, TZ, { vehicle: transit, type: floor.types['Brake service']!, day: '2026-03-12', time: '09:00', bay: floor.bays[1] })
+
+    await page.goto('/#/calendar')
+    await expect(eventOf(page, oil.id)).toBeVisible()
+    await expect(eventOf(page, brakes.id)).toBeVisible()
+
+    await page.getByLabel('Vehicle or customer').fill('NSP-104')
+    await expect(eventOf(page, oil.id)).toHaveCount(0)
+    await expect(eventOf(page, brakes.id)).toBeVisible()
+    await page.getByLabel('Vehicle or customer').fill('')
+    await expect(eventOf(page, oil.id)).toBeVisible()
+
+    await page.getByRole('textbox', { name: 'Category' }).or(page.getByRole('combobox', { name: 'Category' })).first().click()
+    await page.getByRole('option', { name: 'Repair' }).click()
+    await page.keyboard.press('Escape')
+    await expect(eventOf(page, oil.id)).toHaveCount(0)
+    await expect(eventOf(page, brakes.id)).toBeVisible()
+
+    await page.getByRole('combobox', { name: 'Bay' }).click()
+    await page.getByRole('option', { name: 'Bay 1' }).click()
+    await expect(eventOf(page, brakes.id)).toHaveCount(0)
+  })
+
   test('month and week-by-bay views have no serious accessibility problems', async ({ page, shop }) => {
     await seedBusyShop(shop, TZ)
     await page.goto('/#/calendar')

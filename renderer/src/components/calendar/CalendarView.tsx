@@ -4,7 +4,7 @@ import type { DragFromOutsideItemArgs, EventInteractionArgs } from 'react-big-ca
 import { STATUS_FILL } from '../activity/appearance'
 import { DnDCalendar } from './dnd-calendar'
 import { canMove, type CalendarEvent, type CalendarResource } from './calendar-events'
-import { DateHeader, EventContent, FocusableEventContent, PartsContext } from './calendar-parts'
+import { DateHeader, DayColumnHeader, EventContent, FocusableEventContent, PartsContext } from './calendar-parts'
 import type { ShopHoursShading } from './shop-hours'
 import { nowWall } from './shop-time'
 import { localizer as localizerRef } from './localizer'
@@ -36,6 +36,8 @@ const COMPONENTS = {
   event: EventContent,
   month: { event: FocusableEventContent, dateHeader: DateHeader },
   agenda: { event: FocusableEventContent },
+  week: { header: DayColumnHeader },
+  day: { header: DayColumnHeader },
 }
 const MESSAGES = { showMore: (n: number) => `+${n} more`, noEventsInRange: 'Nothing booked or due in this range.' }
 const startAccessor = (e: CalendarEvent) => e.start

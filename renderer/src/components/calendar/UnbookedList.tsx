@@ -96,10 +96,10 @@ function UnbookedItem({ activity: a, onDragStart, onDragEnd, onBook, onOpen }: O
             {a.licensePlate ? ` · ${a.licensePlate}` : ''}
           </Text>
           <Text size="xs" c={a.urgency === 'overdue' ? 'red.8' : 'dimmed'}>
-            {a.urgency === 'overdue' ? 'Overdue, was due ' : 'Due '}
+            {a.urgency === 'overdue' ? 'Overdue since ' : 'Due '}
             {formatDay(a.dueDate)}
           </Text>
-          <Group gap={4} mt={4}>
+          <Group gap={4} mt={2}>
             <Button size="compact-xs" variant="light" onClick={() => onBook(a)} aria-label={`Book ${a.typeName} for ${a.vehicleLabel}`}>
               Book…
             </Button>

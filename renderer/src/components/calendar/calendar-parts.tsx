@@ -4,7 +4,7 @@
  * or zone never forces the calendar to throw away its layout.
  */
 import { createContext, useContext } from 'react'
-import type { DateHeaderProps, EventProps } from 'react-big-calendar'
+import type { DateHeaderProps, EventProps, HeaderProps } from 'react-big-calendar'
 import { CATEGORY_ICON, CATEGORY_LABEL, STATUS_LABEL } from '../activity/appearance'
 import type { CalendarEvent } from './calendar-events'
 import { wallToDay, wallToTime } from './shop-time'
@@ -72,6 +72,18 @@ export function DateHeader({ date, label, onDrillDown }: DateHeaderProps) {
       <button type="button" className="rbc-button-link shop-date-number" onClick={onDrillDown}>
         {label}
       </button>
+    </span>
+  )
+}
+
+/** A week or day column's heading, with why the shop is closed that day under it. */
+export function DayColumnHeader({ date, label }: HeaderProps) {
+  const { closedReason } = useContext(PartsContext)
+  const reason = closedReason(date)
+  return (
+    <span className="shop-column-header" data-date={wallToDay(date)}>
+      <span>{label}</span>
+      {reason && <span className="shop-date-closed">{reason}</span>}
     </span>
   )
 }
