@@ -121,6 +121,46 @@ test.describe('calendar', () => {
     })
   })
 
+  test('a drop on a closed day is refused and the event stays where it was', async ({ page, shop }) => {
+    const floor = await seedShopFloor(shop)
+    const vehicle = await seedVehicle(shop, { make: 'Toyota', model: 'Camry' })
+    const booked = await seedBooking(shop, TZ, { vehicle, type: floor.types['Oil change']!, day: '2026-03-11', time: '10:00', bay: floor.bays[0] })
+
+    await page.goto('/#/calendar')
+    const event = eventOf(page, booked.id)
+    const from = await box(event)
+    // Sunday: the shop is closed (default hours).
+    const sunday = await monthCell(page, '2026-03-15')
+    await drag(page, { x: from.x + 20, y: from.y + from.height / 2 }, { x: sunday.x + sunday.width / 2, y: sunday.y + sunday.height / 2 })
+
+    await expect(page.getByRole('alert').filter({ hasText: 'That time is not free' })).toBeVisible()
+    const cell = await monthCell(page, '2026-03-11')
+    await expect.poll(async () => (await box(event)).x).toBeGreaterThanOrEqual(cell.x)
+    expect((await box(event)).x).toBeLessThan(cell.x + cell.width)
+    expect(await shop.call('activities.get', { id: booked.id })).toMatchObject({ start: shopInstant('2026-03-11', '10:00', TZ), version: booked.version })
+  })
+
+  test('resizing a booking in the day view stores its new end', async ({ page, shop }) => {
+    const floor = await seedShopFloor(shop)
+    const vehicle = await seedVehicle(shop, { make: 'Toyota', model: 'Camry' })
+    const booked = await seedBooking(shop, TZ, { vehicle, type: floor.types['Oil change']!, day: '2026-03-11', time: '10:00', bay: floor.bays[0] })
+
+    await openDay(page, '2026-03-11')
+    const event = eventOf(page, booked.id)
+    await event.hover()
+    const handle = event.locator('.rbc-addons-dnd-resize-ns-anchor').last()
+    const from = await box(handle)
+    const eleven = await timeGridSpot(page, '11:00 AM')
+    const noon = await timeGridSpot(page, '12:00 PM')
+    const halfPast = eleven.y + (noon.y - eleven.y) / 2
+    await drag(page, { x: from.x + from.width / 2, y: from.y + from.height / 2 }, { x: from.x + from.width / 2, y: halfPast + 2 })
+
+    await expect
+      .poll(async () => (await shop.call('activities.get', { id: booked.id })).end)
+      .toBe(shopInstant('2026-03-11', '11:30', TZ))
+    expect((await shop.call('activities.get', { id: booked.id })).start).toBe(shopInstant('2026-03-11', '10:00', TZ))
+  })
+
   test('an unbooked activity dragged from the list onto a time slot is booked there', async ({ page, shop }) => {
     await seedShopFloor(shop)
     // Onboarded today: its initial full inspection (2 hours) is due today, with no time yet.
