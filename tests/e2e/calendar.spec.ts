@@ -184,6 +184,23 @@ test.describe('calendar', () => {
     await expect(item).toHaveCount(0)
   })
 
+  test('a file dragged onto the calendar is ignored', async ({ page, shop }) => {
+    await seedShopFloor(shop)
+    await openDay(page, '2026-03-11')
+    const column = page.locator('.rbc-time-content .rbc-day-slot').first()
+    const b = await box(column)
+    const at = { clientX: b.x + b.width / 2, clientY: b.y + 80, bubbles: true, cancelable: true }
+    const data = await page.evaluateHandle(() => {
+      const d = new DataTransfer()
+      d.items.add(new File(['x'], 'invoice.pdf', { type: 'application/pdf' }))
+      return d
+    })
+    await column.dispatchEvent('dragover', { ...at, dataTransfer: data })
+    await column.dispatchEvent('drop', { ...at, dataTransfer: data })
+    // No page error (the fixture checks), nothing booked.
+    await expect(page.locator('.rbc-time-view .rbc-event')).toHaveCount(0)
+  })
+
   test('the booking dialog books from the keyboard, with the next free slot', async ({ page, shop }) => {
     const floor = await seedShopFloor(shop)
     const vehicle = await seedVehicle(shop, { make: 'Mazda', model: 'CX-5', onboardingDate: '2026-03-10' })

@@ -70,13 +70,13 @@ export function CalendarPage() {
   const openEvent = useCallback((e: CalendarEvent) => panel.open(e.id), [panel])
   const { timeZone, durationOf } = ref
   const dragFromOutsideItem = useCallback((): CalendarEvent => {
-    // react-big-calendar sizes its drop preview from this; nothing is dragged outside a drag.
+    // react-big-calendar sizes its drop preview from this. With nothing of ours in hand (a file
+    // dragged in from the desktop) it gets null, which it takes as "not for me".
     const a = dragged
+    if (!a) return null as unknown as CalendarEvent
     const start = nowWall(timeZone)
-    const end = new Date(start.getTime() + (a ? durationOf(a.activityTypeId) : 60) * 60_000)
-    return a
-      ? { id: a.id, title: a.typeName, start, end, allDay: false, resourceId: 'none', activity: a }
-      : ({ id: -1, title: '', start, end, allDay: false, resourceId: 'none' } as unknown as CalendarEvent)
+    const end = new Date(start.getTime() + durationOf(a.activityTypeId) * 60_000)
+    return { id: a.id, title: a.typeName, start, end, allDay: false, resourceId: 'none', activity: a }
   }, [dragged, timeZone, durationOf])
   const { dropFromOutside } = moves
   const onDropFromOutside = useCallback(

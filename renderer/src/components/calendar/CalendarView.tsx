@@ -40,8 +40,9 @@ const COMPONENTS = {
   day: { header: DayColumnHeader },
 }
 const MESSAGES = { showMore: (n: number) => `+${n} more`, noEventsInRange: 'Nothing booked or due in this range.' }
-const startAccessor = (e: CalendarEvent) => e.start
-const endAccessor = (e: CalendarEvent) => e.end
+// Null-safe: on a foreign drop (a file) the library asks for the times of "no event".
+const startAccessor = (e: CalendarEvent | null) => e?.start as Date
+const endAccessor = (e: CalendarEvent | null) => e?.end as Date
 const allDayAccessor = (e: CalendarEvent) => e.allDay
 const resourceAccessor = (e: CalendarEvent) => e.resourceId
 const draggable = (e: CalendarEvent) => canMove(e.activity)
