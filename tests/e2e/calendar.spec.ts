@@ -17,6 +17,9 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   await page.mouse.up()
 }
 
+/** Lets a drawer or dialog finish fading in: axe would read its colours half-blended. */
+const settle = (page: Page) => page.waitForTimeout(400)
+
 async function box(locator: Locator) {
   const b = await locator.boundingBox()
   if (!b) throw new Error('not visible')
@@ -318,7 +321,7 @@ test.describe('calendar', () => {
     await expect(eventOf(page, brakes.id)).toHaveCount(0)
   })
 
-  test('month and week-by-bay views have no serious accessibility problems', async ({ page, shop }) => {
+  test('month, week, day and agenda views, the panel and the booking dialog have no serious accessibility problems', async ({ page, shop }) => {
     await seedBusyShop(shop, TZ)
     await page.goto('/#/calendar')
     await expect(page.locator('.rbc-event').first()).toBeVisible()
@@ -327,8 +330,23 @@ test.describe('calendar', () => {
     await page.getByText('By bay', { exact: true }).click()
     await expect(page.locator('.rbc-time-view .rbc-event').first()).toBeVisible()
     await expectNoSeriousA11yViolations(page)
+    await page.getByText('Day', { exact: true }).click()
+    await page.getByText('By technician', { exact: true }).click()
+    await expect(page.locator('.rbc-time-view .rbc-event').first()).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+    await page.getByText('Agenda', { exact: true }).click()
+    await expect(page.locator('.rbc-agenda-view')).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+    await page.getByText('Day', { exact: true }).click()
     await page.locator('.rbc-time-view .rbc-event').first().click()
     await expect(page.getByTestId('activity-panel')).toBeVisible()
+    await settle(page)
+    await expectNoSeriousA11yViolations(page)
+    await page.keyboard.press('Escape')
+    await page.getByRole('list', { name: 'Unbooked activities' }).getByRole('button', { name: /^Book / }).first().click()
+    await page.getByRole('dialog', { name: 'Book a time' }).getByRole('button', { name: 'Find next free slot' }).click()
+    await expect(page.getByRole('list', { name: 'Free slots' })).toBeVisible()
+    await settle(page)
     await expectNoSeriousA11yViolations(page)
   })
 })

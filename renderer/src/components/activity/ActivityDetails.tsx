@@ -10,7 +10,7 @@ import { formatBooking, formatDay, formatStamp } from '../calendar/shop-time'
 import { useShopReference } from '../calendar/use-shop-reference'
 import { SendInviteButton } from '../invites/SendInviteButton'
 import { ActivityHistory } from './ActivityHistory'
-import { CategoryBadge, StatusBadge } from './appearance'
+import { CategoryBadge, STATUS_FILL, StatusBadge } from './appearance'
 import { StatusActions } from './StatusActions'
 import { useActivityAction } from './use-activity-action'
 
@@ -41,8 +41,9 @@ export function ActivityDetails({ id, onClose }: { id: number; onClose: () => vo
         <Group gap={6}>
           <StatusBadge status={a.status} />
           <CategoryBadge category={a.category} />
-          {a.urgency === 'overdue' && <Badge color="red" variant="outline">Overdue</Badge>}
-          {a.urgency === 'due_soon' && <Badge color="orange" variant="outline">Due soon</Badge>}
+          {/* The calendar's own reds and oranges: Mantine's default shades fail 4.5:1 on white. */}
+          {a.urgency === 'overdue' && <Badge color={STATUS_FILL.missed.bg} variant="outline">Overdue</Badge>}
+          {a.urgency === 'due_soon' && <Badge color={STATUS_FILL.in_progress.bg} variant="outline">Due soon</Badge>}
           {a.pinned && (
             <Badge color="gray" variant="outline" leftSection={<IconPin size={11} aria-hidden />} title="Set by a person: the planner leaves it alone">
               Pinned

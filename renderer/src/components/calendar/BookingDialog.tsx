@@ -142,7 +142,7 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
           />
         </SimpleGrid>
         <Group>
-          <Button variant="light" leftSection={<IconSearch size={16} aria-hidden />} onClick={() => void findSlots()}>
+          <Button variant="default" leftSection={<IconSearch size={16} aria-hidden />} onClick={() => void findSlots()}>
             Find next free slot
           </Button>
         </Group>
