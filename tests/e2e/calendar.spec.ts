@@ -193,9 +193,14 @@ test.describe('calendar', () => {
     const column = page.locator('.rbc-time-content .rbc-day-slot').first()
     const b = await box(column)
     const at = { clientX: b.x + b.width / 2, clientY: b.y + 80, bubbles: true, cancelable: true }
+    // Runs in the page; typed by hand because the tests' tsconfig has no DOM.
     const data = await page.evaluateHandle(() => {
-      const d = new DataTransfer()
-      d.items.add(new File(['x'], 'invoice.pdf', { type: 'application/pdf' }))
+      const g = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } }
+        File: new (parts: string[], name: string, options: { type: string }) => unknown
+      }
+      const d = new g.DataTransfer()
+      d.items.add(new g.File(['x'], 'invoice.pdf', { type: 'application/pdf' }))
       return d
     })
     await column.dispatchEvent('dragover', { ...at, dataTransfer: data })

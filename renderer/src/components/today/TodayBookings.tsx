@@ -24,15 +24,15 @@ export function TodayBookings({ booked, timeZone }: { booked: Activity[]; timeZo
       color="indigo"
       action={
         <div role="group" aria-label="Group today's bookings">
-        <SegmentedControl
-          size="xs"
-          value={by}
-          onChange={(v) => setBy(v as By)}
-          data={[
-            { value: 'bay', label: 'By bay' },
-            { value: 'technician', label: 'By technician' },
-          ]}
-        />
+          <SegmentedControl
+            size="xs"
+            value={by}
+            onChange={(v) => setBy(v as By)}
+            data={[
+              { value: 'bay', label: 'By bay' },
+              { value: 'technician', label: 'By technician' },
+            ]}
+          />
         </div>
       }
     >
