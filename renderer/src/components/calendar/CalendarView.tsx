@@ -65,6 +65,10 @@ export function CalendarView(props: Props) {
       const classes = [`shop-status-${e.activity.status}`, e.allDay ? 'shop-unbooked' : '', pendingIds.has(e.id) ? 'shop-pending' : '']
       // The agenda puts these on its table row, date cell included: a stripe there, not a fill.
       if (agenda) return { className: classes.join(' ') }
+      // Due but not booked: an outline in its status colour, so it reads as "needs a time".
+      if (e.allDay) {
+        return { className: classes.filter(Boolean).join(' '), style: { backgroundColor: '#fff', borderColor: fill.bg, color: fill.border } }
+      }
       return {
         className: classes.filter(Boolean).join(' '),
         style: { backgroundColor: fill.bg, borderColor: fill.border, color: '#fff' },
