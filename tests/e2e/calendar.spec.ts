@@ -187,6 +187,40 @@ test.describe('calendar', () => {
     await expect(item).toHaveCount(0)
   })
 
+  test('an unbooked activity dropped on a day of the month view asks for a time on that day', async ({ page, shop }) => {
+    await seedShopFloor(shop)
+    await seedVehicle(shop, { make: 'Mazda', model: 'CX-5', onboardingDate: '2026-03-10' })
+    const [initial] = await shop.call('activities.unbooked', {})
+
+    await page.goto('/#/calendar')
+    const item = page.getByRole('list', { name: 'Unbooked activities' }).locator(`[data-activity-id="${initial!.id}"]`)
+    const cell = await monthCell(page, '2026-03-12')
+    const row = page.locator('.rbc-month-row', { has: page.locator('[data-date="2026-03-12"]') })
+    const rowBox = await box(row)
+    await item.dragTo(row, { targetPosition: { x: cell.x - rowBox.x + cell.width / 2, y: cell.height / 2 } })
+
+    const dialog = page.getByRole('dialog', { name: 'Book a time' })
+    await expect(dialog).toBeVisible()
+    await expect(dialog.getByLabel('Date')).toHaveValue('2026-03-12')
+    await expect(dialog.getByLabel('Time')).toHaveValue('08:00')
+    await dialog.getByRole('button', { name: 'Book', exact: true }).click()
+    await expect(dialog).toBeHidden()
+    expect((await shop.call('activities.get', { id: initial!.id })).start).toBe(shopInstant('2026-03-12', '08:00', TZ))
+  })
+
+  test('a booking made elsewhere appears on the open calendar without a reload', async ({ page, shop }) => {
+    const floor = await seedShopFloor(shop)
+    const vehicle = await seedVehicle(shop, { make: 'Toyota', model: 'Camry' })
+    await page.goto('/#/calendar')
+    await expect(page.locator('.rbc-month-view')).toBeVisible()
+    const made = await seedBooking(shop, TZ, { vehicle, type: floor.types['Oil change']!, day: '2026-03-13', time: '09:00', bay: floor.bays[0] })
+    await expect(eventOf(page, made.id)).toBeVisible()
+    const cell = await monthCell(page, '2026-03-13')
+    const drawn = await box(eventOf(page, made.id))
+    expect(drawn.x).toBeGreaterThanOrEqual(cell.x - 1)
+    expect(drawn.x).toBeLessThan(cell.x + cell.width)
+  })
+
   test('a file dragged onto the calendar is ignored', async ({ page, shop }) => {
     await seedShopFloor(shop)
     await openDay(page, '2026-03-11')

@@ -152,10 +152,13 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
   const dropFromOutside = useCallback(
     (a: Activity, { start, allDay, resource }: DragFromOutsideItemArgs) => {
       const s = toDate(start)
-      if (allDay) return askForTime(a, wallToDay(s))
+      // A month cell or the all-day row gives a day, not a time: the library even says
+      // `allDay: false` there, with midnight, which the time grid (from opening time) never gives.
+      const dayOnly = allDay || view === 'month' || (s.getHours() === 0 && s.getMinutes() === 0)
+      if (dayOnly) return askForTime(a, wallToDay(s))
       void book(a, s, addMinutes(s, durationOf(a.activityTypeId)), resource)
     },
-    [askForTime, book, durationOf],
+    [askForTime, book, durationOf, view],
   )
 
   const pendingIds = useMemo(() => new Set(placements.keys()), [placements])
