@@ -38,6 +38,8 @@ export interface CalendarUiBench {
   dropPlacedMs: number[]
   /** Mouse up to the core's answer refetched and redrawn (pending mark gone), ms. */
   dropSettledMs: number[]
+  /** A keystroke in the vehicle/customer search to its echo in the field, ms (one per key). */
+  keystrokeMs: number[]
   /** Longest main-thread task during the whole run, ms. */
   longestTaskMs: number
 }
@@ -139,6 +141,9 @@ const monthIsDrawn = () => {
 }
 const notBusy = () => !(globalThis as unknown as PageGlobals).document.querySelector('[aria-busy="true"]')
 const settled = () => (globalThis as unknown as PageGlobals).document.querySelector('.shop-pending') === null
+const searchReads = (text: string) =>
+  (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('input[placeholder^="Plate"]')
+    ?.value === text
 const rangeIs = (label: string) => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="calendar-range"]')?.textContent === label
 /** The activity drawn inside a cell's rectangle. */
 const placedIn = ({ id, left, right, top, bottom }: { id: string; left: number; right: number; top: number; bottom: number }) => {
@@ -245,9 +250,22 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
         throw new Error(`drop ${i + 1} was not stored: ${said.join(" / ")} ${JSON.stringify(before)} ${JSON.stringify(after)}`)
       }
     }
+    // Typing a search while 2,000 events are drawn: each key must echo at once.
+    const keystrokeMs: number[] = []
+    await page.getByLabel('Vehicle or customer').click()
+    let typed = ''
+    for (const key of 'Civic B-1') {
+      typed += key
+      const k0 = performance.now()
+      await page.keyboard.type(key)
+      await page.waitForFunction(searchReads, typed)
+      keystrokeMs.push(performance.now() - k0)
+    }
+    await page.waitForFunction(notBusy)
+
     const longestTaskMs = await page.evaluate(() => (globalThis as unknown as PageGlobals).__longest)
     await context.close()
-    return { events, seedSeconds, rangeFetchMs, coldRenderMs, warmRenderMs, dropPlacedMs, dropSettledMs, longestTaskMs }
+    return { events, seedSeconds, rangeFetchMs, coldRenderMs, warmRenderMs, dropPlacedMs, dropSettledMs, keystrokeMs, longestTaskMs }
   } finally {
     await browser.close()
     await bridge.close()
@@ -265,6 +283,7 @@ export function printCalendarUi(b: CalendarUiBench): void {
   console.log(`  month view, back from the next month:           ${spread(b.warmRenderMs)}`)
   console.log(`  drop, mouse up to event in its new day:         ${spread(b.dropPlacedMs)}`)
   console.log(`  drop, mouse up to stored and redrawn:           ${spread(b.dropSettledMs)}`)
+  console.log(`  search keystroke to its echo in the field:      ${spread(b.keystrokeMs)}`)
   console.log(`  longest main-thread task seen:                  ${ms(b.longestTaskMs)}`)
 }
 

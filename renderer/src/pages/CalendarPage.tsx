@@ -35,7 +35,9 @@ export function CalendarPage() {
   const [dragged, setDragged] = useState<Activity | null>(null)
 
   // Until the user navigates, the calendar follows the shop's today (its zone loads async).
-  const shownDate = date ?? nowWall(ref.timeZone)
+  // One Date per zone, not per render: the memoized calendar compares it by identity.
+  const today = useMemo(() => nowWall(ref.timeZone), [ref.timeZone])
+  const shownDate = date ?? today
   const range = visibleRange(view, shownDate)
 
   const activities = useChannel(

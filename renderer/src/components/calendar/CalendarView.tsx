@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react'
+import { memo, useCallback, useMemo, useRef } from 'react'
 import type { View } from 'react-big-calendar'
 import type { DragFromOutsideItemArgs, EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop'
 import { STATUS_FILL } from '../activity/appearance'
@@ -53,8 +53,11 @@ const tooltip = (e: CalendarEvent) =>
     e.activity.technicianName ? ` · ${e.activity.technicianName}` : ''
   }`
 
-/** The drag-and-drop calendar, with every prop it compares by identity kept stable. */
-export function CalendarView(props: Props) {
+/**
+ * The drag-and-drop calendar, with every prop it compares by identity kept stable. Memoized:
+ * typing in a filter re-renders the page, and must not re-lay out 2,000 events per keystroke.
+ */
+export const CalendarView = memo(function CalendarView(props: Props) {
   const { pendingIds, timeZone, shading, onSelectEvent } = props
   const container = useRef<HTMLDivElement>(null)
   useFlattenCalendarAria(container)
@@ -134,7 +137,7 @@ export function CalendarView(props: Props) {
       </div>
     </PartsContext.Provider>
   )
-}
+})
 
 const resourceIdAccessor = (r: CalendarResource) => r.id
 const resourceTitleAccessor = (r: CalendarResource) => r.title

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 import { useChannel } from '../../lib/queries'
 import { browserZone } from './shop-time'
 
@@ -13,6 +13,8 @@ export function useShopReference() {
   const technicians = useChannel('technicians.list', {})
   const types = useChannel('activityTypes.list', {})
   const typeMinutes = useMemo(() => new Map((types.data ?? []).map((t) => [t.id, t.durationMinutes])), [types.data])
+  // Stable, so the calendar's drop handlers (and the memoized calendar) do not change each render.
+  const durationOf = useCallback((activityTypeId: number) => typeMinutes.get(activityTypeId) ?? 60, [typeMinutes])
   return {
     timeZone: settings.data?.timeZone ?? browserZone(),
     settings: settings.data,
@@ -21,7 +23,7 @@ export function useShopReference() {
     technicians: technicians.data ?? [],
     types: types.data ?? [],
     /** Minutes an activity type takes; 60 before the types load. */
-    durationOf: (activityTypeId: number) => typeMinutes.get(activityTypeId) ?? 60,
+    durationOf,
     loading: settings.isPending,
   }
 }
