@@ -68,7 +68,7 @@ export function ActivityDetails({ id, onClose }: { id: number; onClose: () => vo
         </Alert>
       )}
 
-      <Facts a={a} timeZone={timeZone} />
+      <Facts a={a} timeZone={timeZone} onLeave={onClose} />
 
       {(open || a.status === 'in_progress') && (
         <Group gap="xs">
@@ -106,11 +106,12 @@ export function ActivityDetails({ id, onClose }: { id: number; onClose: () => vo
   )
 }
 
-function Facts({ a, timeZone }: { a: Activity; timeZone: string }) {
+/** `onLeave`: following the vehicle link closes the panel, which would otherwise cover that page. */
+function Facts({ a, timeZone, onLeave }: { a: Activity; timeZone: string; onLeave: () => void }) {
   const rows: [string, React.ReactNode][] = [
     [
       'Vehicle',
-      <Anchor component={Link} to={`/vehicles/${a.vehicleId}`} size="sm" key="v">
+      <Anchor component={Link} to={`/vehicles/${a.vehicleId}`} size="sm" key="v" onClick={onLeave}>
         {a.vehicleLabel}
         {a.licensePlate ? ` · ${a.licensePlate}` : ''}
       </Anchor>,
