@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react'
-import { Box, Group, Stack } from '@mantine/core'
+import { Alert, Box, Group, Stack } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { keepPreviousData } from '@tanstack/react-query'
 import type { View } from 'react-big-calendar'
@@ -103,6 +103,11 @@ export function CalendarPage() {
       />
       <CalendarFilters value={filters} onChange={setFilters} bays={ref.bays} technicians={ref.technicians} />
       <CalendarLegend />
+      {activities.error && (
+        <Alert color="red" title="Could not load the calendar" role="alert">
+          {activities.error.message}
+        </Alert>
+      )}
       <Group align="stretch" gap="sm" wrap="nowrap">
         <Box style={{ flex: 1, minWidth: 0 }} aria-busy={activities.isFetching} data-testid="calendar">
           <CalendarView
