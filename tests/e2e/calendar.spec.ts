@@ -298,6 +298,8 @@ test.describe('calendar', () => {
     await expect(panel.getByLabel('Done by')).toHaveValue('Sam Ortiz')
     await panel.getByLabel('Odometer (miles)').fill('52340')
     await panel.getByLabel('Work notes').fill('5W-30 synthetic, filter replaced.')
+    await settle(page)
+    await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
     await panel.getByRole('button', { name: 'Mark completed' }).click()
 
     await expect(panel.getByText('Completed', { exact: true }).first()).toBeVisible()
@@ -330,6 +332,11 @@ test.describe('calendar', () => {
     await expect(panel.getByRole('alert')).toContainText('Changed elsewhere meanwhile')
     await expect(panel.getByLabel('Notes')).toHaveValue('Customer waits in the lounge.')
     expect((await shop.call('activities.get', { id: booked.id })).status).toBe('scheduled')
+    // The cancel form, while the panel is open (checked here as this panel has the button).
+    await panel.getByRole('button', { name: 'Cancel activity…' }).click()
+    await expect(panel.getByLabel('Reason')).toBeVisible()
+    await settle(page)
+    await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
   })
 
   test('filters narrow the calendar by vehicle or customer, category and bay', async ({ page, shop }) => {

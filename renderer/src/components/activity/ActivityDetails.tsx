@@ -54,7 +54,8 @@ export function ActivityDetails({ id, onClose }: { id: number; onClose: () => vo
 
       {action.problem && (
         <Alert
-          color={action.problem.stale ? 'yellow' : 'red'}
+          // Dark enough for its light background at 4.5:1 (Mantine's yellow and red are not).
+          color={action.problem.stale ? STATUS_FILL.in_progress.bg : STATUS_FILL.missed.bg}
           icon={<IconAlertTriangle size={18} aria-hidden />}
           title={action.problem.title}
           role="alert"
