@@ -66,7 +66,10 @@ export function CalendarPage() {
     })
   }, [activities.data, ref.timeZone, grouping, moves.placements])
 
-  const resources = useMemo(() => resourcesFor(grouping, ref.bays, ref.technicians), [grouping, ref.bays, ref.technicians])
+  const resources = useMemo(
+    () => resourcesFor(grouping, ref.bays, ref.technicians, activities.data),
+    [grouping, ref.bays, ref.technicians, activities.data],
+  )
   const shading = useMemo(() => shopHoursShading(ref.hours, closures.data ?? [], grouping), [ref.hours, closures.data, grouping])
 
   const openEvent = useCallback((e: CalendarEvent) => panel.open(e.id), [panel])

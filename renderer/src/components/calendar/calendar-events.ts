@@ -55,12 +55,30 @@ function convert(a: Activity, timeZone: string, grouping: Grouping): CalendarEve
   return { id: a.id, title: activityTitle(a), start, end, allDay: !booked, resourceId: resourceOf(a, grouping), activity: a }
 }
 
-export function resourcesFor(grouping: Grouping, bays: Bay[], technicians: Technician[]): CalendarResource[] | undefined {
-  if (grouping === 'bay') return [...bays.map((b) => ({ id: b.id, title: b.name })), { id: UNASSIGNED, title: 'No bay' }]
-  if (grouping === 'technician') {
-    return [...technicians.map((t) => ({ id: t.id, title: t.name })), { id: UNASSIGNED, title: 'No technician' }]
+/**
+ * The columns for a grouping: the active bays (or technicians), then any retired one that still
+ * has work in view (so that work never vanishes), then "No bay" / "No technician".
+ */
+export function resourcesFor(
+  grouping: Grouping,
+  bays: Bay[],
+  technicians: Technician[],
+  activities: readonly Activity[] = [],
+): CalendarResource[] | undefined {
+  if (grouping === 'shop') return undefined
+  const active =
+    grouping === 'bay' ? bays.map((b) => ({ id: b.id, title: b.name })) : technicians.map((t) => ({ id: t.id, title: t.name }))
+  const known = new Set<ResourceId>(active.map((r) => r.id))
+  const retired: CalendarResource[] = []
+  for (const a of activities) {
+    const id = grouping === 'bay' ? a.bayId : a.technicianId
+    const name = grouping === 'bay' ? a.bayName : a.technicianName
+    if (id === null || known.has(id)) continue
+    known.add(id)
+    retired.push({ id, title: `${name ?? `#${id}`} (retired)` })
   }
-  return undefined
+  const none = { id: UNASSIGNED, title: grouping === 'bay' ? 'No bay' : 'No technician' } as const
+  return [...active, ...retired, none]
 }
 
 /** Only work that has not started may move; the core would refuse anything else anyway. */
