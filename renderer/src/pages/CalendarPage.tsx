@@ -16,6 +16,7 @@ import { resourcesFor, toCalendarEvent, type CalendarEvent, type Grouping } from
 import { shopHoursShading } from '../components/calendar/shop-hours'
 import { nowWall } from '../components/calendar/shop-time'
 import { UnbookedList } from '../components/calendar/UnbookedList'
+import { ExportMenu } from '../components/invites/ExportMenu'
 import { useCalendarMoves } from '../components/calendar/use-calendar-moves'
 import { useShopReference } from '../components/calendar/use-shop-reference'
 import { step, visibleRange } from '../components/calendar/visible-range'
@@ -104,7 +105,11 @@ export function CalendarPage() {
         onStep={(d) => setDate(step(view, shownDate, d))}
         onGrouping={setGrouping}
       />
-      <CalendarFilters value={filters} onChange={setFilters} bays={ref.bays} technicians={ref.technicians} />
+      {/* Beside the filters, not in the toolbar: the week view's toolbar has no room left at 1280px. */}
+      <Group justify="space-between" align="flex-end" wrap="nowrap" gap="sm">
+        <CalendarFilters value={filters} onChange={setFilters} bays={ref.bays} technicians={ref.technicians} />
+        <ExportMenu range={range} size="xs" />
+      </Group>
       <CalendarLegend />
       {activities.error && (
         <Alert color="red" title="Could not load the calendar" role="alert">

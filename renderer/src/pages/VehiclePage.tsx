@@ -10,6 +10,7 @@ import { VehicleDetails } from '../components/vehicles/VehicleDetails'
 import { VehicleFormModal } from '../components/vehicles/VehicleFormModal'
 import { useVehicleStatus } from '../components/vehicles/useVehicleStatus'
 import { VehicleSchedule } from '../components/vehicle/VehicleSchedule'
+import { ExportMenu } from '../components/invites/ExportMenu'
 
 /** One vehicle: its details and owner; its schedule joins them below (issue 4). */
 export function VehiclePage() {
@@ -52,6 +53,7 @@ export function VehiclePage() {
           </Text>
         </div>
         <Group gap="xs">
+          <ExportMenu vehicleId={v.id} />
           <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setEditing(true)}>
             Edit
           </Button>

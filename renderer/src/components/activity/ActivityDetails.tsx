@@ -89,8 +89,9 @@ export function ActivityDetails({ id, onClose }: { id: number; onClose: () => vo
 
       <StatusActions activity={a} run={action.run} busy={action.busy} onRebook={() => setBooking({ activity: a, mode: 'rebook' })} />
 
-      {/* Invites are for work still ahead; the button itself says when one cannot be sent. */}
-      {(open || a.status === 'in_progress') && <SendInviteButton activityId={a.id} />}
+      {/* Invites are for work still ahead, and a cancelled booking owes the customer its
+          cancellation; the button itself says when one cannot be sent. */}
+      {(open || a.status === 'in_progress' || a.status === 'cancelled') && <SendInviteButton activityId={a.id} />}
 
       <Divider />
       <NotesEditor activity={a} run={action.run} busy={action.busy} />

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Checkbox, Group, Menu, Modal, Progress, Stack, Text } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, Menu, Modal, Progress, Stack, Text, type MantineSize } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconCalendarDown, IconCalendarEvent, IconChevronDown } from '@tabler/icons-react'
@@ -8,12 +8,27 @@ import { call } from '../../lib/shop'
 import { saveCalendarFile } from './save-calendar-file'
 import { useJobProgress } from './useJobProgress'
 
+/** Days of a range export, `YYYY-MM-DD`, both included. */
+export interface DayRange {
+  from: string
+  to: string
+}
+
+interface Props {
+  /** Offers this vehicle's upcoming schedule as well as the shop's range. */
+  vehicleId?: number
+  /** What the range dialog opens with (e.g. the days the calendar shows); default: a month from today. */
+  range?: DayRange
+  /** Matches the buttons beside it: `sm` in a page header, `xs` in a row of filters. */
+  size?: MantineSize
+}
+
 /**
  * Calendar exports: one vehicle's upcoming schedule (when `vehicleId` is given) and a date
  * range of the whole shop, each saved as one .ics file. The range can hold thousands of
  * events; the dialog follows the export's `progress` events.
  */
-export function ExportMenu({ vehicleId }: { vehicleId?: number }) {
+export function ExportMenu({ vehicleId, range, size = 'sm' }: Props) {
   const [rangeOpen, setRangeOpen] = useState(false)
   const [busy, setBusy] = useState(false)
 
@@ -34,7 +49,7 @@ export function ExportMenu({ vehicleId }: { vehicleId?: number }) {
         <Menu.Target>
           <Button
             variant="default"
-            size="xs"
+            size={size}
             loading={busy}
             leftSection={<IconCalendarDown size={14} aria-hidden />}
             rightSection={<IconChevronDown size={14} aria-hidden />}
@@ -53,15 +68,15 @@ export function ExportMenu({ vehicleId }: { vehicleId?: number }) {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      {rangeOpen && <RangeExportModal onClose={() => setRangeOpen(false)} />}
+      {rangeOpen && <RangeExportModal initial={range ?? aMonthFromToday()} onClose={() => setRangeOpen(false)} />}
     </>
   )
 }
 
-function RangeExportModal({ onClose }: { onClose: () => void }) {
-  const today = new Date()
-  const [from, setFrom] = useState<string | null>(isoDay(today))
-  const [to, setTo] = useState<string | null>(isoDay(new Date(today.getFullYear(), today.getMonth() + 1, today.getDate())))
+function RangeExportModal({ initial, onClose }: { initial: DayRange; onClose: () => void }) {
+  // Taken once when the dialog opens: the calendar moving behind it must not overwrite what was typed.
+  const [from, setFrom] = useState<string | null>(initial.from)
+  const [to, setTo] = useState<string | null>(initial.to)
   const [includeCancelled, setIncludeCancelled] = useState(false)
   const [job, setJob] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
@@ -148,6 +163,11 @@ async function saveAndReport(file: ScheduleFile): Promise<boolean> {
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+function aMonthFromToday(): DayRange {
+  const today = new Date()
+  return { from: isoDay(today), to: isoDay(new Date(today.getFullYear(), today.getMonth() + 1, today.getDate())) }
+}
 
 const isoDay = (d: Date): string =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconCalendarCheck, IconMailForward } from '@tabler/icons-react'
 import { useChannel } from '../../lib/queries'
+import { STATUS_FILL } from '../activity/appearance'
 import { call } from '../../lib/shop'
 import { changeList, formatIssued, sendLabel } from './invite-words'
 import { saveCalendarFile } from './save-calendar-file'
@@ -45,17 +46,23 @@ export function SendInviteButton({ activityId }: { activityId: number }) {
     <Stack gap={6} data-testid="send-invite" data-invite-state={s.state}>
       {s.state === 'sent' && s.lastIssue && (
         <Group gap={6}>
-          <Badge color="green" variant="light" leftSection={<IconCalendarCheck size={12} aria-hidden />}>
+          {/* The calendar's dark green, outlined: Mantine's light green badge is under 4.5:1. */}
+          <Badge color={STATUS_FILL.completed.bg} variant="outline" leftSection={<IconCalendarCheck size={12} aria-hidden />}>
             {s.lastIssue.method === 'CANCEL' ? 'Cancellation sent' : 'Invite sent'}
           </Badge>
           <Text size="xs" c="dimmed">
-            {formatIssued(s.lastIssue.issuedAt)} · update {s.lastIssue.sequence}
+            {/* SEQUENCE 0 is the first invite: calling it "update 0" would only puzzle. */}
+            {formatIssued(s.lastIssue.issuedAt)}
+            {s.lastIssue.sequence > 0 && ` · update ${s.lastIssue.sequence}`}
           </Text>
         </Group>
       )}
       {s.state === 'changed' && (
-        <Text size="sm" c="orange.8" role="status">
-          Changed since the invite ({changeList(s.changes)}): send an update.
+        // The calendar's dark orange: Mantine's orange fails 4.5:1 on white.
+        <Text size="sm" c={STATUS_FILL.in_progress.bg} role="status">
+          {s.next?.method === 'CANCEL'
+            ? 'Cancelled since the invite: send the customer the cancellation.'
+            : `Changed since the invite (${changeList(s.changes)}): send an update.`}
         </Text>
       )}
       {s.refusal ? (
@@ -66,8 +73,9 @@ export function SendInviteButton({ activityId }: { activityId: number }) {
         <Group>
           <Button
             size="xs"
-            variant={s.state === 'sent' ? 'subtle' : 'light'}
-            color={s.state === 'changed' ? 'orange' : undefined}
+            // Out of date, it is the one thing to do here: filled, in the same readable orange.
+            variant={s.state === 'changed' ? 'filled' : s.state === 'sent' ? 'subtle' : 'light'}
+            color={s.state === 'changed' ? STATUS_FILL.in_progress.bg : undefined}
             leftSection={<IconMailForward size={14} aria-hidden />}
             loading={busy}
             onClick={() => void send()}
