@@ -58,8 +58,6 @@ export interface Activity {
   contactedAt: string | null
   version: number
   urgency: Urgency | null
-  createdAt: string
-  updatedAt: string
 }
 
 export interface ActivityLogEntry {

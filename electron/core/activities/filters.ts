@@ -1,6 +1,6 @@
 /**
  * WHERE fragments the read models share. They are raw SQL over the aliases of
- * `selectActivities` (`a`, `v`, `c`, `t`) so list and statistics queries use the same rules.
+ * `selectActivities` (`a`, `v`, `c`) so list and statistics queries use the same rules.
  */
 import { sql, type RawBuilder } from 'kysely'
 import { normalizePlate } from '../../../shared/domain/vehicles'
@@ -67,8 +67,13 @@ export function textMatches(text: string): RawBuilder<boolean> {
   return sql<boolean>`((v.make || ' ' || v.model) like ${p} escape '\\'
     or v.vin like ${containsPattern(text.toUpperCase())} escape '\\'
     or c.name like ${p} escape '\\'
-    or t.name like ${p} escape '\\'
+    or a.activity_type_id in (select id from activity_types where name like ${p} escape '\\')
     ${platePart})`
+}
+
+/** Of one of these categories, looked up in the small types table rather than joined per row. */
+export function categoryIn(categories: readonly string[]): RawBuilder<boolean> {
+  return sql<boolean>`a.activity_type_id in (select id from activity_types where category in (${sql.join(categories)}))`
 }
 
 /** No booking yet, written so the planner never looks it up in the start_at index (every unbooked row). */

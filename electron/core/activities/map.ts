@@ -56,7 +56,5 @@ export function toActivity(row: ActivityJoinedRow, timeZone: string, urgency: Ur
       },
       urgency,
     ),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   }
 }

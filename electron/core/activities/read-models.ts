@@ -3,7 +3,7 @@ import type { Activity, ActivityStatus, VehicleSchedule } from '../../../shared/
 import type { Category } from '../../../shared/domain/reference'
 import type { ReadContext } from './read-context'
 import { readActivities } from './read'
-import { dayInRange, overdue, statusIn, textMatches, unbooked, vehicleActive } from './filters'
+import { categoryIn, dayInRange, overdue, statusIn, textMatches, unbooked, vehicleActive } from './filters'
 import { addDays } from './shop-time'
 
 export interface RangeFilter {
@@ -28,7 +28,7 @@ export function rangeOf(rc: ReadContext, f: RangeFilter): Promise<Activity[]> {
     let r = q.where(dayInRange(f.from, f.to, rc.timeZone))
     if (f.vehicleId) r = r.where('a.vehicle_id', '=', f.vehicleId)
     if (f.status?.length) r = r.where(statusIn(f.status))
-    if (f.category?.length) r = r.where('t.category', 'in', f.category)
+    if (f.category?.length) r = r.where(categoryIn(f.category))
     if (f.bayId) r = r.where('a.bay_id', '=', f.bayId)
     if (f.technicianId) r = r.where('a.technician_id', '=', f.technicianId)
     if (f.text) r = r.where(textMatches(f.text))
