@@ -26,6 +26,8 @@ export interface Ctx {
   batch<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T>
   /** Resolves after the event loop had a turn, so a long job never blocks it for long. */
   yieldToEventLoop(): Promise<void>
+  /** The better-sqlite3 binary main opened the database with (Electron's ABI), for worker threads to open it too. */
+  nativeBinding?: string
 }
 
 export type Handler<C extends ChannelName> = (

@@ -76,6 +76,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     changed: (...domains) => domains.forEach((d) => changed.add(d)),
     batch: (fn) => lock.run(() => db.transaction().execute(fn)),
     yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
+    nativeBinding: options.nativeBinding,
   })
 
   const invoke = createInvoke({

@@ -142,7 +142,7 @@ export async function startCheckpointer(
  * void checkpoints.start()
  * try { ...; checkpoints.afterCommit() } finally { await checkpoints.finish() }
  */
-export function checkpointOffThread(ctx: Pick<Ctx, 'sqlite' | 'batch' | 'log'>) {
+export function checkpointOffThread(ctx: Pick<Ctx, 'sqlite' | 'batch' | 'log' | 'nativeBinding'>) {
   let starting: Promise<Checkpointer | undefined> | undefined
   let worker: Checkpointer | undefined
   let active = false
@@ -150,7 +150,7 @@ export function checkpointOffThread(ctx: Pick<Ctx, 'sqlite' | 'batch' | 'log'>) 
   return {
     /** Resolves once the worker is up (or known not to come); nothing needs to wait for it. */
     start(): Promise<unknown> {
-      starting ??= startCheckpointer(ctx.sqlite)
+      starting ??= startCheckpointer(ctx.sqlite, ctx.nativeBinding)
         .catch(() => undefined)
         .then((checkpointer) => (worker = checkpointer))
       return starting
