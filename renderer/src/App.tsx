@@ -3,6 +3,7 @@ import '@mantine/notifications/styles.css'
 import '@mantine/dates/styles.css'
 import { useEffect } from 'react'
 import { MantineProvider } from '@mantine/core'
+import { DatesProvider } from '@mantine/dates'
 import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
@@ -15,12 +16,15 @@ export function App() {
   useEffect(() => subscribeToChanges(), [])
   return (
     <MantineProvider theme={theme}>
-      <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <Notifications position="bottom-right" />
-          <RouterProvider router={router} />
-        </ModalsProvider>
-      </QueryClientProvider>
+      {/* Weeks start on Sunday, as on the calendar (localizer.ts); Mantine's pickers default to Monday. */}
+      <DatesProvider settings={{ firstDayOfWeek: 0 }}>
+        <QueryClientProvider client={queryClient}>
+          <ModalsProvider>
+            <Notifications position="bottom-right" />
+            <RouterProvider router={router} />
+          </ModalsProvider>
+        </QueryClientProvider>
+      </DatesProvider>
     </MantineProvider>
   )
 }

@@ -216,7 +216,7 @@ test.describe('customer invites', () => {
     await page.goto('/#/calendar')
     await page.getByText('Week', { exact: true }).click()
     await expect(page.getByTestId('calendar-range')).toHaveText('Mar 8 – 14, 2026')
-    await page.getByRole('button', { name: 'Export calendar' }).click()
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
     await expect(page.getByRole('menuitem', { name: /This vehicle/ })).toHaveCount(0)
     await page.getByRole('menuitem', { name: /The shop's schedule for a date range/ }).click()
     const dialog = page.getByRole('dialog', { name: "Export the shop's schedule" })
@@ -226,6 +226,14 @@ test.describe('customer invites', () => {
     await expect(dialog.getByLabel('To')).toHaveValue('Mar 14, 2026')
     await settle(page)
     await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' })
+    // Escape in a day picker closes the picker, not the dialog with the range in it.
+    await dialog.getByLabel('From').click()
+    const picker = page.getByRole('button', { name: '8 March 2026', exact: true })
+    await expect(picker).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(picker).toBeHidden()
+    await expect(dialog).toBeVisible()
+    await expect(dialog.getByLabel('From')).toHaveValue('Mar 8, 2026')
 
     // Every activity of those days, booked or only due (the planner's work too), not cancelled.
     const expected = (await shop.call('activities.range', { from: '2026-03-08', to: '2026-03-14' }))

@@ -105,10 +105,13 @@ export function CalendarPage() {
         onStep={(d) => setDate(step(view, shownDate, d))}
         onGrouping={setGrouping}
       />
-      {/* Beside the filters, not in the toolbar: the week view's toolbar has no room left at 1280px. */}
+      {/* Beside the filters, not in the toolbar: by bay or technician, the week and day
+          toolbars are full at the window's minimum width (1280px). */}
       <Group justify="space-between" align="flex-end" wrap="nowrap" gap="sm">
         <CalendarFilters value={filters} onChange={setFilters} bays={ref.bays} technicians={ref.technicians} />
-        <ExportMenu range={range} size="xs" />
+        <Box style={{ flex: 'none' }}>
+          <ExportMenu range={range} compact />
+        </Box>
       </Group>
       <CalendarLegend />
       {activities.error && (

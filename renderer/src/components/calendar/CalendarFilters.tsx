@@ -26,7 +26,7 @@ export function CalendarFilters({ value, onChange, bays, technicians }: Props) {
     <Group gap="xs" wrap="nowrap" align="flex-end">
       <TextInput
         size="xs"
-        w={220}
+        w={200}
         label="Vehicle or customer"
         placeholder="Plate, make, name…"
         leftSection={<IconSearch size={14} aria-hidden />}

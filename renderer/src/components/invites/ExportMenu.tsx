@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Checkbox, Group, Menu, Modal, Progress, Stack, Text, type MantineSize } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, Menu, Modal, Progress, Stack, Text } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconCalendarDown, IconCalendarEvent, IconChevronDown } from '@tabler/icons-react'
@@ -19,8 +19,11 @@ interface Props {
   vehicleId?: number
   /** What the range dialog opens with (e.g. the days the calendar shows); default: a month from today. */
   range?: DayRange
-  /** Matches the buttons beside it: `sm` in a page header, `xs` in a row of filters. */
-  size?: MantineSize
+  /**
+   * For a row of small filters (the calendar's, full at 1280px): a small button saying only
+   * "Export", its calendar icon telling what. A page header gets the full-size "Export calendar".
+   */
+  compact?: boolean
 }
 
 /**
@@ -28,7 +31,7 @@ interface Props {
  * range of the whole shop, each saved as one .ics file. The range can hold thousands of
  * events; the dialog follows the export's `progress` events.
  */
-export function ExportMenu({ vehicleId, range, size = 'sm' }: Props) {
+export function ExportMenu({ vehicleId, range, compact = false }: Props) {
   const [rangeOpen, setRangeOpen] = useState(false)
   const [busy, setBusy] = useState(false)
 
@@ -49,12 +52,12 @@ export function ExportMenu({ vehicleId, range, size = 'sm' }: Props) {
         <Menu.Target>
           <Button
             variant="default"
-            size={size}
+            size={compact ? 'xs' : 'sm'}
             loading={busy}
             leftSection={<IconCalendarDown size={14} aria-hidden />}
             rightSection={<IconChevronDown size={14} aria-hidden />}
           >
-            Export calendar
+            {compact ? 'Export' : 'Export calendar'}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
@@ -80,6 +83,10 @@ function RangeExportModal({ initial, onClose }: { initial: DayRange; onClose: ()
   const [includeCancelled, setIncludeCancelled] = useState(false)
   const [job, setJob] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  // Escape with a day picker open should close the picker only; the modal listens on the
+  // window, before the picker sees the key, so it has to be told.
+  const [picking, setPicking] = useState(false)
+  const pickerEvents = { onOpen: () => setPicking(true), onClose: () => setPicking(false) }
   const progress = useJobProgress(job)
   const running = job !== null
 
@@ -107,7 +114,7 @@ function RangeExportModal({ initial, onClose }: { initial: DayRange; onClose: ()
       opened
       onClose={running ? () => undefined : onClose}
       withCloseButton={!running}
-      closeOnEscape={!running}
+      closeOnEscape={!running && !picking}
       closeOnClickOutside={!running}
       title="Export the shop's schedule"
     >
@@ -116,8 +123,16 @@ function RangeExportModal({ initial, onClose }: { initial: DayRange; onClose: ()
           Every activity in these days, as one calendar file any calendar app can import (for reviewing offline).
         </Text>
         <Group grow>
-          <DateInput label="From" value={from} onChange={setFrom} valueFormat="MMM D, YYYY" disabled={running} />
-          <DateInput label="To" value={to} onChange={setTo} valueFormat="MMM D, YYYY" disabled={running} error={from && to && from > to ? invalid : undefined} />
+          <DateInput label="From" value={from} onChange={setFrom} valueFormat="MMM D, YYYY" disabled={running} popoverProps={pickerEvents} />
+          <DateInput
+            label="To"
+            value={to}
+            onChange={setTo}
+            valueFormat="MMM D, YYYY"
+            disabled={running}
+            error={from && to && from > to ? invalid : undefined}
+            popoverProps={pickerEvents}
+          />
         </Group>
         <Checkbox
           label="Include cancelled activities"
