@@ -6,7 +6,7 @@ import { IconAlertTriangle, IconCalendarDown, IconCalendarEvent, IconChevronDown
 import type { ScheduleFile } from '../../../../shared/domain/invites'
 import { call } from '../../lib/shop'
 import { saveCalendarFile } from './save-calendar-file'
-import { useJobProgress } from './useJobProgress'
+import { useProgress } from '../../lib/use-progress'
 
 /** Days of a range export, `YYYY-MM-DD`, both included. */
 export interface DayRange {
@@ -87,7 +87,7 @@ function RangeExportModal({ initial, onClose }: { initial: DayRange; onClose: ()
   // window, before the picker sees the key, so it has to be told.
   const [picking, setPicking] = useState(false)
   const pickerEvents = { onOpen: () => setPicking(true), onClose: () => setPicking(false) }
-  const progress = useJobProgress(job)
+  const [progress] = useProgress(job)
   const running = job !== null
 
   const invalid = !from || !to ? 'Choose both days.' : from > to ? 'The range ends before it starts.' : null

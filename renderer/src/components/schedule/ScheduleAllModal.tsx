@@ -4,7 +4,7 @@ import type { ScheduleAllResult } from '../../../../shared/domain/schedule'
 import { useChannel, useChannelMutation } from '../../lib/queries'
 import { Notice } from './Notice'
 import { ReconcileCounts, totalChanges } from './ReconcileCounts'
-import { useProgress } from './useProgress'
+import { useProgress } from '../../lib/use-progress'
 
 interface Props {
   onClose(): void
