@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumLaunchOptions } from './tests/support/chromium'
 
 /**
  * End-to-end tests: Debian's Chromium drives the built renderer through the HTTP bridge,
@@ -26,17 +27,7 @@ export default defineConfig({
     timezoneId: 'America/New_York',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      // Never `npx playwright install`: the system Chromium is the one CI has.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    // Never `npx playwright install`: the system Chromium is the one CI has.
+    launchOptions: chromiumLaunchOptions,
   },
 })

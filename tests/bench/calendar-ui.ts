@@ -20,6 +20,7 @@ import { createCore, type Core } from '../../electron/core'
 import { fixedClock } from '../../electron/core/clock'
 import { silentLogger } from '../../electron/core/logger'
 import { startBridge } from '../../electron/core/bridge/server'
+import { chromiumLaunchOptions } from '../support/chromium'
 
 const NOW = '2026-03-10T15:00:00.000Z'
 const TZ = 'America/New_York'
@@ -180,18 +181,7 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
   const dir = mkdtempSync(join(tmpdir(), 'shop-bench-calendar-'))
   const core = await createCore({ dbPath: join(dir, 'shop.db'), clock: fixedClock(NOW), timeZone: TZ, actor: 'bench', log: silentLogger })
   const bridge = await startBridge({ core, rendererDir, port: 0 })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    // Without the networking flags Chromium keeps dialling out on a closed network, which skews timings.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     const t0 = performance.now()
     const { made: events, toDrag } = await seed(core, count)
