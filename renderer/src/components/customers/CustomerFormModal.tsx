@@ -1,13 +1,10 @@
-import { useState } from 'react'
-import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core'
+import { Group, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
 import { customerFields, type Customer } from '../../../../shared/domain/customers'
 import { useChannelMutation } from '../../lib/queries'
-import { showFieldErrors } from '../../lib/form-errors'
-import { FormProblem } from '../FormProblem'
-import { confirmDiscard } from '../confirmDiscard'
+import { FormDialog } from '../FormDialog'
 
 interface Props {
   /** The customer to edit; without one the dialog creates a customer. */
@@ -39,45 +36,28 @@ export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
   })
   const create = useChannelMutation('customers.create')
   const update = useChannelMutation('customers.update')
-  const [problem, setProblem] = useState<string | null>(null)
-  const saving = create.isPending || update.isPending
-
-  // Escape, the close button and a click outside ask first; the Cancel button means it.
-  const cancel = () => confirmDiscard(form.isDirty(), onClose)
-
-  const save = form.onSubmit(async (values) => {
-    setProblem(null)
-    try {
-      const saved = customer ? await update.mutateAsync({ ...values, id: customer.id }) : await create.mutateAsync(values)
-      notifications.show({ color: 'green', message: `${saved.name} saved` })
-      onSaved?.(saved)
-      onClose()
-    } catch (error) {
-      setProblem(showFieldErrors(error, Object.keys(values), form.setErrors))
-    }
-  })
 
   return (
-    <Modal opened onClose={cancel} title={customer ? `Edit ${customer.name}` : 'New customer'} size="lg">
-      <form onSubmit={save} noValidate>
-        <Stack gap="sm">
-          <FormProblem message={problem} />
-          <TextInput label="Name" withAsterisk autoComplete="off" data-autofocus {...form.getInputProps('name')} />
-          <Group grow align="flex-start">
-            <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
-            <TextInput label="Phone" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
-          </Group>
-          <Textarea label="Notes" autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={saving}>
-              {customer ? 'Save changes' : 'Create customer'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={customer ? `Edit ${customer.name}` : 'New customer'}
+      size="lg"
+      form={form}
+      onClose={onClose}
+      onSubmit={async (values) => {
+        const saved = customer ? await update.mutateAsync({ ...values, id: customer.id }) : await create.mutateAsync(values)
+        notifications.show({ color: 'green', message: `${saved.name} saved` })
+        onSaved?.(saved)
+        onClose()
+      }}
+      submitLabel={customer ? 'Save changes' : 'Create customer'}
+      pending={create.isPending || update.isPending}
+    >
+      <TextInput label="Name" withAsterisk autoComplete="off" data-autofocus {...form.getInputProps('name')} />
+      <Group grow align="flex-start">
+        <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
+        <TextInput label="Phone" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
+      </Group>
+      <Textarea label="Notes" autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
+    </FormDialog>
   )
 }

@@ -1,13 +1,10 @@
-import { useState } from 'react'
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core'
+import { NumberInput, Select, SimpleGrid, Switch, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
 import { activityTypeFields, CATEGORIES, type ActivityType, type Category } from '../../../../shared/domain/reference'
 import { useChannelMutation } from '../../lib/queries'
-import { showFieldErrors } from '../../lib/form-errors'
-import { FormProblem } from '../FormProblem'
-import { confirmDiscard } from '../confirmDiscard'
+import { FormDialog } from '../FormDialog'
 import { CATEGORY_LABEL } from './categories'
 import { blankNumbers, numberOrUndefined } from './form-support'
 
@@ -38,66 +35,51 @@ export function ActivityTypeFormModal({ type, onClose }: { type?: ActivityType; 
   })
   const create = useChannelMutation('activityTypes.create')
   const update = useChannelMutation('activityTypes.update')
-  const [problem, setProblem] = useState<string | null>(null)
-
-  const save = form.onSubmit(async (values) => {
-    setProblem(null)
-    try {
-      const saved = type
-        ? await update.mutateAsync({ ...toInput(values), id: type.id, active: values.active })
-        : await create.mutateAsync(toInput(values))
-      notifications.show({ color: 'green', message: `${saved.name} saved` })
-      onClose()
-    } catch (error) {
-      setProblem(showFieldErrors(error, Object.keys(values), form.setErrors))
-    }
-  })
 
   return (
-    // Escape, the close button and a click outside ask before dropping what was typed; Cancel means it.
-    <Modal opened onClose={() => confirmDiscard(form.isDirty(), onClose)} title={type ? `Edit ${type.name}` : 'Add an activity type'}>
-      <form onSubmit={save} noValidate>
-        <Stack gap="sm">
-          <FormProblem message={problem} />
-          <TextInput label="Name" withAsterisk placeholder="e.g. Oil change" data-autofocus {...form.getInputProps('name')} />
-          <SimpleGrid cols={2}>
-            <Select
-              label="Category"
-              withAsterisk
-              allowDeselect={false}
-              disabled={!!type?.builtin}
-              data={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }))}
-              {...form.getInputProps('category')}
-            />
-            <NumberInput
-              label="Duration"
-              withAsterisk
-              suffix=" min"
-              allowDecimal={false}
-              allowNegative={false}
-              step={15}
-              description="How long a booking takes"
-              {...form.getInputProps('durationMinutes')}
-            />
-          </SimpleGrid>
-          {/* Built-ins are always in use: every vehicle's inspections depend on them. */}
-          {type && !type.builtin && (
-            <Switch
-              label="In use"
-              description="An unused type is not offered for new work; existing work keeps it"
-              {...form.getInputProps('active', { type: 'checkbox' })}
-            />
-          )}
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {type ? 'Save type' : 'Add type'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={type ? `Edit ${type.name}` : 'Add an activity type'}
+      form={form}
+      onClose={onClose}
+      onSubmit={async (values) => {
+        const saved = type
+          ? await update.mutateAsync({ ...toInput(values), id: type.id, active: values.active })
+          : await create.mutateAsync(toInput(values))
+        notifications.show({ color: 'green', message: `${saved.name} saved` })
+        onClose()
+      }}
+      submitLabel={type ? 'Save type' : 'Add type'}
+      pending={create.isPending || update.isPending}
+    >
+      <TextInput label="Name" withAsterisk placeholder="e.g. Oil change" data-autofocus {...form.getInputProps('name')} />
+      <SimpleGrid cols={2}>
+        <Select
+          label="Category"
+          withAsterisk
+          allowDeselect={false}
+          disabled={!!type?.builtin}
+          data={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }))}
+          {...form.getInputProps('category')}
+        />
+        <NumberInput
+          label="Duration"
+          withAsterisk
+          suffix=" min"
+          allowDecimal={false}
+          allowNegative={false}
+          step={15}
+          description="How long a booking takes"
+          {...form.getInputProps('durationMinutes')}
+        />
+      </SimpleGrid>
+      {/* Built-ins are always in use: every vehicle's inspections depend on them. */}
+      {type && !type.builtin && (
+        <Switch
+          label="In use"
+          description="An unused type is not offered for new work; existing work keeps it"
+          {...form.getInputProps('active', { type: 'checkbox' })}
+        />
+      )}
+    </FormDialog>
   )
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import { ActionIcon, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core'
+import { ActionIcon, Group, Table } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus } from '@tabler/icons-react'
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react'
 import type { Bay } from '../../../../shared/domain/reference'
 import { useChannel, useChannelMutation } from '../../lib/queries'
 import { BayFormModal } from './BayFormModal'
-import { SectionFrame } from './SectionFrame'
+import { EditButton, ListSection } from './ListSection'
 import { StatusBadge } from './StatusBadge'
 
 export function BaysSection() {
@@ -29,74 +29,49 @@ export function BaysSection() {
     }
   }
   return (
-    <SectionFrame
+    <ListSection
       title="Bays"
       description="The lifts and spaces work is booked into, in the order the calendar shows them. Two bookings never share a bay at the same time."
-      actions={
-        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing(null)}>
-          Add bay
-        </Button>
-      }
-      loading={bays.isPending}
-      error={bays.error}
+      addLabel="Add bay"
+      onAdd={() => setEditing(null)}
+      list={bays}
+      emptyText="No bays yet. Add one for each lift or space you book work into."
+      columns={['Name', 'Status']}
+      actionsWidth={170}
+      maw={640}
+      dialogs={editing !== undefined && <BayFormModal bay={editing ?? undefined} onClose={() => setEditing(undefined)} />}
     >
-      {bays.data?.length === 0 ? (
-        <Text c="gray.7">No bays yet. Add one for each lift or space you book work into.</Text>
-      ) : (
-        <Table striped highlightOnHover aria-label="Bays" maw={640}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col" w={170}>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {bays.data?.map((b, i) => (
-              <Table.Tr key={b.id}>
-                <Table.Td fw={500}>{b.name}</Table.Td>
-                <Table.Td>
-                  <StatusBadge active={b.active} inactiveLabel="Out of use" />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      leftSection={<IconPencil size={16} aria-hidden />}
-                      aria-label={`Edit ${b.name}`}
-                      onClick={() => setEditing(b)}
-                    >
-                      Edit
-                    </Button>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray.8"
-                      aria-label={`Move ${b.name} up`}
-                      disabled={i === 0 || update.isPending}
-                      onClick={() => void move(i, -1)}
-                    >
-                      <IconArrowUp size={16} aria-hidden />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray.8"
-                      aria-label={`Move ${b.name} down`}
-                      disabled={i === (bays.data?.length ?? 0) - 1 || update.isPending}
-                      onClick={() => void move(i, 1)}
-                    >
-                      <IconArrowDown size={16} aria-hidden />
-                    </ActionIcon>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {editing !== undefined && <BayFormModal bay={editing ?? undefined} onClose={() => setEditing(undefined)} />}
-    </SectionFrame>
+      {bays.data?.map((b, i) => (
+        <Table.Tr key={b.id}>
+          <Table.Td fw={500}>{b.name}</Table.Td>
+          <Table.Td>
+            <StatusBadge active={b.active} inactiveLabel="Out of use" />
+          </Table.Td>
+          <Table.Td>
+            <Group gap={4} wrap="nowrap">
+              <EditButton label={`Edit ${b.name}`} onClick={() => setEditing(b)} />
+              <ActionIcon
+                variant="subtle"
+                color="gray.8"
+                aria-label={`Move ${b.name} up`}
+                disabled={i === 0 || update.isPending}
+                onClick={() => void move(i, -1)}
+              >
+                <IconArrowUp size={16} aria-hidden />
+              </ActionIcon>
+              <ActionIcon
+                variant="subtle"
+                color="gray.8"
+                aria-label={`Move ${b.name} down`}
+                disabled={i === (bays.data?.length ?? 0) - 1 || update.isPending}
+                onClick={() => void move(i, 1)}
+              >
+                <IconArrowDown size={16} aria-hidden />
+              </ActionIcon>
+            </Group>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListSection>
   )
 }

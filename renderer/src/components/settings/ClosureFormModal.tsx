@@ -1,14 +1,11 @@
-import { useState } from 'react'
-import { Button, Group, Modal, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Group, Radio, Select, SimpleGrid, TextInput } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
 import { closureFields, type Closure } from '../../../../shared/domain/reference'
 import { useChannel, useChannelMutation } from '../../lib/queries'
-import { showFieldErrors } from '../../lib/form-errors'
-import { FormProblem } from '../FormProblem'
-import { confirmDiscard } from '../confirmDiscard'
+import { FormDialog } from '../FormDialog'
 
 type Scope = Closure['scope']
 interface Values {
@@ -52,74 +49,60 @@ export function ClosureFormModal({ today, onClose, onSaved }: Props) {
   const bays = useChannel('bays.list', {})
   const technicians = useChannel('technicians.list', {})
   const create = useChannelMutation('closures.create')
-  const [problem, setProblem] = useState<string | null>(null)
-
-  const save = form.onSubmit(async (values) => {
-    setProblem(null)
-    try {
-      const saved = await create.mutateAsync(toInput(values))
-      notifications.show({ color: 'green', message: 'Closure added' })
-      onSaved(saved)
-    } catch (error) {
-      setProblem(showFieldErrors(error, Object.keys(values), form.setErrors))
-    }
-  })
 
   const scope = form.values.scope
   return (
-    // Escape, the close button and a click outside ask before dropping what was typed; Cancel means it.
-    <Modal opened onClose={() => confirmDiscard(form.isDirty(), onClose)} title="Add a closure" size="lg">
-      <form onSubmit={save} noValidate>
-        <Stack gap="sm">
-          <FormProblem message={problem} />
-          <Radio.Group label="What is closed" {...form.getInputProps('scope')}>
-            <Group gap="lg" mt={6}>
-              <Radio value="shop" label="The whole shop" />
-              <Radio value="bay" label="One bay" />
-              <Radio value="technician" label="One technician (time off)" />
-            </Group>
-          </Radio.Group>
-          {scope === 'bay' && (
-            <Select
-              label="Bay"
-              withAsterisk
-              placeholder="Choose the bay"
-              data={(bays.data ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
-              nothingFoundMessage="No bays yet: add them under Bays"
-              {...form.getInputProps('bayId')}
-            />
-          )}
-          {scope === 'technician' && (
-            <Select
-              label="Technician"
-              withAsterisk
-              placeholder="Choose the technician"
-              data={(technicians.data ?? []).map((t) => ({ value: String(t.id), label: t.name }))}
-              nothingFoundMessage="No technicians yet: add them under Technicians"
-              {...form.getInputProps('technicianId')}
-            />
-          )}
-          <SimpleGrid cols={2}>
-            <DateInput label="First day" withAsterisk valueFormat="MMM D, YYYY" {...form.getInputProps('startsOn')} />
-            <DateInput
-              label="Last day"
-              withAsterisk
-              valueFormat="MMM D, YYYY"
-              minDate={form.values.startsOn ?? undefined}
-              {...form.getInputProps('endsOn')}
-            />
-          </SimpleGrid>
-          <TextInput label="Reason" placeholder="e.g. Thanksgiving, lift maintenance, vacation" {...form.getInputProps('reason')} />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Add closure
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title="Add a closure"
+      size="lg"
+      form={form}
+      onClose={onClose}
+      onSubmit={async (values) => {
+        const saved = await create.mutateAsync(toInput(values))
+        notifications.show({ color: 'green', message: 'Closure added' })
+        onSaved(saved)
+      }}
+      submitLabel="Add closure"
+      pending={create.isPending}
+    >
+      <Radio.Group label="What is closed" {...form.getInputProps('scope')}>
+        <Group gap="lg" mt={6}>
+          <Radio value="shop" label="The whole shop" />
+          <Radio value="bay" label="One bay" />
+          <Radio value="technician" label="One technician (time off)" />
+        </Group>
+      </Radio.Group>
+      {scope === 'bay' && (
+        <Select
+          label="Bay"
+          withAsterisk
+          placeholder="Choose the bay"
+          data={(bays.data ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
+          nothingFoundMessage="No bays yet: add them under Bays"
+          {...form.getInputProps('bayId')}
+        />
+      )}
+      {scope === 'technician' && (
+        <Select
+          label="Technician"
+          withAsterisk
+          placeholder="Choose the technician"
+          data={(technicians.data ?? []).map((t) => ({ value: String(t.id), label: t.name }))}
+          nothingFoundMessage="No technicians yet: add them under Technicians"
+          {...form.getInputProps('technicianId')}
+        />
+      )}
+      <SimpleGrid cols={2}>
+        <DateInput label="First day" withAsterisk valueFormat="MMM D, YYYY" {...form.getInputProps('startsOn')} />
+        <DateInput
+          label="Last day"
+          withAsterisk
+          valueFormat="MMM D, YYYY"
+          minDate={form.values.startsOn ?? undefined}
+          {...form.getInputProps('endsOn')}
+        />
+      </SimpleGrid>
+      <TextInput label="Reason" placeholder="e.g. Thanksgiving, lift maintenance, vacation" {...form.getInputProps('reason')} />
+    </FormDialog>
   )
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react'
-import { ActionIcon, Badge, Button, Switch, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
+import { Badge, Switch, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconPlus, IconTrash } from '@tabler/icons-react'
 import dayjs from 'dayjs'
 import type { Closure } from '../../../../shared/domain/reference'
 import { useChannel, useChannelMutation } from '../../lib/queries'
@@ -9,7 +8,7 @@ import { formatDate } from '../../lib/format'
 import { useReconcileOffer } from '../schedule/useReconcileOffer'
 import { ClosureFormModal } from './ClosureFormModal'
 import { confirmDelete } from './form-support'
-import { SectionFrame } from './SectionFrame'
+import { DeleteButton, ListSection } from './ListSection'
 
 const scopeLabel = (c: Closure): string =>
   c.scope === 'shop' ? 'Whole shop' : `${c.scope === 'bay' ? 'Bay' : 'Technician'}: ${c.resourceName ?? 'unknown'}`
@@ -39,85 +38,53 @@ export function ClosuresSection() {
         </Text>
       ),
       onConfirm: async () => {
-        try {
-          await remove.mutateAsync({ id: c.id })
-          notifications.show({ color: 'green', message: 'Closure deleted' })
-          offerReconcile('A closure was removed. Planned work can use those days again. Update every vehicle’s plan?')
-        } catch (error) {
-          notifications.show({ color: 'red', title: 'Not deleted', message: (error as Error).message })
-        }
+        await remove.mutateAsync({ id: c.id })
+        notifications.show({ color: 'green', message: 'Closure deleted' })
+        offerReconcile('A closure was removed. Planned work can use those days again. Update every vehicle’s plan?')
       },
     })
 
   return (
-    <SectionFrame
+    <ListSection
       title="Closures"
       description="Holidays, repairs and time off. Nothing is booked or planned on a closed day; a bay or technician closure only blocks that resource."
-      actions={
-        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setAdding(true)}>
-          Add closure
-        </Button>
+      addLabel="Add closure"
+      onAdd={() => setAdding(true)}
+      list={closures}
+      filters={<Switch label="Show past closures" checked={showPast} onChange={(e) => setShowPast(e.currentTarget.checked)} />}
+      emptyText={showPast ? 'No closures yet.' : 'No closures from today on.'}
+      columns={['Days', 'Closed', 'Reason']}
+      actionsWidth={60}
+      dialogs={
+        <>
+          {adding && (
+            <ClosureFormModal
+              today={today}
+              onClose={() => setAdding(false)}
+              onSaved={() => {
+                setAdding(false)
+                offerReconcile('A closure was added. Planned work on those days should move. Update every vehicle’s plan?')
+              }}
+            />
+          )}
+          {reconcileDialog}
+        </>
       }
-      loading={closures.isPending}
-      error={closures.error}
     >
-      <Switch
-        label="Show past closures"
-        checked={showPast}
-        onChange={(e) => setShowPast(e.currentTarget.checked)}
-      />
-      {closures.data?.length === 0 ? (
-        <Text c="gray.7">{showPast ? 'No closures yet.' : 'No closures from today on.'}</Text>
-      ) : (
-        <Table striped highlightOnHover aria-label="Closures">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Days</Table.Th>
-              <Table.Th scope="col">Closed</Table.Th>
-              <Table.Th scope="col">Reason</Table.Th>
-              <Table.Th scope="col" w={60}>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {closures.data?.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{dayRange(c)}</Table.Td>
-                <Table.Td>
-                  <Badge variant="filled" color={SCOPE_COLOR[c.scope]} tt="none">
-                    {scopeLabel(c)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{c.reason ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Tooltip label="Delete closure">
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Delete closure ${dayRange(c)}`}
-                      onClick={() => askDelete(c)}
-                    >
-                      <IconTrash size={18} aria-hidden />
-                    </ActionIcon>
-                  </Tooltip>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {adding && (
-        <ClosureFormModal
-          today={today}
-          onClose={() => setAdding(false)}
-          onSaved={() => {
-            setAdding(false)
-            offerReconcile('A closure was added. Planned work on those days should move. Update every vehicle’s plan?')
-          }}
-        />
-      )}
-      {reconcileDialog}
-    </SectionFrame>
+      {closures.data?.map((c) => (
+        <Table.Tr key={c.id}>
+          <Table.Td>{dayRange(c)}</Table.Td>
+          <Table.Td>
+            <Badge variant="filled" color={SCOPE_COLOR[c.scope]} tt="none">
+              {scopeLabel(c)}
+            </Badge>
+          </Table.Td>
+          <Table.Td>{c.reason ?? '—'}</Table.Td>
+          <Table.Td>
+            <DeleteButton tooltip="Delete closure" label={`Delete closure ${dayRange(c)}`} onClick={() => askDelete(c)} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListSection>
   )
 }

@@ -1,13 +1,10 @@
-import { useState } from 'react'
-import { Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/core'
+import { Switch, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
 import { referenceSchemas, type Technician } from '../../../../shared/domain/reference'
 import { useChannelMutation } from '../../lib/queries'
-import { showFieldErrors } from '../../lib/form-errors'
-import { FormProblem } from '../FormProblem'
-import { confirmDiscard } from '../confirmDiscard'
+import { FormDialog } from '../FormDialog'
 
 const resolve = zod4Resolver(referenceSchemas.techniciansCreate, { errorPriority: 'first' })
 
@@ -19,46 +16,31 @@ export function TechnicianFormModal({ technician, onClose }: { technician?: Tech
   })
   const create = useChannelMutation('technicians.create')
   const update = useChannelMutation('technicians.update')
-  const [problem, setProblem] = useState<string | null>(null)
-
-  const save = form.onSubmit(async (values) => {
-    setProblem(null)
-    try {
-      const saved = technician
-        ? await update.mutateAsync({ id: technician.id, ...values })
-        : await create.mutateAsync({ name: values.name, email: values.email })
-      notifications.show({ color: 'green', message: `${saved.name} saved` })
-      onClose()
-    } catch (error) {
-      setProblem(showFieldErrors(error, Object.keys(values), form.setErrors))
-    }
-  })
 
   return (
-    // Escape, the close button and a click outside ask before dropping what was typed; Cancel means it.
-    <Modal opened onClose={() => confirmDiscard(form.isDirty(), onClose)} title={technician ? `Edit ${technician.name}` : 'Add a technician'}>
-      <form onSubmit={save} noValidate>
-        <Stack gap="sm">
-          <FormProblem message={problem} />
-          <TextInput label="Name" withAsterisk autoComplete="off" data-autofocus {...form.getInputProps('name')} />
-          <TextInput label="Email" type="email" autoComplete="off" description="For calendar invites; optional" {...form.getInputProps('email')} />
-          {technician && (
-            <Switch
-              label="Works here"
-              description="An inactive technician takes no new bookings; past work stays"
-              {...form.getInputProps('active', { type: 'checkbox' })}
-            />
-          )}
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {technician ? 'Save technician' : 'Add technician'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={technician ? `Edit ${technician.name}` : 'Add a technician'}
+      form={form}
+      onClose={onClose}
+      onSubmit={async (values) => {
+        const saved = technician
+          ? await update.mutateAsync({ id: technician.id, ...values })
+          : await create.mutateAsync({ name: values.name, email: values.email })
+        notifications.show({ color: 'green', message: `${saved.name} saved` })
+        onClose()
+      }}
+      submitLabel={technician ? 'Save technician' : 'Add technician'}
+      pending={create.isPending || update.isPending}
+    >
+      <TextInput label="Name" withAsterisk autoComplete="off" data-autofocus {...form.getInputProps('name')} />
+      <TextInput label="Email" type="email" autoComplete="off" description="For calendar invites; optional" {...form.getInputProps('email')} />
+      {technician && (
+        <Switch
+          label="Works here"
+          description="An inactive technician takes no new bookings; past work stays"
+          {...form.getInputProps('active', { type: 'checkbox' })}
+        />
+      )}
+    </FormDialog>
   )
 }

@@ -1,13 +1,10 @@
-import { useState } from 'react'
-import { Button, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core'
+import { Group, NumberInput, Radio, Select, SimpleGrid, Switch, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
 import { templateFields, type MaintenanceTemplate } from '../../../../shared/domain/reference'
 import { useChannel, useChannelMutation } from '../../lib/queries'
-import { showFieldErrors } from '../../lib/form-errors'
-import { FormProblem } from '../FormProblem'
-import { confirmDiscard } from '../confirmDiscard'
+import { FormDialog } from '../FormDialog'
 import { numberOrNull } from './form-support'
 
 const resolve = zod4Resolver(templateFields, { errorPriority: 'first' })
@@ -59,20 +56,6 @@ export function TemplateFormModal({ template, onClose, onSaved }: Props) {
     .map((t) => ({ value: String(t.id), label: t.name }))
   const create = useChannelMutation('templates.create')
   const update = useChannelMutation('templates.update')
-  const [problem, setProblem] = useState<string | null>(null)
-
-  const save = form.onSubmit(async (values) => {
-    setProblem(null)
-    try {
-      const saved = template
-        ? await update.mutateAsync({ ...toInput(values), id: template.id, active: values.active })
-        : await create.mutateAsync(toInput(values))
-      notifications.show({ color: 'green', message: `${saved.typeName} template saved` })
-      onSaved(saved)
-    } catch (error) {
-      setProblem(showFieldErrors(error, Object.keys(values), form.setErrors))
-    }
-  })
 
   const interval = (field: 'intervalMonths' | 'intervalDays' | 'intervalMiles', label: string) => (
     <NumberInput
@@ -85,56 +68,56 @@ export function TemplateFormModal({ template, onClose, onSaved }: Props) {
   )
 
   return (
-    // Escape, the close button and a click outside ask before dropping what was typed; Cancel means it.
-    <Modal opened onClose={() => confirmDiscard(form.isDirty(), onClose)} title={template ? `Edit ${template.typeName} template` : 'Add a maintenance template'} size="lg">
-      <form onSubmit={save} noValidate>
-        <Stack gap="sm">
-          <FormProblem message={problem} />
-          <Select
-            label="Work"
-            withAsterisk
-            placeholder="Choose an activity type"
-            searchable
-            data={typeOptions}
-            nothingFoundMessage="No such type: add it under Activity types"
-            {...form.getInputProps('activityTypeId')}
-          />
-          <div>
-            <Text fw={500} size="sm">
-              Every
-            </Text>
-            <Text size="xs" c="gray.7">
-              Give one or more; whichever comes first wins. A miles interval needs two odometer readings at least 14 days apart to estimate a date.
-            </Text>
-            <SimpleGrid cols={3} mt={6}>
-              {interval('intervalMonths', 'Months')}
-              {interval('intervalDays', 'Days')}
-              {interval('intervalMiles', 'Miles')}
-            </SimpleGrid>
-          </div>
-          <Radio.Group label="Counted from" {...form.getInputProps('anchor')}>
-            <Group gap="lg" mt={6}>
-              <Radio value="onboarding" label="The vehicle's onboarding (fixed rhythm)" />
-              <Radio value="last_completed" label="When it was last done" />
-            </Group>
-          </Radio.Group>
-          {template && (
-            <Switch
-              label="In use"
-              description="A template out of use plans nothing more; work already planned is removed on the next reconcile"
-              {...form.getInputProps('active', { type: 'checkbox' })}
-            />
-          )}
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {template ? 'Save template' : 'Add template'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={template ? `Edit ${template.typeName} template` : 'Add a maintenance template'}
+      size="lg"
+      form={form}
+      onClose={onClose}
+      onSubmit={async (values) => {
+        const saved = template
+          ? await update.mutateAsync({ ...toInput(values), id: template.id, active: values.active })
+          : await create.mutateAsync(toInput(values))
+        notifications.show({ color: 'green', message: `${saved.typeName} template saved` })
+        onSaved(saved)
+      }}
+      submitLabel={template ? 'Save template' : 'Add template'}
+      pending={create.isPending || update.isPending}
+    >
+      <Select
+        label="Work"
+        withAsterisk
+        placeholder="Choose an activity type"
+        searchable
+        data={typeOptions}
+        nothingFoundMessage="No such type: add it under Activity types"
+        {...form.getInputProps('activityTypeId')}
+      />
+      <div>
+        <Text fw={500} size="sm">
+          Every
+        </Text>
+        <Text size="xs" c="gray.7">
+          Give one or more; whichever comes first wins. A miles interval needs two odometer readings at least 14 days apart to estimate a date.
+        </Text>
+        <SimpleGrid cols={3} mt={6}>
+          {interval('intervalMonths', 'Months')}
+          {interval('intervalDays', 'Days')}
+          {interval('intervalMiles', 'Miles')}
+        </SimpleGrid>
+      </div>
+      <Radio.Group label="Counted from" {...form.getInputProps('anchor')}>
+        <Group gap="lg" mt={6}>
+          <Radio value="onboarding" label="The vehicle's onboarding (fixed rhythm)" />
+          <Radio value="last_completed" label="When it was last done" />
+        </Group>
+      </Radio.Group>
+      {template && (
+        <Switch
+          label="In use"
+          description="A template out of use plans nothing more; work already planned is removed on the next reconcile"
+          {...form.getInputProps('active', { type: 'checkbox' })}
+        />
+      )}
+    </FormDialog>
   )
 }

@@ -1,13 +1,12 @@
 import { useState } from 'react'
-import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
+import { Badge, Group, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import type { MaintenanceTemplate } from '../../../../shared/domain/reference'
 import { useChannel, useChannelMutation } from '../../lib/queries'
 import { useReconcileOffer } from '../schedule/useReconcileOffer'
 import { CATEGORY_COLOR, CATEGORY_LABEL } from './categories'
 import { confirmDelete } from './form-support'
-import { SectionFrame } from './SectionFrame'
+import { DeleteButton, EditButton, ListSection } from './ListSection'
 import { StatusBadge } from './StatusBadge'
 import { TemplateFormModal } from './TemplateFormModal'
 
@@ -41,95 +40,63 @@ export function TemplatesSection() {
         </Text>
       ),
       onConfirm: async () => {
-        try {
-          await remove.mutateAsync({ id: t.id })
-          notifications.show({ color: 'green', message: `${t.typeName} template deleted` })
-          offerReconcile(`The ${t.typeName} template was deleted. Remove its planned work from every vehicle?`)
-        } catch (error) {
-          notifications.show({ color: 'red', title: 'Not deleted', message: (error as Error).message })
-        }
+        await remove.mutateAsync({ id: t.id })
+        notifications.show({ color: 'green', message: `${t.typeName} template deleted` })
+        offerReconcile(`The ${t.typeName} template was deleted. Remove its planned work from every vehicle?`)
       },
     })
 
   return (
-    <SectionFrame
+    <ListSection
       title="Maintenance templates"
       description="Recurring work planned for every active vehicle, besides the inspections."
-      actions={
-        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing(null)}>
-          Add template
-        </Button>
+      addLabel="Add template"
+      onAdd={() => setEditing(null)}
+      list={templates}
+      emptyText="No templates yet: vehicles get their inspections only. Add one for oil changes, tire rotations and the like."
+      columns={['Work', 'Interval', 'Counted from', 'Status']}
+      actionsWidth={130}
+      dialogs={
+        <>
+          {editing !== undefined && (
+            <TemplateFormModal
+              template={editing ?? undefined}
+              onClose={() => setEditing(undefined)}
+              onSaved={(saved) => {
+                setEditing(undefined)
+                offerReconcile(`The ${saved.typeName} template changed. Update every vehicle's plan to match?`)
+              }}
+            />
+          )}
+          {reconcileDialog}
+        </>
       }
-      loading={templates.isPending}
-      error={templates.error}
     >
-      {templates.data?.length === 0 ? (
-        <Text c="gray.7">No templates yet: vehicles get their inspections only. Add one for oil changes, tire rotations and the like.</Text>
-      ) : (
-        <Table striped highlightOnHover aria-label="Maintenance templates">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Work</Table.Th>
-              <Table.Th scope="col">Interval</Table.Th>
-              <Table.Th scope="col">Counted from</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col" w={130}>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {templates.data?.map((t) => (
-              <Table.Tr key={t.id}>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <Text fw={500} size="sm">
-                      {t.typeName}
-                    </Text>
-                    <Badge size="sm" variant="filled" color={CATEGORY_COLOR[t.category]}>
-                      {CATEGORY_LABEL[t.category]}
-                    </Badge>
-                  </Group>
-                </Table.Td>
-                <Table.Td>{describeInterval(t)}</Table.Td>
-                <Table.Td>{t.anchor === 'onboarding' ? 'Onboarding' : 'Last done'}</Table.Td>
-                <Table.Td>
-                  <StatusBadge active={t.active} inactiveLabel="Not in use" />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      leftSection={<IconPencil size={16} aria-hidden />}
-                      aria-label={`Edit the ${t.typeName} template`}
-                      onClick={() => setEditing(t)}
-                    >
-                      Edit
-                    </Button>
-                    <Tooltip label="Delete template">
-                      <ActionIcon variant="subtle" color="red" aria-label={`Delete the ${t.typeName} template`} onClick={() => askDelete(t)}>
-                        <IconTrash size={18} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {editing !== undefined && (
-        <TemplateFormModal
-          template={editing ?? undefined}
-          onClose={() => setEditing(undefined)}
-          onSaved={(saved) => {
-            setEditing(undefined)
-            offerReconcile(`The ${saved.typeName} template changed. Update every vehicle's plan to match?`)
-          }}
-        />
-      )}
-      {reconcileDialog}
-    </SectionFrame>
+      {templates.data?.map((t) => (
+        <Table.Tr key={t.id}>
+          <Table.Td>
+            <Group gap={6} wrap="nowrap">
+              <Text fw={500} size="sm">
+                {t.typeName}
+              </Text>
+              <Badge size="sm" variant="filled" color={CATEGORY_COLOR[t.category]}>
+                {CATEGORY_LABEL[t.category]}
+              </Badge>
+            </Group>
+          </Table.Td>
+          <Table.Td>{describeInterval(t)}</Table.Td>
+          <Table.Td>{t.anchor === 'onboarding' ? 'Onboarding' : 'Last done'}</Table.Td>
+          <Table.Td>
+            <StatusBadge active={t.active} inactiveLabel="Not in use" />
+          </Table.Td>
+          <Table.Td>
+            <Group gap={4} wrap="nowrap">
+              <EditButton label={`Edit the ${t.typeName} template`} onClick={() => setEditing(t)} />
+              <DeleteButton tooltip="Delete template" label={`Delete the ${t.typeName} template`} onClick={() => askDelete(t)} />
+            </Group>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListSection>
   )
 }

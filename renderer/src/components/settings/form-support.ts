@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react'
 import type { UseFormReturnType } from '@mantine/form'
 import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
 
 /** Mantine's NumberInput holds '' while empty; the schemas want a number or nothing. */
 export const numberOrUndefined = (v: number | string): number | undefined => (typeof v === 'number' ? v : undefined)
@@ -16,14 +17,23 @@ export function blankNumbers<V extends object>(values: V, fields: readonly (keyo
   return errors
 }
 
-/** Asks before anything is deleted; `onConfirm` runs only on the red button. */
-export function confirmDelete(opts: { title: string; message: ReactNode; confirmLabel?: string; onConfirm(): void }) {
+/**
+ * Asks before anything is deleted; `onConfirm` runs only on the red button. It deletes and
+ * says so; when it throws (the core refused), the refusal is shown as a "Not deleted" notice.
+ */
+export function confirmDelete(opts: { title: string; message: ReactNode; confirmLabel?: string; onConfirm(): Promise<void> }) {
   modals.openConfirmModal({
     title: opts.title,
     children: opts.message,
     labels: { confirm: opts.confirmLabel ?? 'Delete', cancel: 'Keep it' },
     confirmProps: { color: 'red' },
-    onConfirm: opts.onConfirm,
+    onConfirm: async () => {
+      try {
+        await opts.onConfirm()
+      } catch (error) {
+        notifications.show({ color: 'red', title: 'Not deleted', message: (error as Error).message })
+      }
+    },
   })
 }
 

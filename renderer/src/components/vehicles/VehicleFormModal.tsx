@@ -1,5 +1,4 @@
-import { useState } from 'react'
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
+import { NumberInput, SimpleGrid, TextInput, Textarea } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
@@ -9,10 +8,8 @@ import { z } from 'zod'
 import { isoDate } from '../../../../shared/domain/common'
 import { vehicleSchemas, type Vehicle } from '../../../../shared/domain/vehicles'
 import { useChannelMutation } from '../../lib/queries'
-import { showFieldErrors } from '../../lib/form-errors'
 import { vehicleLabel } from '../../lib/format'
-import { FormProblem } from '../FormProblem'
-import { confirmDiscard } from '../confirmDiscard'
+import { FormDialog } from '../FormDialog'
 import { CustomerSelect } from './CustomerSelect'
 
 interface Props {
@@ -78,83 +75,66 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
   })
   const create = useChannelMutation('vehicles.create')
   const update = useChannelMutation('vehicles.update')
-  const [problem, setProblem] = useState<string | null>(null)
-  const saving = create.isPending || update.isPending
-
-  // Escape, the close button and a click outside ask first; the Cancel button means it.
-  const cancel = () => confirmDiscard(form.isDirty(), onClose)
-
-  const save = form.onSubmit(async (values) => {
-    setProblem(null)
-    // Already validated by the same schema, so this only converts; the core parses it again.
-    const { odometerMiles, ...fields } = formSchema.parse(toDraft(values))
-    try {
-      const saved = vehicle
-        ? await update.mutateAsync({ ...fields, id: vehicle.id })
-        : await create.mutateAsync({ ...fields, odometerMiles })
-      notifications.show({ color: 'green', message: `${vehicleLabel(saved)} saved` })
-      onSaved?.(saved)
-      onClose()
-    } catch (error) {
-      setProblem(showFieldErrors(error, Object.keys(values), form.setErrors))
-    }
-  })
 
   return (
-    <Modal opened onClose={cancel} title={vehicle ? `Edit ${vehicleLabel(vehicle)}` : 'New vehicle'} size="lg">
-      <form onSubmit={save} noValidate>
-        <Stack gap="sm">
-          <FormProblem message={problem} />
-          <CustomerSelect
-            label="Customer"
-            withAsterisk
-            current={vehicle ? { id: vehicle.customerId, name: vehicle.customerName } : undefined}
-            {...form.getInputProps('customerId')}
+    <FormDialog
+      title={vehicle ? `Edit ${vehicleLabel(vehicle)}` : 'New vehicle'}
+      size="lg"
+      form={form}
+      onClose={onClose}
+      onSubmit={async (values) => {
+        // Already validated by the same schema, so this only converts; the core parses it again.
+        const { odometerMiles, ...fields } = formSchema.parse(toDraft(values))
+        const saved = vehicle
+          ? await update.mutateAsync({ ...fields, id: vehicle.id })
+          : await create.mutateAsync({ ...fields, odometerMiles })
+        notifications.show({ color: 'green', message: `${vehicleLabel(saved)} saved` })
+        onSaved?.(saved)
+        onClose()
+      }}
+      submitLabel={vehicle ? 'Save changes' : 'Create vehicle'}
+      pending={create.isPending || update.isPending}
+    >
+      <CustomerSelect
+        label="Customer"
+        withAsterisk
+        current={vehicle ? { id: vehicle.customerId, name: vehicle.customerName } : undefined}
+        {...form.getInputProps('customerId')}
+      />
+      <TextInput
+        label="VIN"
+        withAsterisk
+        description="17 letters and digits; I, O and Q are never used"
+        autoComplete="off"
+        spellCheck={false}
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', textTransform: 'uppercase' } }}
+        {...form.getInputProps('vin')}
+      />
+      <SimpleGrid cols={3}>
+        <TextInput label="Make" withAsterisk autoComplete="off" {...form.getInputProps('make')} />
+        <TextInput label="Model" withAsterisk autoComplete="off" {...form.getInputProps('model')} />
+        <NumberInput label="Model year" withAsterisk allowDecimal={false} allowNegative={false} hideControls {...form.getInputProps('year')} />
+      </SimpleGrid>
+      <SimpleGrid cols={3}>
+        <TextInput label="License plate" autoComplete="off" {...form.getInputProps('licensePlate')} />
+        <DateInput
+          label="Onboarding date"
+          withAsterisk
+          valueFormat="MMM D, YYYY"
+          {...form.getInputProps('onboardingDate')}
+        />
+        {!vehicle && (
+          <NumberInput
+            label="Odometer (miles)"
+            allowDecimal={false}
+            allowNegative={false}
+            thousandSeparator=","
+            hideControls
+            {...form.getInputProps('odometerMiles')}
           />
-          <TextInput
-            label="VIN"
-            withAsterisk
-            description="17 letters and digits; I, O and Q are never used"
-            autoComplete="off"
-            spellCheck={false}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', textTransform: 'uppercase' } }}
-            {...form.getInputProps('vin')}
-          />
-          <SimpleGrid cols={3}>
-            <TextInput label="Make" withAsterisk autoComplete="off" {...form.getInputProps('make')} />
-            <TextInput label="Model" withAsterisk autoComplete="off" {...form.getInputProps('model')} />
-            <NumberInput label="Model year" withAsterisk allowDecimal={false} allowNegative={false} hideControls {...form.getInputProps('year')} />
-          </SimpleGrid>
-          <SimpleGrid cols={3}>
-            <TextInput label="License plate" autoComplete="off" {...form.getInputProps('licensePlate')} />
-            <DateInput
-              label="Onboarding date"
-              withAsterisk
-              valueFormat="MMM D, YYYY"
-              {...form.getInputProps('onboardingDate')}
-            />
-            {!vehicle && (
-              <NumberInput
-                label="Odometer (miles)"
-                allowDecimal={false}
-                allowNegative={false}
-                thousandSeparator=","
-                hideControls
-                {...form.getInputProps('odometerMiles')}
-              />
-            )}
-          </SimpleGrid>
-          <Textarea label="Notes" autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={saving}>
-              {vehicle ? 'Save changes' : 'Create vehicle'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        )}
+      </SimpleGrid>
+      <Textarea label="Notes" autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
+    </FormDialog>
   )
 }
