@@ -1,6 +1,6 @@
-import type { CompiledQuery, Kysely } from 'kysely'
+import { sql, type CompiledQuery, type Kysely } from 'kysely'
 import type SqliteDatabase from 'better-sqlite3'
-import type { Database } from '../db/database'
+import type { ActivityRow, Database } from '../db/database'
 
 const COLUMNS = [
   'a.id',
@@ -16,14 +16,6 @@ const COLUMNS = [
   'a.technician_id',
   'a.status',
   'a.pinned',
-  'a.started_at',
-  'a.completed_at',
-  'a.completed_by',
-  'a.completion_odometer',
-  'a.completion_notes',
-  'a.cancel_reason',
-  'a.notes',
-  'a.contacted_at',
   'a.version',
   'v.year',
   'v.make',
@@ -32,6 +24,24 @@ const COLUMNS = [
   'v.customer_id',
   'c.name as customer_name',
 ] as const
+
+/**
+ * Columns a person fills in later (start, completion, cancellation, notes, contact). Most
+ * listed rows are planned work with all of them null, and every value read costs time on
+ * ten thousand rows, so they come as ONE column: null, or a JSON array in this order.
+ */
+const DETAILS = [
+  'started_at',
+  'completed_at',
+  'completed_by',
+  'completion_odometer',
+  'completion_notes',
+  'cancel_reason',
+  'notes',
+  'contacted_at',
+] as const satisfies ReadonlyArray<keyof ActivityRow>
+const detailColumns = sql.join(DETAILS.map((c) => sql.ref(`a.${c}`)))
+const details = sql<string | null>`case when coalesce(${detailColumns}) is null then null else json_array(${detailColumns}) end`
 
 /**
  * Activities with their vehicle and customer, in ONE query: the read models never run a
@@ -49,15 +59,22 @@ export const selectActivities = (db: Kysely<Database>) =>
     .innerJoin('vehicles as v', 'v.id', 'a.vehicle_id')
     .innerJoin('customers as c', 'c.id', 'v.customer_id')
     .select(COLUMNS)
+    .select(details.as('details'))
 
-export type ActivityJoinedRow = Awaited<ReturnType<ReturnType<typeof selectActivities>['executeTakeFirstOrThrow']>>
+type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectActivities>['executeTakeFirstOrThrow']>>
+/** A listed activity with its vehicle and customer, the details unpacked again. */
+export type ActivityJoinedRow = Omit<SelectedRow, 'details'> & Pick<ActivityRow, (typeof DETAILS)[number]>
 
-/** Each column's name in a result row, in select order: `c.name as customer_name` is `customer_name`. */
-const KEYS: readonly string[] = COLUMNS.map((c) => (c.includes(' as ') ? c.split(' as ')[1]! : c.split('.')[1]!))
+/** Each column's name in a row built below: the select list, then the unpacked details. */
+const KEYS: readonly string[] = [
+  ...COLUMNS.map((c) => (c.includes(' as ') ? c.split(' as ')[1]! : c.split('.')[1]!)),
+  ...DETAILS,
+]
+const NO_DETAILS: readonly unknown[] = DETAILS.map(() => null)
 
-// A fixed-shape literal is what makes building rows cheap; it must follow COLUMNS exactly,
-// which the check below enforces as soon as the module loads.
-const fromValues = (v: unknown[]) => ({
+// A fixed-shape literal is what makes building rows cheap; it must follow COLUMNS and then
+// DETAILS exactly, which the check below enforces as soon as the module loads.
+const fromValues = (v: unknown[], d: readonly unknown[] = NO_DETAILS) => ({
   id: v[0],
   vehicle_id: v[1],
   activity_type_id: v[2],
@@ -71,25 +88,26 @@ const fromValues = (v: unknown[]) => ({
   technician_id: v[10],
   status: v[11],
   pinned: v[12],
-  started_at: v[13],
-  completed_at: v[14],
-  completed_by: v[15],
-  completion_odometer: v[16],
-  completion_notes: v[17],
-  cancel_reason: v[18],
-  notes: v[19],
-  contacted_at: v[20],
-  version: v[21],
-  year: v[22],
-  make: v[23],
-  model: v[24],
-  license_plate: v[25],
-  customer_id: v[26],
-  customer_name: v[27],
+  version: v[13],
+  year: v[14],
+  make: v[15],
+  model: v[16],
+  license_plate: v[17],
+  customer_id: v[18],
+  customer_name: v[19],
+  started_at: d[0],
+  completed_at: d[1],
+  completed_by: d[2],
+  completion_odometer: d[3],
+  completion_notes: d[4],
+  cancel_reason: d[5],
+  notes: d[6],
+  contacted_at: d[7],
 })
 if (Object.keys(fromValues([])).join() !== KEYS.join()) {
-  throw new Error('selectActivities: fromValues does not follow the COLUMNS order')
+  throw new Error('selectActivities: fromValues does not follow the COLUMNS and DETAILS order')
 }
+const DETAILS_AT = COLUMNS.length
 
 const statements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>()
 
@@ -114,5 +132,8 @@ export function runRows(sqlite: SqliteDatabase.Database, query: CompiledQuery): 
   }
   const arrays = stmt.all(...query.parameters) as unknown[][]
   // The keys are exactly the select list above (checked at load), so the shape is the query's row type.
-  return arrays.map((values) => fromValues(values) as ActivityJoinedRow)
+  return arrays.map((values) => {
+    const packed = values[DETAILS_AT] as string | null
+    return fromValues(values, packed === null ? NO_DETAILS : (JSON.parse(packed) as unknown[])) as ActivityJoinedRow
+  })
 }
