@@ -9,12 +9,13 @@ export const activityDay = (row: { start_at: string | null; due_date: string }, 
   row.start_at ? localDay(row.start_at, timeZone) : row.due_date
 
 /**
- * Maps a joined row to the domain type; row types never cross IPC.
+ * Maps a joined row to the domain type; row types never cross IPC. `day` is the row's
+ * `activityDay`, which the caller has already worked out to sort by.
  *
  * @example
- * const activity = toActivity(row, 'America/New_York', urgencyContext, rc.lookups)
+ * const activity = toActivity(row, activityDay(row, 'America/New_York'), urgencyContext, rc.lookups)
  */
-export function toActivity(row: ActivityJoinedRow, timeZone: string, urgency: UrgencyContext, lookups: Lookups): Activity {
+export function toActivity(row: ActivityJoinedRow, day: string, urgency: UrgencyContext, lookups: Lookups): Activity {
   const type = lookups.types.get(row.activity_type_id)
   return {
     id: row.id,
@@ -50,7 +51,7 @@ export function toActivity(row: ActivityJoinedRow, timeZone: string, urgency: Ur
     urgency: urgencyOf(
       {
         status: row.status,
-        day: activityDay(row, timeZone),
+        day,
         vehicleId: row.vehicle_id,
         mileage: row.template_id !== null && lookups.mileageTemplates.has(row.template_id),
       },

@@ -54,7 +54,7 @@ export async function mapRows(rc: ReadContext, rows: ActivityJoinedRow[]): Promi
     if (sx !== sy) return sx < sy ? -1 : 1
     return a.id - b.id
   })
-  return order.map((i) => toActivity(rows[i]!, timeZone, urgency, rc.lookups))
+  return order.map((i) => toActivity(rows[i]!, days[i]!, urgency, rc.lookups))
 }
 
 /**
