@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures'
 import { seedBusyShop } from './support/activities-seed'
 import { saveScreen } from './support/screens'
+import { holdResponses } from './support/hold-response'
 
 // Screenshots of where the invite exports sit, for a person to look at (.tmp/screens): the
 // vehicle page's header with its export menu open, the calendar's header in its most crowded
@@ -48,13 +49,7 @@ test.describe('screens: invites', () => {
     await expect(page.getByRole('button', { name: '8 March 2026', exact: true })).toBeHidden()
 
     // The export under way: its answer held back so the progress stays on screen.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route('**/ipc/invites.exportRange', async (route) => {
-      const response = await route.fetch()
-      await held
-      await route.fulfill({ response })
-    })
+    const release = await holdResponses(page, 'invites.exportRange')
     const downloading = page.waitForEvent('download')
     await dialog.getByRole('button', { name: 'Export', exact: true }).click()
     await expect(dialog.getByText(/^\d+ of \d+ events$/)).toBeVisible()

@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test'
 import ICAL from 'ical.js'
 import { test, expect, expectNoSeriousA11yViolations, seedCustomer, seedVehicle, type ShopServer } from './fixtures'
 import { seedBooking, seedShopFloor, shopInstant } from './support/activities-seed'
+import { holdResponses } from './support/hold-response'
 
 // "Now" is the fixtures' default: Tuesday 2026-03-10, 11:00 in New York (EDT, UTC-4).
 const TZ = 'America/New_York'
@@ -243,13 +244,7 @@ test.describe('customer invites', () => {
 
     // Holds the finished export's answer until the dialog has shown the job's progress events,
     // so a fast export cannot close the dialog before anyone sees them.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route('**/ipc/invites.exportRange', async (route) => {
-      const response = await route.fetch()
-      await held
-      await route.fulfill({ response })
-    })
+    const release = await holdResponses(page, 'invites.exportRange')
     const downloading = page.waitForEvent('download')
     await dialog.getByRole('button', { name: 'Export', exact: true }).click()
     await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeVisible()

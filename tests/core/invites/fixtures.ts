@@ -4,6 +4,7 @@
  * parses calendar files with ical.js, the independent parser.
  */
 import ICAL from 'ical.js'
+import { expect } from 'vitest'
 import { TZDate } from '@date-fns/tz'
 import { testCore, testVin, type TestCore } from '../../helpers/core'
 
@@ -135,6 +136,14 @@ function expectName(actual: string, expected: string) {
 export const text = (c: ICAL.Component, name: string): string | null => {
   const v = c.getFirstPropertyValue(name)
   return v === null || v === undefined ? null : String(v)
+}
+
+/** Exports one activity's invite and parses it: the file, its METHOD and its one VEVENT. */
+export async function exportOne(s: Shop, activityId: number) {
+  const file = await s.core.ok('invites.export', { activityId })
+  const parsed = parseCalendar(file.content)
+  expect(parsed.events).toHaveLength(1)
+  return { file, method: parsed.method, vevent: parsed.events[0]!, event: new ICAL.Event(parsed.events[0]!) }
 }
 
 export { ICAL }

@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { ICAL, SHOP, addActivity, makeShop, parseCalendar, text, type Shop } from './fixtures'
+import { exportOne, SHOP, addActivity, makeShop, text, type ICAL, type Shop } from './fixtures'
 
 let shop: Shop | undefined
 afterEach(async () => {
   await shop?.core.dispose()
   shop = undefined
 })
-
-/** The one VEVENT of a single-activity invite, with the file's METHOD. */
-async function exportOne(s: Shop, activityId: number) {
-  const file = await s.core.ok('invites.export', { activityId })
-  const parsed = parseCalendar(file.content)
-  expect(parsed.events).toHaveLength(1)
-  return { file, method: parsed.method, vevent: parsed.events[0]!, event: new ICAL.Event(parsed.events[0]!) }
-}
 
 describe('an invite for a booked activity', () => {
   test('carries every field a calendar needs to file it as a meeting request', async () => {

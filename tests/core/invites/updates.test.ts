@@ -1,18 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { ICAL, addActivity, makeShop, parseCalendar, rebook, setStatus, text, type Shop } from './fixtures'
+import { exportOne, addActivity, makeShop, rebook, setStatus, text, type ICAL, type Shop } from './fixtures'
 
 let shop: Shop | undefined
 afterEach(async () => {
   await shop?.core.dispose()
   shop = undefined
 })
-
-async function exportOne(s: Shop, activityId: number) {
-  const file = await s.core.ok('invites.export', { activityId })
-  const parsed = parseCalendar(file.content)
-  expect(parsed.events).toHaveLength(1)
-  return { file, method: parsed.method, vevent: parsed.events[0]!, event: new ICAL.Event(parsed.events[0]!) }
-}
 
 const booking = { due: '2025-03-10', start: '2025-03-10T13:00:00.000Z', end: '2025-03-10T14:00:00.000Z' }
 

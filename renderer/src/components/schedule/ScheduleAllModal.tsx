@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { Button, Group, Loader, Modal, Progress, Stack, Text } from '@mantine/core'
+import { Button, Group, Modal, Progress, Stack, Text } from '@mantine/core'
 import type { ScheduleAllResult } from '../../../../shared/domain/schedule'
 import { useChannel, useChannelMutation } from '../../lib/queries'
 import { Notice } from './Notice'
 import { ReconcileCounts, totalChanges } from './ReconcileCounts'
+import { PreviewPending } from './PreviewPending'
 import { useProgress } from '../../lib/use-progress'
 
 interface Props {
@@ -55,17 +56,7 @@ export function ScheduleAllModal({ onClose, reason, title = 'Schedule all vehicl
     >
       <Stack gap="md">
         {reason && <Text>{reason}</Text>}
-        {preview.isPending && (
-          <Group gap="xs">
-            <Loader size="sm" />
-            <Text>Working out what would change…</Text>
-          </Group>
-        )}
-        {preview.isError && (
-          <Notice tone="error" title="No preview" role="alert">
-            {preview.error.message}
-          </Notice>
-        )}
+        <PreviewPending pending={preview.isPending} error={preview.error} />
         {preview.data && !result && (
           <>
             <Text>

@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import { Button, Group, Loader, Modal, Stack, Text } from '@mantine/core'
+import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import { IconRefresh } from '@tabler/icons-react'
 import type { VehiclePlanResult } from '../../../../shared/domain/schedule'
 import { useChannel, useChannelMutation } from '../../lib/queries'
 import { Notice } from '../schedule/Notice'
 import { PlannerNotes } from './PlannerNotes'
 import { ReconcileCounts, totalChanges } from '../schedule/ReconcileCounts'
+import { PreviewPending } from '../schedule/PreviewPending'
 
 /** Preview, confirm, reconcile: one vehicle's plan brought in line with today's settings. */
 function ReconcileVehicleModal({ vehicleId, onClose }: { vehicleId: number; onClose(): void }) {
@@ -24,17 +25,7 @@ function ReconcileVehicleModal({ vehicleId, onClose }: { vehicleId: number; onCl
   return (
     <Modal opened onClose={onClose} title="Reconcile this vehicle's schedule" size="lg">
       <Stack gap="md">
-        {preview.isPending && (
-          <Group gap="xs">
-            <Loader size="sm" />
-            <Text>Working out what would change…</Text>
-          </Group>
-        )}
-        {preview.error && (
-          <Notice tone="error" title="No preview" role="alert">
-            {preview.error.message}
-          </Notice>
-        )}
+        <PreviewPending pending={preview.isPending} error={preview.error} />
         {preview.data && !result && (
           <>
             <Text>
