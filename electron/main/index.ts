@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import type { BrowserWindow} from 'electron';
-import { app, dialog, ipcMain, shell } from 'electron'
+import { app, dialog, ipcMain, session, shell } from 'electron'
 import log from 'electron-log/main'
 import { createCore, type Core } from '../core'
 import { registerIpc } from './ipc'
@@ -9,6 +9,8 @@ import { createMainWindow } from './window'
 import { devNativeBinding, resolveDbPath } from './paths'
 import { installMenu } from './menu'
 import { closeBeforeQuit } from './quit'
+import { denyPermissions } from './permissions'
+import { closeRendererLogging } from './logging'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -16,7 +18,8 @@ const rendererUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefi
 const appUrlPrefix = rendererUrl ? new URL(rendererUrl).origin + '/' : `file://${rendererFile.replace(/\\/g, '/')}`
 const isAppUrl = (url: string): boolean => url.startsWith(appUrlPrefix)
 
-log.initialize()
+// electron-log is never initialized: its preload and IPC would let a page write into the app log.
+closeRendererLogging(ipcMain)
 let core: Core | null = null
 let win: BrowserWindow | null = null
 
@@ -33,6 +36,7 @@ app.on('web-contents-created', (_event, contents) => {
 })
 
 async function start(): Promise<void> {
+  denyPermissions(session.defaultSession, (permission, origin) => log.warn(`Refused the permission "${permission}" asked by ${origin}`))
   const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
   log.info(`Opening database ${dbPath}`)
   core = await createCore({

@@ -40,3 +40,43 @@ describe('electron-builder.yml', () => {
     expect(config.files).toContain('out/**')
   })
 })
+
+describe('the packaged shell', () => {
+  it('flips the Electron fuses: no running as Node, no NODE_OPTIONS or --inspect, encrypted cookies, only its own checked app.asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    })
+  })
+
+  it('takes signing and notarization from the environment only: no certificate, password or Apple id in the file', () => {
+    const text = readFileSync('electron-builder.yml', 'utf8')
+    for (const key of ['cscLink', 'cscKeyPassword', 'certificateFile', 'certificatePassword', 'appleId', 'teamId', 'identity:']) {
+      expect(text).not.toContain(key)
+    }
+    expect(config.mac.notarize).toBe(true)
+  })
+
+  it('skips notarization cleanly when the Apple variables are absent, and names the missing one when half set', () => {
+    const { MacTargetHelper } = require('app-builder-lib/out/mac/MacTargetHelper.js') as {
+      MacTargetHelper: { getNotarizeOptions(appPath: string): unknown }
+    }
+    const names = ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID', 'APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER', 'APPLE_KEYCHAIN', 'APPLE_KEYCHAIN_PROFILE']
+    const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]))
+    try {
+      names.forEach((n) => delete process.env[n])
+      expect(MacTargetHelper.getNotarizeOptions('/tmp/Shop Scheduler.app')).toBeUndefined()
+      process.env.APPLE_ID = 'shop@example.com'
+      expect(() => MacTargetHelper.getNotarizeOptions('/tmp/Shop Scheduler.app')).toThrow(/APPLE_APP_SPECIFIC_PASSWORD/)
+    } finally {
+      for (const n of names) {
+        if (saved[n] === undefined) delete process.env[n]
+        else process.env[n] = saved[n]
+      }
+    }
+  })
+})

@@ -62,22 +62,26 @@ export async function startBridge({ core, rendererDir, port = 0, host = '127.0.0
     }),
   )
 
+  let ownPort = 0
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(error) } })
-      else res.end()
+      if (res.headersSent) return void res.end()
+      // A path that cannot be decoded is the client's mistake, not the app's.
+      if (error instanceof URIError) return sendJson(res, 400, { error: `malformed URL: ${error.message}` })
+      sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(error) } })
     })
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // Another site open in the same browser must not drive the bridge (DNS rebinding, CSRF).
-    const hostHeader = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
-    if (!LOOPBACK.has(hostHeader)) return sendJson(res, 403, { error: 'loopback only' })
+    // Only the bridge's own origin may drive it: not another site (DNS rebinding, CSRF) and
+    // not another server on loopback (a dev server or a stray page on another port).
+    if (!isOwnAuthority(req.headers.host, ownPort)) return sendJson(res, 403, { error: 'loopback only, this port only' })
     const origin = req.headers.origin
-    if (origin && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(origin)) {
+    if (origin !== undefined && !isOwnOrigin(origin, ownPort)) {
       return sendJson(res, 403, { error: 'cross-origin requests are refused' })
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const url = parseRequestUrl(req.url)
+    if (!url) return sendJson(res, 400, { error: 'malformed URL' })
 
     if (url.pathname === '/ipc' && req.method === 'GET') return sendJson(res, 200, describeChannels())
     if (url.pathname.startsWith('/ipc/') && req.method === 'POST') {
@@ -137,6 +141,7 @@ export async function startBridge({ core, rendererDir, port = 0, host = '127.0.0
     server.listen(port, host, () => resolve())
   })
   const address = server.address() as AddressInfo
+  ownPort = address.port
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
     url: `http://${shownHost}:${address.port}`,
@@ -146,6 +151,30 @@ export async function startBridge({ core, rendererDir, port = 0, host = '127.0.0
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
+  }
+}
+
+/** `host:port` naming a loopback address and exactly the bridge's port. */
+export function isOwnAuthority(authority: string | undefined, port: number): boolean {
+  if (!authority) return false
+  const match = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(authority)
+  if (!match) return false
+  return LOOPBACK.has(match[1]!.replace(/^\[|\]$/g, '').toLowerCase()) && Number(match[2]) === port
+}
+
+/** `http://<loopback>:<port>` of the bridge itself, nothing more (no path, no other scheme). */
+export function isOwnOrigin(origin: string, port: number): boolean {
+  const match = /^http:\/\/(.+)$/.exec(origin)
+  return !!match && isOwnAuthority(match[1], port)
+}
+
+function parseRequestUrl(raw: string | undefined): URL | null {
+  // An absolute-form target (`GET http://elsewhere/ipc`) or a scheme-relative one is not ours.
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//')) return null
+  try {
+    return new URL(raw, 'http://127.0.0.1')
+  } catch {
+    return null
   }
 }
 

@@ -86,4 +86,45 @@ describe('the loopback bridge', () => {
     expect(cross.status).toBe(403)
     expect(await core.ok('customers.list', {})).toEqual([])
   })
+
+  it('accepts its own origin only: the same page works, another port on loopback is refused', async () => {
+    const port = Number(new URL(bridge.url).port)
+    const own = await fetch(`${bridge.url}/ipc/customers.create`, {
+      method: 'POST',
+      headers: { origin: bridge.url, 'content-type': 'application/json' },
+      body: '{"name":"Ada"}',
+    })
+    expect(own.status).toBe(200)
+    for (const origin of [`http://127.0.0.1:${port + 1}`, `http://localhost:${port === 5173 ? 5174 : 5173}`, 'http://127.0.0.1', 'null', `https://127.0.0.1:${port}`]) {
+      const other = await fetch(`${bridge.url}/ipc/customers.create`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: '{"name":"Mallory"}',
+      })
+      expect(other.status, origin).toBe(403)
+    }
+    const otherPortHost = await rawRequest(port, '/ipc', { host: `127.0.0.1:${port + 1}` })
+    expect(otherPortHost.status).toBe(403)
+    expect((await core.ok('customers.list', {})).map((c) => c.name)).toEqual(['Ada'])
+  })
+
+  it('answers a malformed URL with 400, not 500', async () => {
+    const port = Number(new URL(bridge.url).port)
+    for (const path of ['/ipc/%E0%A4%A', '/%ZZ', '/assets/%']) {
+      const res = await rawRequest(port, path)
+      expect(res.status, path).toBe(400)
+    }
+    expect((await rawRequest(port, 'http://evil.test/ipc')).status).toBe(400)
+  })
 })
+
+function rawRequest(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number }> {
+  return new Promise((resolve, reject) =>
+    request({ host: '127.0.0.1', port, path, method: path.startsWith('/ipc/') ? 'POST' : 'GET', headers }, (res) => {
+      res.resume()
+      resolve({ status: res.statusCode! })
+    })
+      .on('error', reject)
+      .end(),
+  )
+}
