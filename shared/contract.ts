@@ -23,6 +23,8 @@ import {
 import { activitiesContract } from './contract/activities'
 import { scheduleContract } from './contract/schedule'
 import { invitesContract } from './contract/invites'
+import { backupsContract, databaseContract } from './contract/backups'
+import type { DatabaseStatus } from './domain/backups'
 
 export const contract = {
   ...customersContract,
@@ -38,6 +40,8 @@ export const contract = {
   ...activitiesContract,
   ...scheduleContract,
   ...invitesContract,
+  ...backupsContract,
+  ...databaseContract,
 } as const
 
 export type Contract = typeof contract
@@ -74,9 +78,11 @@ export interface Events {
   progress: ProgressEvent
   changed: ChangedEvent
   'sync.status': SyncStatusEvent
+  /** The database switched mode (damage found, a restore, another file opened): screens re-read `database.status`. */
+  database: DatabaseStatus
 }
 export type EventName = keyof Events
-export const eventNames = ['progress', 'changed', 'sync.status'] as const satisfies readonly EventName[]
+export const eventNames = ['progress', 'changed', 'sync.status', 'database'] as const satisfies readonly EventName[]
 
 /** Things only the host can do: the Electron shell with native dialogs, or the browser bridge. */
 export interface PlatformApi {

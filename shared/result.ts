@@ -11,6 +11,11 @@ export type ErrorCode =
   | 'invalid_transition' // a status change the rules forbid
   | 'refused' // a rule of the domain forbids it (e.g. deleting a built-in type)
   | 'unknown_channel'
+  | 'damaged' // the database file failed its check: writes stop, the recovery screen offers a way out
+  | 'newer_version' // the database was written by a newer version of the app
+  | 'in_use' // another Shop Scheduler window or process has the file open
+  | 'cannot_open' // the database file cannot be opened at all (permissions, not a file)
+  | 'disk_full' // the disk (or the database's size limit) is full; nothing of this call was saved
   | 'internal'
 
 export interface FieldIssue {

@@ -5,6 +5,8 @@ import type { Database } from './db/database'
 import type { Clock } from './clock'
 import type { CoreEvents } from './events'
 import type { Logger } from './logger'
+import type { BackupDetails } from '../../shared/domain/backups'
+import type { DatabaseHost } from './database-host'
 
 /** What every handler receives besides its parsed input. */
 export interface Ctx {
@@ -28,7 +30,18 @@ export interface Ctx {
   yieldToEventLoop(): Promise<void>
   /** The better-sqlite3 binary main opened the database with (Electron's ABI), for worker threads to open it too. */
   nativeBinding?: string
+  /** The database file as a whole: its backups, a restore, another file. */
+  database: DatabaseHost
+  /**
+   * Takes a checked backup before bulk work (an import, schedule-all, a restore), e.g.
+   * `await ctx.backupBefore('before-import')`. It takes the core's lock itself, so call it
+   * from a long-running handler before its batches, never inside `ctx.batch`.
+   */
+  backupBefore(reason: BulkReason): Promise<BackupDetails>
 }
+
+/** Why bulk work backs up first; the reason is part of the backup's file name. */
+export type BulkReason = 'before-schedule-all' | 'before-import' | 'before-restore' | 'before-bulk'
 
 export type Handler<C extends ChannelName> = (
   input: ChannelParsed<C>,

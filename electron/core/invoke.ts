@@ -7,6 +7,7 @@ import { AppError } from './errors'
 import { isLongRunning, type AnyHandler, type Ctx } from './handler'
 import type { Lock } from './lock'
 import type { Logger } from './logger'
+import { sqliteFailure } from './db/sqlite-errors'
 
 /** Typed for callers that know the channel (tests, benchmarks); untyped for transports passing strings through. */
 export interface Invoke {
@@ -30,9 +31,14 @@ interface GateDeps {
   handlers: Map<string, AnyHandler>
   lock: Lock
   log: Logger
-  db: Kysely<Database>
-  makeCtx(db: Kysely<Database>, changed: Set<string>): Ctx
+  /** Null while the database is refused (recovery): only long-running handlers can run then. */
+  db: Kysely<Database> | null
+  makeCtx(db: Kysely<Database> | null, changed: Set<string>): Ctx
   onChanged(domains: string[]): void
+  /** Answers a refusal for channels that must not run now (recovery mode), before any input is read. */
+  refuse?(channel: string): AppErrorData | undefined
+  /** Told of every refusal that came from SQLite itself, e.g. damage found by a query. */
+  onSqliteFailure?(error: AppError): void
 }
 
 /**
@@ -45,6 +51,8 @@ export function createInvoke(deps: GateDeps): Invoke {
     if (!Object.hasOwn(contract, channel)) {
       return fail({ code: 'unknown_channel', message: `There is no channel "${channel}".` })
     }
+    const refusal = deps.refuse?.(channel)
+    if (refusal) return fail(refusal)
     const schema = contract[channel as ChannelName].input as z.ZodType
     const parsed = schema.safeParse(rawInput ?? {})
     if (!parsed.success) return fail(toInvalidInput(parsed.error))
@@ -53,16 +61,24 @@ export function createInvoke(deps: GateDeps): Invoke {
 
     const changed = new Set<string>()
     try {
+      const db = deps.db
       const data = isLongRunning(handler)
-        ? await handler(parsed.data, deps.makeCtx(deps.db, changed))
-        : await deps.lock.run(() =>
-            deps.db.transaction().execute(async (trx) => handler(parsed.data, deps.makeCtx(trx, changed))),
-          )
+        ? await handler(parsed.data, deps.makeCtx(db, changed))
+        : db
+          ? await deps.lock.run(() => db.transaction().execute(async (trx) => handler(parsed.data, deps.makeCtx(trx, changed))))
+          : await Promise.reject(new AppError('damaged', 'The database is not open.'))
       if (changed.size > 0) deps.onChanged([...changed])
       return { ok: true, data }
     } catch (error) {
       if (error instanceof AppError) return fail(error.toData())
       if (error instanceof z.ZodError) return fail(toInvalidInput(error))
+      const sqlite = sqliteFailure(error)
+      if (sqlite) {
+        // The log says what the shop was told (disk full, in use, damaged), with SQLite's own words after.
+        deps.log.error(`Channel ${channel}: ${sqlite.message}`, error)
+        deps.onSqliteFailure?.(sqlite)
+        return fail(sqlite.toData())
+      }
       deps.log.error(`Channel ${channel} failed`, error)
       return fail({
         code: 'internal',

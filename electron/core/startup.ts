@@ -15,7 +15,12 @@ export interface BackgroundDeps {
   clock: Clock
   log: Logger
   events: CoreEvents
-  makeCtx(db: Kysely<Database>, changed: Set<string>): Ctx
+  makeCtx(db: Kysely<Database> | null, changed: Set<string>): Ctx
+  /**
+   * The caller holds the lock (a restore or another file being opened): the first check
+   * then waits its turn instead of being awaited, which would deadlock.
+   */
+  deferFirstCheck?: boolean
 }
 
 export interface Background {
@@ -68,7 +73,8 @@ export async function startBackgroundTasks(deps: BackgroundDeps): Promise<Backgr
   }
 
   // A failed check must not keep the shop from opening; the next minute tries again.
-  await checkDayChange().catch((error: unknown) => deps.log.error('The missed-activity check failed at start', error))
+  const first = checkDayChange().catch((error: unknown) => deps.log.error('The missed-activity check failed at start', error))
+  if (!deps.deferFirstCheck) await first
   const timer = setInterval(() => {
     checkDayChange().catch((error: unknown) => deps.log.error('The missed-activity check failed', error))
   }, DAY_CHECK_MS)

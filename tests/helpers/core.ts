@@ -31,7 +31,7 @@ export async function testCore(opts: { now?: string; timeZone?: string; dbPath?:
   let now = new Date(opts.now ?? '2025-01-01T12:00:00Z')
   const clock: Clock = { now: () => new Date(now) }
   const core = await createCore({ dbPath, clock, log: silentLogger, actor: 'tester', timeZone: opts.timeZone ?? 'UTC' })
-  return {
+  const helper: Omit<TestCore, 'db'> = {
     ...core,
     dir,
     dbPath,
@@ -53,6 +53,8 @@ export async function testCore(opts: { now?: string; timeZone?: string; dbPath?:
       rmSync(dir, { recursive: true, force: true })
     },
   }
+  // The open database can change (a restore reopens the file): always hand out the current one.
+  return Object.defineProperty(helper, 'db', { get: () => core.db, enumerable: true }) as TestCore
 }
 
 export { fixedClock }

@@ -1,5 +1,5 @@
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely'
+import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDialectConfig } from 'kysely'
 import type { Database } from './database'
 
 /** SQLite can roll back DDL; Kysely assumes it cannot. Saying so lets each migration run in a transaction. */
@@ -9,9 +9,37 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * When a statement fails with SQLITE_FULL (or IOERR, NOMEM), SQLite may already have
+ * rolled the transaction back by itself; Kysely's ROLLBACK then throws "cannot rollback -
+ * no transaction is active" and that error replaces the real one. Rolling back only when a
+ * transaction is still open lets the cause (e.g. "database or disk is full") reach the gate.
+ */
+class ShopSqliteDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly sqlite: SqliteDatabase.Database,
+  ) {
+    super(config)
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.sqlite.inTransaction) return
+    await super.rollbackTransaction(connection)
+  }
+}
+
 class ShopSqliteDialect extends SqliteDialect {
+  constructor(private readonly shopConfig: SqliteDialectConfig & { database: SqliteDatabase.Database }) {
+    super(shopConfig)
+  }
+
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter()
+  }
+
+  override createDriver(): Driver {
+    return new ShopSqliteDriver(this.shopConfig, this.shopConfig.database)
   }
 }
 

@@ -47,6 +47,8 @@ export const scheduleHandlers = {
   }),
 
   'schedule.applyAll': longRunning<'schedule.applyAll'>(async (_input, ctx) => {
+    // Bulk work over every vehicle: a checked backup first, so the shop can go back.
+    await ctx.backupBefore('before-schedule-all')
     const started = performance.now()
     const counts = await scheduleAll(ctx, { write: true, label: 'Scheduling all vehicles' })
     return { ...counts, seconds: Math.round(performance.now() - started) / 1000 }
