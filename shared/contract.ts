@@ -90,6 +90,8 @@ export interface PlatformApi {
   saveFile(file: { suggestedName: string; content: string; mimeType: string }): Promise<{ saved: boolean; path?: string }>
   /** Opens an http(s) link in the system browser. */
   openExternal(url: string): Promise<void>
+  /** Ends the app (Electron) or closes the tab (bridge); the recovery screen's way out. */
+  quit(): Promise<void>
   kind: 'electron' | 'bridge'
 }
 

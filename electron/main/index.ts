@@ -58,6 +58,7 @@ async function start(): Promise<void> {
         return canceled ? undefined : filePath
       },
       openExternal: (url) => shell.openExternal(url),
+      quit: () => app.quit(),
     },
   })
   installMenu(!app.isPackaged)

@@ -11,6 +11,8 @@ export const EVENT_KEY = 'shop:event'
 export interface PlatformDeps {
   showSaveDialog(win: BrowserWindow, suggestedName: string): Promise<string | undefined>
   openExternal(url: string): Promise<void>
+  /** Quits the app (the recovery screen's "Quit"); the database closes on the way out. */
+  quit(): void
 }
 
 const refused: Result<never> = {
@@ -66,6 +68,12 @@ export function registerIpc(opts: {
     return { ok: true, data: null }
   })
 
+  ipcMain.handle(channelKey('platform.quit'), (event) => {
+    if (!trusted(event)) return refused
+    platform.quit()
+    return { ok: true, data: null }
+  })
+
   const offEvents = eventNames.map((name) =>
     core.events.on(name, (payload) => {
       const win = getWindow()
@@ -77,6 +85,7 @@ export function registerIpc(opts: {
     for (const name of channelNames) ipcMain.removeHandler(channelKey(name))
     ipcMain.removeHandler(channelKey('platform.saveFile'))
     ipcMain.removeHandler(channelKey('platform.openExternal'))
+    ipcMain.removeHandler(channelKey('platform.quit'))
     offEvents.forEach((off) => off())
   }
 }

@@ -34,6 +34,7 @@ const api: ShopWindowApi = {
     kind: 'electron',
     saveFile: (file) => unwrap(ipcRenderer.invoke('shop:platform.saveFile', file)),
     openExternal: (url) => unwrap(ipcRenderer.invoke('shop:platform.openExternal', url)),
+    quit: () => unwrap(ipcRenderer.invoke('shop:platform.quit')),
   },
 }
 

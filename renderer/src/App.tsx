@@ -11,6 +11,8 @@ import { RouterProvider } from 'react-router'
 import { queryClient, subscribeToChanges } from './lib/queries'
 import { router } from './routes'
 import { theme } from './theme'
+import { useDatabaseStatus } from './lib/use-database-status'
+import { RecoveryScreen } from './components/recovery/RecoveryScreen'
 
 export function App() {
   useEffect(() => subscribeToChanges(), [])
@@ -21,10 +23,18 @@ export function App() {
         <QueryClientProvider client={queryClient}>
           <ModalsProvider>
             <Notifications position="bottom-right" />
-            <RouterProvider router={router} />
+            <DatabaseGate />
           </ModalsProvider>
         </QueryClientProvider>
       </DatesProvider>
     </MantineProvider>
   )
+}
+
+/** The app itself, or the recovery screen when the database must not be used. */
+function DatabaseGate() {
+  const status = useDatabaseStatus()
+  if (status.data?.mode === 'recovery') return <RecoveryScreen status={status.data} />
+  // While the status loads (one local call) the app starts as usual; a refused file answers every call with its problem anyway.
+  return <RouterProvider router={router} />
 }

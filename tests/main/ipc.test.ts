@@ -20,7 +20,7 @@ function setup() {
   }
   const mainFrame = { url: 'file:///app/out/renderer/index.html#/today' }
   const win = { webContents: { id: 7, send: vi.fn() }, isDestroyed: () => false }
-  const platform = { showSaveDialog: vi.fn(async () => undefined), openExternal: vi.fn(async () => {}) }
+  const platform = { showSaveDialog: vi.fn(async () => undefined), openExternal: vi.fn(async () => {}), quit: vi.fn() }
   const dispose = registerIpc({
     ipcMain: ipcMain as never,
     core: core as never,
@@ -39,7 +39,7 @@ describe('IPC registration', () => {
   it('binds every channel of the contract, one handler each, plus the platform calls', () => {
     const { handlers } = setup()
     for (const name of channelNames) expect(handlers.has(channelKey(name)), name).toBe(true)
-    expect(handlers.size).toBe(channelNames.length + 2)
+    expect(handlers.size).toBe(channelNames.length + 3)
   })
 
   it('passes calls from the app’s own window to the core', async () => {
@@ -66,6 +66,15 @@ describe('IPC registration', () => {
     expect(await open(event(), 'file:///etc/passwd')).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await open(event(), 'https://example.com')).toEqual({ ok: true, data: null })
     expect(platform.openExternal.mock.calls).toEqual([['https://example.com']])
+  })
+
+  it('quits only when the app’s own window asks (the recovery screen’s "Quit")', async () => {
+    const { handlers, platform, event } = setup()
+    const quit = handlers.get(channelKey('platform.quit'))!
+    expect(await quit(event({ id: 8 }))).toMatchObject({ ok: false, error: { code: 'refused' } })
+    expect(platform.quit).not.toHaveBeenCalled()
+    expect(await quit(event())).toEqual({ ok: true, data: null })
+    expect(platform.quit).toHaveBeenCalledTimes(1)
   })
 
   it('forwards core events to the window', () => {

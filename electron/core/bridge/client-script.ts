@@ -46,6 +46,10 @@ export function bridgeClientScript(): string {
       setTimeout(() => URL.revokeObjectURL(url), 10000);
       return { saved: true };
     },
+    async quit() {
+      // A tab the user opened cannot be closed by script; the page then says it may be closed.
+      window.close();
+    },
     async openExternal(url) {
       if (!/^https?:\\/\\//i.test(url)) throw new Error('Only http(s) links can be opened');
       window.open(url, '_blank', 'noopener,noreferrer');

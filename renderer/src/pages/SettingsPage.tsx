@@ -8,6 +8,7 @@ import { SchedulingSection } from '../components/settings/SchedulingSection'
 import { ShopSection } from '../components/settings/ShopSection'
 import { TechniciansSection } from '../components/settings/TechniciansSection'
 import { TemplatesSection } from '../components/settings/TemplatesSection'
+import { BackupsSection } from '../components/settings/BackupsSection'
 
 const TABS = [
   { value: 'shop', label: 'Shop', Section: ShopSection },
@@ -18,6 +19,7 @@ const TABS = [
   { value: 'technicians', label: 'Technicians', Section: TechniciansSection },
   { value: 'types', label: 'Activity types', Section: ActivityTypesSection },
   { value: 'templates', label: 'Templates', Section: TemplatesSection },
+  { value: 'backups', label: 'Backups', Section: BackupsSection },
 ] as const
 type TabValue = (typeof TABS)[number]['value']
 const isTab = (v: string | null): v is TabValue => TABS.some((t) => t.value === v)
