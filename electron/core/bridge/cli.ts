@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path'
 import { createCore } from '../index'
 import { fixedClock, systemClock } from '../clock'
 import { startBridge } from './server'
+import { AppError } from '../errors'
 
 const dbPath = resolve(process.env.SHOP_DB ?? '.tmp/shop-web.db')
 const port = Number(process.env.SHOP_PORT ?? 5180)
@@ -14,7 +15,11 @@ const host = process.env.SHOP_HOST ?? '127.0.0.1'
 const clock = process.env.SHOP_NOW ? fixedClock(process.env.SHOP_NOW) : systemClock
 
 mkdirSync(dirname(dbPath), { recursive: true })
-const core = await createCore({ dbPath, clock, ...(process.env.SHOP_TZ ? { timeZone: process.env.SHOP_TZ } : {}) })
+const core = await createCore({ dbPath, clock, ...(process.env.SHOP_TZ ? { timeZone: process.env.SHOP_TZ } : {}) }).catch((error: unknown) => {
+  // E.g. the file is in use by another Shop Scheduler: say so plainly, no stack trace.
+  console.error(error instanceof AppError ? error.message : error)
+  process.exit(1)
+})
 const bridge = await startBridge({ core, rendererDir: resolve('out/renderer'), port, host }).catch(async (error) => {
   await core.close()
   throw error

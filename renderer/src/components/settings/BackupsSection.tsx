@@ -132,8 +132,9 @@ function BackupSettingsForm({ settings }: { settings: BackupList }) {
     event.preventDefault()
     setErrors({})
     setProblem(null)
+    if (typeof keep !== 'number') return setErrors({ keep: 'Say how many backups to keep' })
     try {
-      await configure.mutateAsync({ keep: typeof keep === 'number' ? keep : Number.NaN, folder: folder.trim() || null })
+      await configure.mutateAsync({ keep, folder: folder.trim() || null })
       notifications.show({ color: 'green', message: 'Backup settings saved' })
       void queryClient.invalidateQueries({ queryKey: channelKey('backups.list', {}) })
     } catch (error) {
