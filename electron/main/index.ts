@@ -11,6 +11,7 @@ import { installMenu } from './menu'
 import { closeBeforeQuit } from './quit'
 import { denyPermissions } from './permissions'
 import { closeRendererLogging } from './logging'
+import { startUpdates } from './update-wiring'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
   installMenu(!app.isPackaged)
   win = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), rendererUrl, rendererFile, isAppUrl })
   win.on('closed', () => (win = null))
+  startUpdates(core, process.env)
 }
 
 app.whenReady().then(start).catch((error: unknown) => {
