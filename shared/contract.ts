@@ -92,6 +92,12 @@ export interface PlatformApi {
   openExternal(url: string): Promise<void>
   /** Ends the app (Electron) or closes the tab (bridge); the recovery screen's way out. */
   quit(): Promise<void>
+  /**
+   * Lets the user pick a folder (for backups) or a database file (recovery) with the
+   * system's dialog; null when cancelled. The bridge has no such dialog and answers null:
+   * its screens take a typed path instead.
+   */
+  choosePath(kind: 'folder' | 'database'): Promise<string | null>
   kind: 'electron' | 'bridge'
 }
 

@@ -60,6 +60,12 @@ async function start(): Promise<void> {
       },
       openExternal: (url) => shell.openExternal(url),
       quit: () => app.quit(),
+      async choosePath(owner, kind) {
+        const { canceled, filePaths } = await dialog.showOpenDialog(owner, kind === 'folder'
+          ? { title: 'Folder for backups', properties: ['openDirectory', 'createDirectory'] }
+          : { title: 'Open a database', properties: ['openFile'], filters: [{ name: 'Shop Scheduler database', extensions: ['db'] }, { name: 'All files', extensions: ['*'] }] })
+        return canceled ? undefined : filePaths[0]
+      },
     },
   })
   installMenu(!app.isPackaged)

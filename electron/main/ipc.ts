@@ -13,6 +13,8 @@ export interface PlatformDeps {
   openExternal(url: string): Promise<void>
   /** Quits the app (the recovery screen's "Quit"); the database closes on the way out. */
   quit(): void
+  /** The system's open dialog for a folder or a database file; undefined when cancelled. */
+  choosePath(win: BrowserWindow, kind: 'folder' | 'database'): Promise<string | undefined>
 }
 
 const refused: Result<never> = {
@@ -74,6 +76,15 @@ export function registerIpc(opts: {
     return { ok: true, data: null }
   })
 
+  ipcMain.handle(channelKey('platform.choosePath'), async (event, kind: unknown) => {
+    const win = getWindow()
+    if (!trusted(event) || !win) return refused
+    if (kind !== 'folder' && kind !== 'database') {
+      return { ok: false, error: { code: 'invalid_input', message: 'Choose a folder or a database file.' } }
+    }
+    return { ok: true, data: (await platform.choosePath(win, kind)) ?? null }
+  })
+
   const offEvents = eventNames.map((name) =>
     core.events.on(name, (payload) => {
       const win = getWindow()
@@ -86,6 +97,7 @@ export function registerIpc(opts: {
     ipcMain.removeHandler(channelKey('platform.saveFile'))
     ipcMain.removeHandler(channelKey('platform.openExternal'))
     ipcMain.removeHandler(channelKey('platform.quit'))
+    ipcMain.removeHandler(channelKey('platform.choosePath'))
     offEvents.forEach((off) => off())
   }
 }

@@ -35,6 +35,7 @@ const api: ShopWindowApi = {
     saveFile: (file) => unwrap(ipcRenderer.invoke('shop:platform.saveFile', file)),
     openExternal: (url) => unwrap(ipcRenderer.invoke('shop:platform.openExternal', url)),
     quit: () => unwrap(ipcRenderer.invoke('shop:platform.quit')),
+    choosePath: (kind) => unwrap(ipcRenderer.invoke('shop:platform.choosePath', kind)),
   },
 }
 

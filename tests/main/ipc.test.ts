@@ -20,7 +20,7 @@ function setup() {
   }
   const mainFrame = { url: 'file:///app/out/renderer/index.html#/today' }
   const win = { webContents: { id: 7, send: vi.fn() }, isDestroyed: () => false }
-  const platform = { showSaveDialog: vi.fn(async () => undefined), openExternal: vi.fn(async () => {}), quit: vi.fn() }
+  const platform = { showSaveDialog: vi.fn(async () => undefined), openExternal: vi.fn(async () => {}), quit: vi.fn(), choosePath: vi.fn(async () => '/media/usb/backups') }
   const dispose = registerIpc({
     ipcMain: ipcMain as never,
     core: core as never,
@@ -39,7 +39,7 @@ describe('IPC registration', () => {
   it('binds every channel of the contract, one handler each, plus the platform calls', () => {
     const { handlers } = setup()
     for (const name of channelNames) expect(handlers.has(channelKey(name)), name).toBe(true)
-    expect(handlers.size).toBe(channelNames.length + 3)
+    expect(handlers.size).toBe(channelNames.length + 4)
   })
 
   it('passes calls from the app’s own window to the core', async () => {
@@ -75,6 +75,15 @@ describe('IPC registration', () => {
     expect(platform.quit).not.toHaveBeenCalled()
     expect(await quit(event())).toEqual({ ok: true, data: null })
     expect(platform.quit).toHaveBeenCalledTimes(1)
+  })
+
+  it('opens the system dialog for a backup folder or a database file, for the app’s own window only', async () => {
+    const { handlers, platform, event } = setup()
+    const choose = handlers.get(channelKey('platform.choosePath'))!
+    expect(await choose(event(), 'folder')).toEqual({ ok: true, data: '/media/usb/backups' })
+    expect(await choose(event(), '/etc')).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await choose(event({ id: 8 }), 'folder')).toMatchObject({ ok: false, error: { code: 'refused' } })
+    expect(platform.choosePath).toHaveBeenCalledTimes(1)
   })
 
   it('forwards core events to the window', () => {

@@ -46,6 +46,9 @@ export function bridgeClientScript(): string {
       setTimeout(() => URL.revokeObjectURL(url), 10000);
       return { saved: true };
     },
+    async choosePath() {
+      return null;
+    },
     async quit() {
       // A tab the user opened cannot be closed by script; the page then says it may be closed.
       window.close();

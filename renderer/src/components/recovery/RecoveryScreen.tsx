@@ -118,6 +118,11 @@ export function RecoveryScreen({ status }: { status: DatabaseStatus }) {
                 error={pathError}
                 style={{ flex: 1 }}
               />
+              {window.shop.platform.kind === 'electron' && (
+                <Button variant="default" onClick={() => void window.shop.platform.choosePath('database').then((p) => p && setPath(p))}>
+                  Browse…
+                </Button>
+              )}
               <Button type="submit" variant="default" leftSection={<IconFolderOpen size={18} aria-hidden />} loading={busy === 'open'}>
                 Open
               </Button>

@@ -169,6 +169,14 @@ function BackupSettingsForm({ settings }: { settings: BackupList }) {
           value={folder}
           onChange={(e) => setFolder(e.currentTarget.value)}
           error={errors.folder}
+          rightSectionWidth={window.shop.platform.kind === 'electron' ? 96 : undefined}
+          rightSection={
+            window.shop.platform.kind === 'electron' ? (
+              <Button size="compact-sm" variant="default" onClick={() => void window.shop.platform.choosePath('folder').then((p) => p && setFolder(p))}>
+                Browse…
+              </Button>
+            ) : undefined
+          }
         />
         {problem && <FormProblem message={problem} />}
         <Group>
