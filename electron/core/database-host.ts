@@ -15,6 +15,8 @@ import type { Logger } from './logger'
 import type { Lock } from './lock'
 import type { Connection } from './db/connection'
 import type { Invoke } from './invoke'
+import type { ServiceRegistry } from './services'
+import { dataDomains } from '../../shared/contract'
 import { AppError, notFound } from './errors'
 import { acquireFileLock } from './db/file-lock'
 import { openDatabase } from './db/open-database'
@@ -46,12 +48,12 @@ export interface Session {
   problem: Problem | null
   /** The gate for this file: every channel when open, only the recovery channels when refused. */
   invoke: Invoke
-  /** The day-change check (missed marking); 0 in recovery. */
-  checkDayChange(): Promise<number>
-  /** Takes the daily backup if one is due; false in recovery. */
-  backupIfDue(): Promise<boolean>
-  /** Stops the session's background work; the host closes the connection after. */
-  stop(): void
+  /** The background services on this file; null in recovery. */
+  services: ServiceRegistry | null
+  /** Starts the services; called outside the lock, since their first steps take it. */
+  start(): Promise<void>
+  /** Stops the services; called outside the lock, since a running step may be waiting for it. */
+  stop(): Promise<void>
 }
 
 export interface HostDeps {
@@ -62,8 +64,8 @@ export interface HostDeps {
   lock: Lock
   timeZone: string
   nativeBinding?: string
-  /** Builds what runs on an open connection (handlers, background); called for every file opened. */
-  startSession(connection: Connection | null, problem: Problem | null, opts: { underLock: boolean }): Promise<Session>
+  /** Builds what runs on an open connection (the gate, the services, not yet started); called for every file opened. */
+  createSession(connection: Connection | null, problem: Problem | null): Session
   /** Delay before the full integrity check starts; tests run it by hand. */
   integrityDelayMs?: number
 }
@@ -106,20 +108,19 @@ export function createDatabaseHost(deps: HostDeps): Host {
     checking = false
     const s = session
     session = null
-    if (!s) return
-    s.stop()
-    await s.connection?.close()
+    await s?.connection?.close()
   }
 
-  async function openSession(target: string, underLock = true): Promise<void> {
+  /** Under the lock: opens (or refuses) the file and builds its session; `start` it after the lock is released. */
+  async function openSession(target: string): Promise<void> {
     const outcome = await openDatabase({ path: target, nativeBinding: deps.nativeBinding, now, timeZone: deps.timeZone, log: deps.log })
     if (outcome.kind === 'open') {
       if (outcome.migrated.length > 0) deps.log.info(`Applied migrations: ${outcome.migrated.join(', ')}`)
-      session = await deps.startSession(outcome.connection, null, { underLock })
+      session = deps.createSession(outcome.connection, null)
       scheduleIntegrityCheck()
     } else {
       deps.log.error(`The database ${target} is refused (${outcome.code}): ${outcome.message}`)
-      session = await deps.startSession(null, { code: outcome.code, message: outcome.message }, { underLock })
+      session = deps.createSession(null, { code: outcome.code, message: outcome.message })
     }
   }
 
@@ -155,16 +156,36 @@ export function createDatabaseHost(deps: HostDeps): Host {
 
   async function announce(): Promise<void> {
     deps.events.emit('database', await status())
-    deps.events.emit('changed', { domains: ['customers', 'vehicles', 'activities', 'settings', 'resources', 'templates', 'activityTypes', 'backups'] })
+    // Every read on screen shows data of the file that was just swapped.
+    deps.events.emit('changed', { domains: [...dataDomains] })
   }
 
   async function enterRecovery(problem: Problem): Promise<void> {
+    if (!session?.connection) return
+    await session.stop()
     await deps.lock.run(async () => {
       if (!session?.connection) return
       await closeSession()
-      session = await deps.startSession(null, problem, { underLock: true })
+      session = deps.createSession(null, problem)
     })
     await announce()
+  }
+
+  /**
+   * Switches files: the services stop first (outside the lock: a step of theirs may be
+   * queued for it), the switch runs under the lock, the new file's services start after.
+   * Should the switch fail half-way, the path is opened again so the app is never left without a session.
+   */
+  async function switchFiles<T>(swap: () => Promise<T>): Promise<T> {
+    await open().stop()
+    try {
+      return await deps.lock.run(swap)
+    } catch (error) {
+      if (!session) await deps.lock.run(() => openSession(path)).catch((e: unknown) => deps.log.error('Reopening the database failed', e))
+      throw error
+    } finally {
+      await session?.start()
+    }
   }
 
   function settings() {
@@ -198,11 +219,14 @@ export function createDatabaseHost(deps: HostDeps): Host {
   }
 
   async function backup(reason: string): Promise<BackupDetails> {
-    return deps.lock.run(() => {
+    const taken = await deps.lock.run(() => {
       const connection = open().connection
       if (!connection) throw refusedNow()
       return takeBackup(connection.sqlite, { dbPath: path, reason, now: now(), nativeBinding: deps.nativeBinding })
     })
+    // The list in Settings → Backups shows it (a daily one too) without a reload.
+    deps.events.emit('changed', { domains: ['backups'] })
+    return taken
   }
 
   /** Moves a refused file (and its WAL) aside under a telling name; it is never overwritten. */
@@ -216,30 +240,26 @@ export function createDatabaseHost(deps: HostDeps): Host {
   async function restore(name: string): Promise<RestoreResult> {
     const chosen = inspectBackup(find(name), deps.nativeBinding)
     if (!chosen.ok) throw new AppError('refused', chosen.problem ?? 'This backup cannot be restored.')
-    const result = await deps.lock.run(async () => {
-      // The chosen backup is copied first: the safety backup below may prune old ones.
-      const incoming = `${path}.restoring`
+    // The chosen backup is copied first: the safety backup below may prune old ones.
+    const incoming = `${path}.restoring`
+    rmSync(incoming, { force: true })
+    const source = new SqliteDatabase(chosen.path, { readonly: true, fileMustExist: true, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) })
+    try {
+      await source.backup(incoming)
+    } finally {
+      source.close()
+    }
+    let safetyBackup: RestoreResult['safetyBackup'] = null
+    try {
+      if (open().connection) safetyBackup = await backup('before-restore')
+    } catch (error) {
       rmSync(incoming, { force: true })
-      const source = new SqliteDatabase(chosen.path, { readonly: true, fileMustExist: true, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) })
-      try {
-        await source.backup(incoming)
-      } finally {
-        source.close()
-      }
-      let safetyBackup: RestoreResult['safetyBackup'] = null
-      let movedAside: string | null = null
-      const s = open()
-      try {
-        if (s.connection) {
-          safetyBackup = await takeBackup(s.connection.sqlite, { dbPath: path, reason: 'before-restore', now: now(), nativeBinding: deps.nativeBinding })
-        }
-      } catch (error) {
-        rmSync(incoming, { force: true })
-        throw error
-      }
-      const problem = s.problem
+      throw error
+    }
+    const result = await switchFiles(async () => {
+      const problem = open().problem
       await closeSession()
-      if (problem && existsSync(path)) movedAside = moveAside(problem.code)
+      const movedAside = problem && existsSync(path) ? moveAside(problem.code) : null
       // A WAL left beside the file would be replayed onto the restored one.
       for (const ext of ['-wal', '-shm']) rmSync(path + ext, { force: true })
       renameSync(incoming, path)
@@ -256,8 +276,8 @@ export function createDatabaseHost(deps: HostDeps): Host {
     const next = resolve(target)
     if (next === path) throw new AppError('refused', 'That is the file open now.')
     if (!existsSync(dirname(next))) throw new AppError('not_found', `The folder ${dirname(next)} does not exist.`)
-    await deps.lock.run(async () => {
-      const nextRelease = acquireFileLock(next, now())
+    const nextRelease = acquireFileLock(next, now())
+    await switchFiles(async () => {
       await closeSession()
       release?.()
       release = nextRelease
@@ -275,7 +295,8 @@ export function createDatabaseHost(deps: HostDeps): Host {
     async start() {
       release = acquireFileLock(path, now())
       try {
-        await openSession(path, false)
+        await openSession(path)
+        await session!.start()
       } catch (error) {
         release()
         release = null
@@ -304,6 +325,7 @@ export function createDatabaseHost(deps: HostDeps): Host {
     },
     open: openOther,
     async close() {
+      await session?.stop()
       await deps.lock.run(async () => {
         await closeSession()
         release?.()

@@ -9,11 +9,15 @@ import { createLock } from './lock'
 import { allHandlers } from './handlers'
 import { createInvoke, type Invoke } from './invoke'
 import { AppError } from './errors'
+import type { ChangeSet } from './change-set'
 import type { Ctx } from './handler'
-import { startBackgroundTasks } from './startup'
+import { createServiceRegistry, type Service, type ServiceRegistry } from './services'
+import { builtInServices } from './built-in-services'
+import { defaultPorts, type Ports } from './ports'
+import { MISSED_SERVICE, type MissedService } from './activities/missed-service'
 import { createDatabaseHost, type Host, type Problem, type Session } from './database-host'
 import { recoveryChannels } from './backups/handlers'
-import { startDailyBackups } from './backups/daily-backups'
+import { BACKUP_SERVICE, dailyBackupService, type BackupService } from './backups/backup-service'
 
 export interface CoreOptions {
   /** Database file; created with the latest schema when missing. */
@@ -26,6 +30,13 @@ export interface CoreOptions {
   timeZone?: string
   /** better-sqlite3 binary built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string
+  /**
+   * The outside world. Missing ports get safe defaults: secrets in memory only, no browser
+   * (the URL is logged), Node's `fetch`.
+   */
+  ports?: Partial<Ports>
+  /** Services to run besides the built-in ones (tests); registered after them. */
+  services?: Service[]
   /** Delay before the full integrity check at start (default 2 s); tests run it by hand. */
   integrityDelayMs?: number
 }
@@ -37,17 +48,21 @@ export interface Core {
   /** For tests and benchmarks: the typed database of the open file. Transports never touch it. */
   readonly db: Kysely<Database>
   clock: Clock
+  /** Work the core does by itself (missed marking, backups, sync, ...) on the open file: started, stopped before close. */
+  services: Pick<ServiceRegistry, 'get' | 'names' | 'register'>
   /**
-   * Work the core does by itself; tests trigger it here: the day-change check (missed
-   * marking), the daily backup, the full integrity check.
+   * Tests trigger background work here: the missed-activity service's day-change check,
+   * the daily backup, the full integrity check.
    */
   background: {
     checkDayChange(): Promise<number>
     backupIfDue(): Promise<boolean>
     checkIntegrity(): Promise<boolean>
   }
+  ports: Ports
   /** The open file's path (it changes when the user opens another one from recovery). */
   openPath(): string
+  /** Stops the services, waits for the call in flight, closes the database. */
   close(): Promise<void>
 }
 
@@ -68,22 +83,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createEvents()
   const lock = createLock()
   const handlers = allHandlers()
+  const ports = defaultPorts(log, options.ports)
 
-  const startSession = async (connection: Connection | null, problem: Problem | null, { underLock }: { underLock: boolean }): Promise<Session> => {
-    if (!connection) return recoverySession(problem!)
+  const baseCtx = (changes: ChangeSet) => ({
+    clock,
+    events,
+    log,
+    actor,
+    ports,
+    changed: (...domains: Parameters<ChangeSet['add']>) => changes.add(...domains),
+    changedRows: (domain: Parameters<ChangeSet['addRows']>[0], ids: Iterable<number>) => changes.addRows(domain, ids),
+    yieldToEventLoop: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    nativeBinding: options.nativeBinding,
+    database: host,
+  })
+
+  const openSession = (connection: Connection): Session => {
     const { db, sqlite } = connection
-    const makeCtx = (scopedDb: Kysely<Database> | null, changed: Set<string>): Ctx => ({
+    const makeCtx = (scopedDb: Kysely<Database> | null, changes: ChangeSet): Ctx => ({
+      ...baseCtx(changes),
       db: scopedDb ?? db,
       sqlite,
-      clock,
-      events,
-      log,
-      actor,
-      changed: (...domains) => domains.forEach((d) => changed.add(d)),
       batch: (fn) => lock.run(() => db.transaction().execute(fn)),
-      yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
-      nativeBinding: options.nativeBinding,
-      database: host,
       backupBefore: (reason) => host.backup(reason),
     })
     const invoke = createInvoke({
@@ -92,59 +113,43 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       db,
       makeCtx,
-      onChanged: (domains) => events.emit('changed', { domains }),
+      onChanged: (event) => events.emit('changed', event),
       onSqliteFailure: (error) => {
         if (error.code === 'damaged') void host.enterRecovery({ code: 'damaged', message: error.message })
       },
     })
-    const background = await startBackgroundTasks({ db, lock, clock, log, events, makeCtx, deferFirstCheck: underLock })
-    const daily = startDailyBackups({ dbPath: () => host.path(), now: () => clock.now(), backup: () => host.backup('daily'), log })
-    return {
-      connection,
-      problem: null,
-      invoke,
-      checkDayChange: () => background.checkDayChange(),
-      backupIfDue: () => daily.runIfDue(),
-      stop() {
-        daily.stop()
-        background.stop()
-      },
-    }
+    const services = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx })
+    const all = [...builtInServices(), dailyBackupService({ dbPath: () => host.path(), backup: () => host.backup('daily') }), ...(options.services ?? [])]
+    for (const service of all) services.register(service)
+    return { connection, problem: null, invoke, services, start: () => services.start(), stop: () => services.stop() }
   }
 
   const recoverySession = (problem: Problem): Session => {
     const refuse = (): never => {
       throw new AppError(problem.code, problem.message)
     }
-    // Only host-level handlers run here; anything reaching for the database is refused.
-    const ctx: Ctx = {
+    // Only the host-level handlers run here; anything reaching for the database is refused.
+    const makeCtx = (_db: Kysely<Database> | null, changes: ChangeSet): Ctx => ({
+      ...baseCtx(changes),
       get db(): never {
         return refuse()
       },
       get sqlite(): never {
         return refuse()
       },
-      clock,
-      events,
-      log,
-      actor,
-      changed: () => {},
       batch: async () => refuse(),
-      yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
-      nativeBinding: options.nativeBinding,
-      database: host,
       backupBefore: async () => refuse(),
-    }
+    })
     const invoke = createInvoke({
       handlers,
       lock,
       log,
       db: null,
-      makeCtx: () => ctx,
-      onChanged: (domains) => events.emit('changed', { domains }),
+      makeCtx,
+      onChanged: (event) => events.emit('changed', event),
       refuse: (channel) => (recoveryChannels.has(channel) ? undefined : { code: problem.code, message: problem.message }),
     })
-    return { connection: null, problem, invoke, checkDayChange: async () => 0, backupIfDue: async () => false, stop() {} }
+    return { connection: null, problem, invoke, services: null, start: async () => {}, stop: async () => {} }
   }
 
   const host: Host = createDatabaseHost({
@@ -155,11 +160,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     lock,
     timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     nativeBinding: options.nativeBinding,
-    startSession,
+    createSession: (connection, problem) => (connection ? openSession(connection) : recoverySession(problem!)),
     integrityDelayMs: options.integrityDelayMs,
   })
   await host.start()
 
+  const services = () => host.current().services
   let closed = false
   return {
     invoke: ((channel: string, input: unknown) => host.current().invoke(channel, input)) as Invoke,
@@ -170,16 +176,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return connection.db
     },
     clock,
+    services: {
+      get: <S extends Service = Service>(name: string) => services()?.get<S>(name),
+      names: () => services()?.names() ?? [],
+      register: (service) => {
+        const registry = services()
+        if (!registry) throw new Error('The database is in recovery mode; no service can run.')
+        registry.register(service)
+      },
+    },
     background: {
-      checkDayChange: () => host.current().checkDayChange(),
-      backupIfDue: () => host.current().backupIfDue(),
+      checkDayChange: () => services()?.get<MissedService>(MISSED_SERVICE)?.checkDayChange() ?? Promise.resolve(0),
+      backupIfDue: () => services()?.get<BackupService>(BACKUP_SERVICE)?.runIfDue() ?? Promise.resolve(false),
       checkIntegrity: () => host.checkIntegrity(),
     },
+    ports,
     openPath: () => host.path(),
     async close() {
       if (closed) return
       closed = true
-      // Waits for the call in flight, then closes: nothing half-written is left behind.
+      // Stops the services, waits for the call in flight, then closes: nothing half-written is left behind.
       await host.close()
     },
   }

@@ -8,6 +8,8 @@ import { isLongRunning, type AnyHandler, type Ctx } from './handler'
 import type { Lock } from './lock'
 import type { Logger } from './logger'
 import { sqliteFailure } from './db/sqlite-errors'
+import { createChangeSet, type ChangeSet } from './change-set'
+import type { ChangedEvent } from '../../shared/contract'
 
 /** Typed for callers that know the channel (tests, benchmarks); untyped for transports passing strings through. */
 export interface Invoke {
@@ -33,8 +35,8 @@ interface GateDeps {
   log: Logger
   /** Null while the database is refused (recovery): only long-running handlers can run then. */
   db: Kysely<Database> | null
-  makeCtx(db: Kysely<Database> | null, changed: Set<string>): Ctx
-  onChanged(domains: string[]): void
+  makeCtx(db: Kysely<Database> | null, changes: ChangeSet): Ctx
+  onChanged(event: ChangedEvent): void
   /** Answers a refusal for channels that must not run now (recovery mode), before any input is read. */
   refuse?(channel: string): AppErrorData | undefined
   /** Told of every refusal that came from SQLite itself, e.g. damage found by a query. */
@@ -59,17 +61,20 @@ export function createInvoke(deps: GateDeps): Invoke {
     const handler = deps.handlers.get(channel)
     if (!handler) return fail({ code: 'unknown_channel', message: `No handler serves "${channel}".` })
 
-    const changed = new Set<string>()
+    const changed = createChangeSet()
+    const longRunning = isLongRunning(handler)
     try {
       const db = deps.db
-      const data = isLongRunning(handler)
+      const data = longRunning
         ? await handler(parsed.data, deps.makeCtx(db, changed))
         : db
           ? await deps.lock.run(() => db.transaction().execute(async (trx) => handler(parsed.data, deps.makeCtx(trx, changed))))
           : await Promise.reject(new AppError('damaged', 'The database is not open.'))
-      if (changed.size > 0) deps.onChanged([...changed])
+      if (!changed.isEmpty()) deps.onChanged(changed.toEvent())
       return { ok: true, data }
     } catch (error) {
+      // A long job's earlier batches committed before it failed: open pages must still hear of them.
+      if (longRunning && !changed.isEmpty()) deps.onChanged(changed.toEvent())
       if (error instanceof AppError) return fail(error.toData())
       if (error instanceof z.ZodError) return fail(toInvalidInput(error))
       const sqlite = sqliteFailure(error)
