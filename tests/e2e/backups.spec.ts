@@ -13,6 +13,7 @@ import { shopClient } from './support/shop-client'
 
 test.describe('backups in Settings', () => {
   test('back up now, then restore it after asking with what it holds', async ({ page, shop }) => {
+    test.slow() // seeds a whole shop and runs axe twice: slow on a shared CI machine
     await seedReference(shop)
     const book = await seedFrontDesk(shop)
     await page.goto('/#/settings?tab=backups')
@@ -67,6 +68,7 @@ test.describe('the recovery screen', () => {
   })
 
   test('a damaged database shows recovery instead of the app, and restoring the latest good backup brings the shop back', async ({ page }) => {
+    test.slow() // seeds a whole shop, restarts the core, runs axe
     dir = mkdtempSync(join(tmpdir(), 'shop-e2e-recovery-'))
     const dbPath = join(dir, 'shop.db')
     const open = async () => {
