@@ -29,8 +29,9 @@ async function fullSync(): Promise<string> {
 describe('fake Google sync tokens and pages (raw wire)', () => {
   it('refuses forbidden parameters next to a syncToken, and showDeleted=false', async () => {
     const token = await fullSync()
-    for (const extra of [{ timeMin: '2026-01-01T00:00:00Z' }, { timeMax: '2026-01-01T00:00:00Z' }, { q: 'x' }, { orderBy: 'updated' },
-      { privateExtendedProperty: 'a=b' }, { sharedExtendedProperty: 'a=b' }, { iCalUID: 'x@google.com' }, { updatedMin: '2026-01-01T00:00:00Z' }, { showDeleted: 'false' }]) {
+    const extras: Array<Record<string, string>> = [{ timeMin: '2026-01-01T00:00:00Z' }, { timeMax: '2026-01-01T00:00:00Z' }, { q: 'x' }, { orderBy: 'updated' },
+      { privateExtendedProperty: 'a=b' }, { sharedExtendedProperty: 'a=b' }, { iCalUID: 'x@google.com' }, { updatedMin: '2026-01-01T00:00:00Z' }, { showDeleted: 'false' }]
+    for (const extra of extras) {
       const res = await list({ syncToken: token, ...extra })
       expect(res.status, JSON.stringify(extra)).toBe(400)
     }
