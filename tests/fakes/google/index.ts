@@ -100,7 +100,14 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
     if (req.path === '/token') return oauth.token(req)
     if (req.path === '/revoke') return oauth.revoke(req)
     if (req.path === '/batch/calendar/v3' || req.path === '/batch') {
-      return req.method === 'POST' ? handleBatch(req, (inner) => api.handle(inner)) : errors.methodNotAllowed()
+      if (req.method !== 'POST') return errors.methodNotAllowed()
+      return handleBatch(req, {
+        inner: (inner) => api.handle(inner),
+        faults: http.faults,
+        faultBody: defaultFaultBody,
+        record: (entry) => http.record(entry),
+        limit: options.batchLimit ?? 1000,
+      })
     }
     return api.handle(req)
   }

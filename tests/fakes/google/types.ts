@@ -55,6 +55,8 @@ export interface FakeGoogleOptions {
   tombstoneRetentionDays?: number
   /** Re-inserting the id of a deleted event: 409 duplicate (default true, as reported by sync tools). */
   duplicateOnDeletedId?: boolean
+  /** Most calls one batch request may carry (default 1000, Google's current limit; it used to be 50). */
+  batchLimit?: number
   /** The signed-in user's email; also the id of the primary calendar (default shop.owner@example.com). */
   userEmail?: string
 }

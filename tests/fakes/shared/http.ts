@@ -16,6 +16,8 @@ export interface FakeResponse {
   headers?: Record<string, string>
   /** A string or Buffer is sent as is; anything else is sent as JSON. Omitted = empty body. */
   body?: unknown
+  /** Destroy the connection instead of answering (the handler's writes stay). */
+  dropSocket?: boolean
 }
 
 export interface LoggedRequest {
@@ -26,6 +28,8 @@ export interface LoggedRequest {
   status: number
   /** Wall-clock ms (Date.now), so quota assertions can look at real spacing. */
   at: number
+  /** Set on the calls that arrived inside a batch request. */
+  inBatch?: true
 }
 
 export type Handler = (req: FakeRequest) => Promise<FakeResponse> | FakeResponse
@@ -35,6 +39,8 @@ export interface FakeHttpServer {
   faults: FaultQueue
   requests(): LoggedRequest[]
   clearRequests(): void
+  /** Adds an entry for work the handler did on its own (a batch's inner calls). */
+  record(entry: LoggedRequest): void
   close(): Promise<void>
 }
 
@@ -143,7 +149,7 @@ export async function startFakeHttp(opts: FakeHttpOptions): Promise<FakeHttpServ
         out = { status: 500, body: opts.faultBody(500) }
         console.error('[fake] handler crashed', err)
       }
-      if (rule) {
+      if (rule || out.dropSocket) {
         // afterCommit: the handler ran and its state change stays; the client never hears back.
         req.socket.destroy()
         return
@@ -167,6 +173,9 @@ export async function startFakeHttp(opts: FakeHttpOptions): Promise<FakeHttpServ
     requests: () => log.map((r) => ({ ...r, query: { ...r.query } })),
     clearRequests: () => {
       log = []
+    },
+    record: (entry) => {
+      log.push(entry)
     },
     close: () =>
       new Promise<void>((resolve) => {
