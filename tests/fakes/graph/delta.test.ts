@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFakeGraph, type FakeGraph } from './index'
-import { graphClient, graphEvent, signInGraph, type GraphResponse } from './connect'
+import { graphClient, signInGraph, type GraphResponse } from './connect'
 
 let fake: FakeGraph
 let g: ReturnType<typeof graphClient>
