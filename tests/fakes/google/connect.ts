@@ -34,12 +34,17 @@ export async function consent(authUrl: string): Promise<URL> {
 }
 
 /** The whole desktop-app flow (PKCE S256 + state) with the real client; returns it signed in. */
-export async function signIn(fake: FakeGoogle, scopes = [CALENDAR_EVENTS, CALENDAR_LIST]): Promise<OAuth2Client> {
+export async function signIn(
+  fake: FakeGoogle,
+  scopes = [CALENDAR_EVENTS, CALENDAR_LIST],
+  extra: { prompt?: string; access_type?: 'online' | 'offline' } = {},
+): Promise<OAuth2Client> {
   const client = oauthClientFor(fake)
   const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync()
   const state = 'state-' + Math.random().toString(36).slice(2)
   const authUrl = client.generateAuthUrl({
-    access_type: 'offline',
+    access_type: extra.access_type ?? 'offline',
+    ...(extra.prompt ? { prompt: extra.prompt } : {}),
     scope: scopes,
     state,
     code_challenge: codeChallenge,

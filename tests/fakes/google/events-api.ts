@@ -141,7 +141,7 @@ export class EventsApi {
       etag: `"p${snap.syncSeq}${cid.length}"`,
       summary: state.cal.summary,
       description: '',
-      updated: new Date(Math.max(0, ...items.map((i) => Date.parse(i.updated ?? '') || 0))).toISOString(),
+      updated: this.store.lastChange(cid),
       timeZone: state.cal.timeZone,
       accessRole: 'owner',
       defaultReminders: [{ method: 'popup', minutes: 10 }],

@@ -8,7 +8,7 @@ import { defaultFaultBody, errors } from './errors'
 import { EventsApi } from './events-api'
 import { FakeGoogleOAuth } from './oauth'
 import { SlidingQuota } from './quota'
-import { CalendarStore } from './store'
+import { CalendarStore, mergePatch } from './store'
 import type { FakeGoogleOptions, GoogleEvent } from './types'
 import { validateEvent } from './validate'
 
@@ -99,6 +99,8 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
     if (req.path === '/o/oauth2/v2/auth') return req.method === 'GET' ? oauth.authorize(req) : errors.methodNotAllowed()
     if (req.path === '/token') return oauth.token(req)
     if (req.path === '/revoke') return oauth.revoke(req)
+    if (req.path === '/tokeninfo') return oauth.tokenInfo(req)
+    if (req.path === '/oauth2/v3/userinfo') return oauth.userInfo(req)
     if (req.path === '/batch/calendar/v3' || req.path === '/batch') {
       if (req.method !== 'POST') return errors.methodNotAllowed()
       return handleBatch(req, {
@@ -151,10 +153,10 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
       },
       update: (calendarId, id, patch) => {
         const cid = needCalendar(calendarId)
-        existing(cid, id)
+        // Validate the result before writing, so a bad admin call changes nothing.
+        check(mergePatch(existing(cid, id), patch as Record<string, unknown>) as Partial<GoogleEvent>)
         const r = store.write(cid, id, patch as Record<string, unknown>, 'merge')
         if (!r.ok) throw new Error(`external.update: ${r.reason}`)
-        check(r.event)
         return r.event
       },
       move: (calendarId, id, start, end) => {

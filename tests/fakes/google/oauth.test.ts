@@ -122,4 +122,29 @@ describe('fake Google OAuth', () => {
     fake.clock.advance(61_000)
     expect((await call()).status).toBe(401)
   })
+
+  it('a refresh token only for access_type=offline, and again only with prompt=consent while the first grant lives', async () => {
+    const online = await signIn(fake, [CALENDAR_EVENTS], { access_type: 'online' })
+    expect(online.credentials.refresh_token).toBeUndefined()
+    const first = await signIn(fake)
+    expect(first.credentials.refresh_token).toBeTruthy()
+    const again = await signIn(fake)
+    expect(again.credentials.refresh_token).toBeUndefined()
+    const consent = await signIn(fake, undefined, { prompt: 'consent' })
+    expect(consent.credentials.refresh_token).toBeTruthy()
+    // After the user revokes access, a plain sign-in is a first consent again.
+    await consent.revokeToken(consent.credentials.refresh_token ?? '')
+    expect((await signIn(fake)).credentials.refresh_token).toBeTruthy()
+  })
+
+  it('openid email scopes give an id_token with the account email; tokeninfo and userinfo answer too', async () => {
+    const client = await signIn(fake, ['openid', 'email', CALENDAR_EVENTS])
+    const claims = JSON.parse(Buffer.from(client.credentials.id_token?.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>
+    expect(claims).toMatchObject({ iss: 'https://accounts.google.com', aud: fake.clientId, email: 'shop.owner@example.com', email_verified: true })
+    const info = await client.getTokenInfo(client.credentials.access_token ?? '')
+    expect(info.email).toBe('shop.owner@example.com')
+    expect(info.scopes).toContain(CALENDAR_EVENTS)
+    const me = await fetch(`${fake.url}/oauth2/v3/userinfo`, { headers: { Authorization: `Bearer ${client.credentials.access_token}` } })
+    expect(await me.json()).toMatchObject({ email: 'shop.owner@example.com' })
+  })
 })

@@ -12,7 +12,8 @@ interface Grant {
   id: string
   user: string
   scope: string
-  refreshToken: string
+  /** Null for an online-only grant (no access_type=offline). */
+  refreshToken: string | null
   createdAtMs: number
   revoked: boolean
 }
@@ -29,6 +30,9 @@ interface AuthCode {
   challenge: string
   scope: string
   user: string
+  offline: boolean
+  forceConsent: boolean
+  nonce: string | undefined
   expiresAtMs: number
   used: boolean
 }
@@ -162,6 +166,9 @@ export class FakeGoogleOAuth {
       challenge,
       scope,
       user: q.get('login_hint') || this.cfg.userEmail,
+      offline: q.get('access_type') === 'offline',
+      forceConsent: (q.get('prompt') ?? '').split(/\s+/).includes('consent'),
+      nonce: q.get('nonce') ?? undefined,
       expiresAtMs: this.cfg.clock.nowMs() + CODE_TTL_MS,
       used: false,
     })
@@ -203,24 +210,79 @@ export class FakeGoogleOAuth {
       return oauthError(400, 'invalid_grant', 'Bad Request')
     }
     code.used = true
+    // Google sends a refresh token only for access_type=offline, and only on the first consent:
+    // signing in again while an offline grant is alive gives none unless prompt=consent.
+    const alreadyOffline = [...this.grants.values()].some((g) => g.user === code.user && g.refreshToken !== null && this.grantAlive(g))
+    const issueRefresh = code.offline && (!alreadyOffline || code.forceConsent)
     const grant: Grant = {
       id: randomToken(8),
       user: code.user,
       scope: code.scope,
-      refreshToken: `1//fake-${randomToken(40)}`,
+      refreshToken: issueRefresh ? `1//fake-${randomToken(40)}` : null,
       createdAtMs: this.cfg.clock.nowMs(),
       revoked: false,
     }
     this.grants.set(grant.id, grant)
-    this.byRefresh.set(grant.refreshToken, grant)
+    if (grant.refreshToken) this.byRefresh.set(grant.refreshToken, grant)
+    const scopes = grant.scope.split(/\s+/)
     return json(200, {
       access_token: this.mintAccess(grant),
       expires_in: this.cfg.accessTokenTtlS,
-      refresh_token: grant.refreshToken,
-      ...(this.cfg.testingMode ? { refresh_token_expires_in: TESTING_MODE_REFRESH_S } : {}),
+      ...(grant.refreshToken ? { refresh_token: grant.refreshToken } : {}),
+      ...(grant.refreshToken && this.cfg.testingMode ? { refresh_token_expires_in: TESTING_MODE_REFRESH_S } : {}),
       scope: grant.scope,
       token_type: 'Bearer',
+      ...(scopes.includes('openid') ? { id_token: this.idToken(grant, code.nonce) } : {}),
     })
+  }
+
+  /** An unsigned OpenID id_token (tests decode it; nothing here verifies signatures). */
+  private idToken(grant: Grant, nonce: string | undefined): string {
+    const iat = Math.floor(this.cfg.clock.nowMs() / 1000)
+    const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url')
+    const claims = {
+      iss: 'https://accounts.google.com',
+      azp: this.cfg.clientId,
+      aud: this.cfg.clientId,
+      sub: this.subjectOf(grant.user),
+      ...(grant.scope.split(/\s+/).some((s) => s === 'email' || s.endsWith('/userinfo.email')) ? { email: grant.user, email_verified: true } : {}),
+      iat,
+      exp: iat + 3600,
+      ...(nonce ? { nonce } : {}),
+    }
+    return `${b64({ alg: 'RS256', kid: 'fake', typ: 'JWT' })}.${b64(claims)}.ZmFrZQ`
+  }
+
+  private subjectOf(user: string): string {
+    return String(BigInt('0x' + createHash('sha256').update(user).digest('hex').slice(0, 15)))
+  }
+
+  /** `GET /tokeninfo?access_token=` (google-auth-library getTokenInfo) and `GET /oauth2/v3/userinfo`. */
+  tokenInfo(req: FakeRequest): FakeResponse {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers['authorization'] ?? '')?.[1]
+    const token = req.query.get('access_token') ?? new URLSearchParams(req.body.toString('utf8')).get('access_token') ?? bearer ?? ''
+    const t = this.access.get(token)
+    const grant = t ? this.grants.get(t.grantId) : undefined
+    const now = this.cfg.clock.nowMs()
+    if (!t || !grant || grant.revoked || t.expiresAtMs <= now) return oauthError(400, 'invalid_token', 'Invalid Value')
+    return json(200, {
+      azp: this.cfg.clientId,
+      aud: this.cfg.clientId,
+      sub: this.subjectOf(grant.user),
+      scope: grant.scope,
+      exp: String(Math.floor(t.expiresAtMs / 1000)),
+      expires_in: String(Math.floor((t.expiresAtMs - now) / 1000)),
+      email: grant.user,
+      email_verified: 'true',
+      access_type: grant.refreshToken ? 'offline' : 'online',
+    })
+  }
+
+  userInfo(req: FakeRequest): FakeResponse {
+    const auth = this.authenticate(req)
+    if (!auth.ok) return auth.response
+    const hasEmail = auth.scope.some((s) => s === 'email' || s.endsWith('/userinfo.email'))
+    return json(200, { sub: this.subjectOf(auth.user), ...(hasEmail ? { email: auth.user, email_verified: true } : {}) })
   }
 
   private refresh(form: URLSearchParams): FakeResponse {
@@ -242,9 +304,9 @@ export class FakeGoogleOAuth {
     if (req.method !== 'POST' && req.method !== 'GET') return errors.methodNotAllowed()
     const token = req.query.get('token') ?? formOf(req).get('token') ?? ''
     const grant = this.byRefresh.get(token) ?? this.grants.get(this.access.get(token)?.grantId ?? '')
+    // Revoking any token of a user's consent ends all of that user's grants (Google revokes the app's access).
     if (!grant || grant.revoked) return oauthError(400, 'invalid_token', 'Token expired or revoked')
-    // Revoking either token of a grant ends the whole grant.
-    grant.revoked = true
+    for (const g of this.grants.values()) if (g.user === grant.user) g.revoked = true
     return json(200, {})
   }
 

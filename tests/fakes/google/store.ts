@@ -11,6 +11,7 @@ interface StoredEvent {
 
 interface CalendarState {
   cal: FakeCalendar
+  addedAtMs: number
   events: Map<string, StoredEvent>
   /** Highest seq of a tombstone that was purged: older sync tokens can no longer be served. */
   purgedThroughSeq: number
@@ -74,6 +75,7 @@ export class CalendarStore {
     if (this.calendars.has(c.id)) throw new Error(`calendar ${c.id} already exists`)
     this.calendars.set(c.id, {
       cal: { id: c.id, summary: c.summary, timeZone: c.timeZone ?? 'UTC', primary: c.primary ?? false },
+      addedAtMs: this.clock.nowMs(),
       events: new Map(),
       purgedThroughSeq: 0,
     })
@@ -87,6 +89,14 @@ export class CalendarStore {
   calendar(id: string): CalendarState | undefined {
     if (id === 'primary') return [...this.calendars.values()].find((s) => s.cal.primary)
     return this.calendars.get(id)
+  }
+
+  /** The calendar's last modification: its newest event change, or when it was added. */
+  lastChange(calendarId: string): string {
+    const state = this.calendar(calendarId)
+    if (!state) return new Date(0).toISOString()
+    const times = [...state.events.values()].map((s) => Date.parse(s.event.updated ?? '') || 0)
+    return new Date(Math.max(state.addedAtMs, ...times)).toISOString()
   }
 
   purgedThrough(calendarId: string): number {
