@@ -25,7 +25,12 @@ export function handleGraphAdmin(fake: FakeGraph, req: FakeRequest): FakeRespons
         fake.reset()
         return json(200, { ok: true })
       case 'GET state':
-        return json(200, { now: fake.clock.now().toISOString(), defaultCalendarId: fake.defaultCalendarId, events: fake.events() })
+        return json(200, {
+          now: fake.clock.now().toISOString(),
+          defaultCalendarId: fake.defaultCalendarId,
+          refreshesServed: fake.tokens.issued(),
+          calendars: fake.calendars().map((c) => ({ ...c, events: fake.events(c.id) })),
+        })
       case 'GET requests':
         return json(200, fake.requests())
       case 'DELETE requests':
@@ -39,6 +44,10 @@ export function handleGraphAdmin(fake: FakeGraph, req: FakeRequest): FakeRespons
         return json(200, { ok: true })
       case 'POST external/create':
         return json(200, fake.external.create(typeof b['calendarId'] === 'string' ? b['calendarId'] : fake.defaultCalendarId, (b['event'] ?? {}) as FakeGraphExternalEvent))
+      case 'POST calendars':
+        return json(200, fake.addCalendar({ name: str(b, 'name'), ...(typeof b['id'] === 'string' ? { id: b['id'] } : {}) }))
+      case 'POST external/moveToCalendar':
+        return json(200, fake.external.moveToCalendar(str(b, 'id'), str(b, 'calendarId')))
       case 'POST external/update':
         return json(200, fake.external.update(str(b, 'id'), (b['patch'] ?? {}) as FakeGraphExternalEvent))
       case 'POST external/move':

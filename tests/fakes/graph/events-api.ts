@@ -9,6 +9,7 @@ import type { GraphCalendar, GraphStore } from './store'
 export interface EventsApiConfig {
   baseUrl: () => string
   upn: string
+  userId: string
   duplicateTransaction: 201 | 409
 }
 
@@ -56,6 +57,16 @@ export class GraphEventsApi {
       if (m !== 'GET') return gerrors.methodNotAllowed()
       return json(200, { '@odata.context': this.context('calendars'), value: this.store.calendarList().map((x) => renderCalendar(x, this.cfg.upn)) })
     }
+    if (a === undefined) {
+      if (m !== 'GET') return gerrors.methodNotAllowed()
+      return json(200, {
+        '@odata.context': `${this.cfg.baseUrl()}/v1.0/$metadata#users/$entity`,
+        id: this.cfg.userId,
+        displayName: 'Shop Owner',
+        mail: this.cfg.upn,
+        userPrincipalName: this.cfg.upn,
+      })
+    }
     if (a === 'calendar' && b === undefined) {
       const def = this.store.defaultCalendar()
       return def ? json(200, renderCalendar(def, this.cfg.upn)) : gerrors.notFound()
@@ -79,6 +90,10 @@ export class GraphEventsApi {
       const cid = calendarId ?? this.store.defaultCalendar()?.id
       if (!cid) return gerrors.notFound()
       return this.delta.handle(req, cid, calendarId === undefined ? '/me' : `/me/calendars/${encodeURIComponent(cid)}`)
+    }
+    if (r0 === 'calendarView' && r1 === undefined) {
+      if (m !== 'GET') return gerrors.methodNotAllowed()
+      return this.view(req, calendarId ?? this.store.defaultCalendar()?.id)
     }
     if (r0 !== 'events' || r2 !== undefined) return gerrors.badRequest(`Resource not found for the segment '${r0 ?? ''}'.`, 'BadRequest')
     if (r1 === undefined) {
@@ -121,6 +136,37 @@ export class GraphEventsApi {
     const page = all.slice(skip, skip + top)
     const opts = this.renderOpts(req, expand.pick)
     const body: Record<string, unknown> = { '@odata.context': this.context('events'), value: page.map((e) => renderEvent(e, opts)) }
+    if (skip + top < all.length) {
+      const next = new URL(`${this.cfg.baseUrl()}${req.path}`)
+      for (const [k, v] of req.query) if (k !== '$skip') next.searchParams.set(k, v)
+      next.searchParams.set('$skip', String(skip + top))
+      body['@odata.nextLink'] = next.toString()
+    }
+    return json(200, body)
+  }
+
+  /** `calendarView?startDateTime&endDateTime`: live events overlapping the window, by start, paged by $skip. */
+  private view(req: FakeRequest, calendarId: string | undefined): FakeResponse {
+    if (!calendarId) return gerrors.notFound()
+    const parse = (v: string | null): number | undefined => {
+      if (!v) return undefined
+      const t = Date.parse(/(Z|[+-]\d{2}:\d{2})$/i.test(v) ? v : `${v}Z`)
+      return Number.isNaN(t) ? undefined : t
+    }
+    const start = parse(req.query.get('startDateTime'))
+    const end = parse(req.query.get('endDateTime'))
+    if (start === undefined || end === undefined) {
+      return gerrors.badRequest('This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.', 'ErrorInvalidParameter')
+    }
+    const top = Number(req.query.get('$top') ?? 10)
+    const skip = Number(req.query.get('$skip') ?? 0)
+    if (!Number.isInteger(top) || top < 1 || top > 1000 || !Number.isInteger(skip) || skip < 0) return gerrors.badRequest('Invalid $top or $skip value.')
+    const all = this.store
+      .live(calendarId)
+      .filter((e) => e.startMs < end && e.endMs > start)
+      .sort((x, y) => x.startMs - y.startMs)
+    const opts = this.renderOpts(req)
+    const body: Record<string, unknown> = { '@odata.context': this.context('calendarView'), value: all.slice(skip, skip + top).map((e) => renderEvent(e, opts)) }
     if (skip + top < all.length) {
       const next = new URL(`${this.cfg.baseUrl()}${req.path}`)
       for (const [k, v] of req.query) if (k !== '$skip') next.searchParams.set(k, v)

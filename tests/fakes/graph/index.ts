@@ -38,6 +38,7 @@ export interface FakeGraph {
   tenantId: string
   defaultCalendarId: string
   addCalendar(c: { id?: string; name: string }): GraphCalendar
+  calendars(): GraphCalendar[]
   /** Current state of one calendar (default: the default calendar), in UTC. */
   events(calendarId?: string): FakeGraphEvent[]
   requests(): LoggedRequest[]
@@ -82,11 +83,12 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const store = new GraphStore(clock, options.idsChangeOnMove ?? true)
   const addDefault = (): GraphCalendar => store.addCalendar({ name: 'Calendar', isDefaultCalendar: true })
   let defaultCal = addDefault()
+  const oid = randomUUID()
   const identity = new FakeIdentity({
     clientId,
     tenantId,
     userPrincipalName: upn,
-    oid: randomUUID(),
+    oid,
     accessTokenTtlS: options.accessTokenTtlS ?? 3599,
     invalidateRotatedRefreshTokens: options.invalidateRotatedRefreshTokens ?? false,
     clock,
@@ -96,7 +98,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     replayProbability: 0,
     emptyPagesWithNextLink: 0,
   })
-  const api = new GraphEventsApi(store, delta, { baseUrl: () => base.url, upn, duplicateTransaction: options.duplicateTransaction ?? 201 })
+  const api = new GraphEventsApi(store, delta, { baseUrl: () => base.url, upn, userId: oid, duplicateTransaction: options.duplicateTransaction ?? 201 })
   const throttle = new GraphThrottle(options.maxInFlight ?? 4, options.ratePer10Min === undefined ? 10_000 : options.ratePer10Min)
   const latencyMs = options.latencyMs ?? 0
 
@@ -178,6 +180,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       return defaultCal.id
     },
     addCalendar: (c) => store.addCalendar(c),
+    calendars: () => store.calendarList(),
     events: (calendarId) => store.live(calendarId ?? defaultCal.id).map((r) => render(r.restId)),
     requests: () => http.requests(),
     clearRequests: () => http.clearRequests(),
