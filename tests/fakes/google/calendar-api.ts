@@ -9,6 +9,18 @@ import type { FakeCalendar, FakeGoogleOptions } from './types'
 
 type QuotaError = NonNullable<FakeGoogleOptions['quotaError']>
 
+/** `colors.get`: Google's event palette (the keys `colorId` takes); the calendar palette only has the id the fake uses. */
+const EVENT_COLORS: Array<[string, string]> = [
+  ['1', '#a4bdfc'], ['2', '#7ae7bf'], ['3', '#dbadff'], ['4', '#ff887c'], ['5', '#fbd75b'], ['6', '#ffb878'],
+  ['7', '#46d6db'], ['8', '#e1e1e1'], ['9', '#5484ed'], ['10', '#51b749'], ['11', '#dc2127'],
+]
+const COLORS = {
+  kind: 'calendar#colors',
+  updated: '2012-02-14T00:00:00.000Z',
+  calendar: { '14': { background: '#9fe1e7', foreground: '#000000' } },
+  event: Object.fromEntries(EVENT_COLORS.map(([id, background]) => [id, { background, foreground: '#1d1d1d' }])),
+}
+
 function calendarListEntry(c: FakeCalendar): Record<string, unknown> {
   return {
     kind: 'calendar#calendarListEntry',
@@ -98,6 +110,10 @@ export class CalendarApi {
         },
       }
     }
+    if (a === 'colors' && b === undefined) {
+      if (m !== 'GET') return errors.methodNotAllowed()
+      return { access: 'events.read', units: 1, run: () => json(200, COLORS) }
+    }
     if (a !== 'calendars' || b === undefined) return undefined
     if (c === undefined) {
       if (m !== 'GET') return errors.methodNotAllowed()
@@ -110,6 +126,10 @@ export class CalendarApi {
           return json(200, { kind: 'calendar#calendar', etag: `"c${s.cal.id.length}"`, id: s.cal.id, summary: s.cal.summary, timeZone: s.cal.timeZone })
         },
       }
+    }
+    if (c === 'events' && d !== undefined && e === 'move') {
+      if (m !== 'POST') return errors.methodNotAllowed()
+      return { access: 'events.write', units: 1, run: () => this.events.move(b, d, req) }
     }
     if (c !== 'events' || e !== undefined) return undefined
     if (d === undefined) {

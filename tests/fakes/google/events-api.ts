@@ -255,6 +255,21 @@ export class EventsApi {
     return json(200, r.event, { ETag: r.event.etag })
   }
 
+  /** `POST …/events/{id}/move?destination=`: same id in the destination; the source keeps a cancelled tombstone. */
+  move(calendarId: string, eventId: string, req: FakeRequest): FakeResponse {
+    const from = this.store.calendar(calendarId)
+    if (!from) return errors.notFound()
+    const dest = req.query.get('destination')
+    if (!dest) return errors.required('Required parameter: destination', 'destination')
+    const to = this.store.calendar(dest)
+    if (!to) return errors.notFound()
+    const current = this.store.get(from.cal.id, eventId)
+    if (!current || current.status === 'cancelled') return errors.notFound()
+    const r = this.store.moveTo(from.cal.id, eventId, to.cal.id)
+    if (!r.ok) return r.reason === 'duplicate' ? errors.duplicate() : errors.notFound()
+    return json(200, r.event, { ETag: r.event.etag })
+  }
+
   delete(calendarId: string, eventId: string, req: FakeRequest): FakeResponse {
     const state = this.store.calendar(calendarId)
     if (!state) return errors.notFound()

@@ -140,4 +140,23 @@ describe('fake Google Calendar v3 through @googleapis/calendar', () => {
     const res = await cal.events.list({ calendarId: SHOP, privateExtendedProperty: ['shopScheduler=1'] })
     expect(res.data.items?.map((e) => e.id)).toEqual(['oursaaaaa1'])
   })
+
+  it('moves an event to another calendar keeping its id; the source increment shows it cancelled', async () => {
+    const TECH = 'tech-sam@group.calendar.google.com'
+    fake.addCalendar({ id: TECH, summary: 'Sam' })
+    await cal.events.insert({ calendarId: SHOP, requestBody: booking('movingaaa1') })
+    const full = await cal.events.list({ calendarId: SHOP })
+    const moved = await cal.events.move({ calendarId: SHOP, eventId: 'movingaaa1', destination: TECH })
+    expect(moved.data).toMatchObject({ id: 'movingaaa1', organizer: { email: TECH } })
+    expect(fake.events(TECH).map((e) => e.id)).toEqual(['movingaaa1'])
+    const inc = await cal.events.list({ calendarId: SHOP, syncToken: full.data.nextSyncToken ?? '' })
+    expect(inc.data.items?.map((e) => [e.id, e.status])).toEqual([['movingaaa1', 'cancelled']])
+  })
+
+  it('colors.get gives the event palette colorId refers to', async () => {
+    const colors = await cal.colors.get()
+    expect(Object.keys(colors.data.event ?? {})).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'])
+    expect(colors.data.event?.['11']?.background).toBe('#dc2127')
+  })
 })
+

@@ -15,6 +15,8 @@ import { validateEvent } from './validate'
 export type { FakeGoogleOptions, GoogleEvent } from './types'
 export type { FaultRule } from '../shared/faults'
 export type { LoggedRequest } from '../shared/http'
+/** Google's error responses, e.g. `fault({match, respond: { status: 403, body: googleErrors.userRateLimitExceeded().body }})`. */
+export { errors as googleErrors } from './errors'
 
 export interface FakeGoogle {
   /** http://127.0.0.1:<port>. OAuth: GET `${url}/o/oauth2/v2/auth`, POST `${url}/token`, POST `${url}/revoke`;

@@ -209,6 +209,22 @@ export class CalendarStore {
     return { ok: true, event: this.commit(state, next, true) }
   }
 
+  moveTo(fromId: string, id: string, toId: string): WriteResult {
+    const from = this.calendar(fromId)
+    const to = this.calendar(toId)
+    const stored = from?.events.get(id)
+    if (!from || !to || !stored) return { ok: false, reason: 'notFound' }
+    if (to.events.has(id)) return { ok: false, reason: 'duplicate' }
+    this.cancel(fromId, id)
+    const moved: GoogleEvent = {
+      ...structuredClone(stored.event),
+      organizer: { email: to.cal.id, displayName: to.cal.summary, self: true },
+      etag: this.nextEtag(),
+      updated: this.clock.now().toISOString(),
+    }
+    return { ok: true, event: this.commit(to, moved, false) }
+  }
+
   isCancelled(calendarId: string, id: string): boolean {
     return this.calendar(calendarId)?.events.get(id)?.deletedAtMs != null
   }
