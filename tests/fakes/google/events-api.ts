@@ -186,12 +186,13 @@ export class EventsApi {
     const text = q.get('q')?.toLowerCase()
     const iCalUID = q.get('iCalUID')
 
+    const tz = this.store.calendar(cid)?.cal.timeZone ?? 'UTC'
     const picked = all
       .map((s) => s.event)
       .filter((ev) => {
         if (ev.status === 'cancelled' && !showDeleted) return false
-        const s = instantOf(ev.start)
-        const e = instantOf(ev.end)
+        const s = instantOf(ev.start, tz)
+        const e = instantOf(ev.end, tz)
         if (timeMin !== undefined && e !== undefined && e <= timeMin) return false
         if (timeMax !== undefined && s !== undefined && s >= timeMax) return false
         if (updatedMin !== undefined && Date.parse(ev.updated ?? '') < updatedMin) return false
@@ -202,7 +203,7 @@ export class EventsApi {
         return true
       })
     if (orderBy === 'updated') picked.sort((a, b) => Date.parse(a.updated ?? '') - Date.parse(b.updated ?? ''))
-    else picked.sort((a, b) => (instantOf(a.start) ?? 0) - (instantOf(b.start) ?? 0))
+    else picked.sort((a, b) => (instantOf(a.start, tz) ?? 0) - (instantOf(b.start, tz) ?? 0))
     return picked.map((e) => e.id)
   }
 

@@ -158,5 +158,17 @@ describe('fake Google Calendar v3 through @googleapis/calendar', () => {
     expect(Object.keys(colors.data.event ?? {})).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'])
     expect(colors.data.event?.['11']?.background).toBe('#dc2127')
   })
+
+  it('reads wall times in their zone and all-day dates from the calendar zone when windowing a list', async () => {
+    // 09:00–10:00 Berlin is 08:00–09:00Z: a window from 09:30Z leaves it out, one from 08:30Z keeps it.
+    await cal.events.insert({ calendarId: SHOP, requestBody: booking('berlinaaa1') })
+    const ids = async (timeMin: string) => (await cal.events.list({ calendarId: SHOP, timeMin })).data.items?.map((e) => e.id)
+    expect(await ids('2026-03-02T09:30:00Z')).toEqual([])
+    expect(await ids('2026-03-02T08:30:00Z')).toEqual(['berlinaaa1'])
+    // An all-day 3 March in a Berlin calendar starts at 2 March 23:00Z.
+    await cal.events.insert({ calendarId: SHOP, requestBody: { id: 'duedateaa1', summary: 'Due', start: { date: '2026-03-03' }, end: { date: '2026-03-04' } } })
+    const win = await cal.events.list({ calendarId: SHOP, timeMin: '2026-03-02T22:00:00Z', timeMax: '2026-03-02T23:30:00Z' })
+    expect(win.data.items?.map((e) => e.id)).toEqual(['duedateaa1'])
+  })
 })
 

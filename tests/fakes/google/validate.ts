@@ -1,4 +1,5 @@
 import type { FakeResponse } from '../shared/http'
+import { wallToUtc } from '../shared/tz'
 import { errors } from './errors'
 import type { GoogleEvent, GoogleEventDateTime } from './types'
 
@@ -10,14 +11,16 @@ export function validEventId(id: string): boolean {
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
-/** Instant of a start/end for ordering and window filters (all-day dates as UTC midnight). */
-export function instantOf(dt: GoogleEventDateTime | undefined): number | undefined {
+/**
+ * Instant of a start/end for ordering, window filters and range checks: a wall time without
+ * offset is read in its own timeZone (else the calendar's), an all-day date from its midnight.
+ */
+export function instantOf(dt: GoogleEventDateTime | undefined, calendarTimeZone = 'UTC'): number | undefined {
   if (!dt) return undefined
-  if (dt.date) return Date.parse(`${dt.date}T00:00:00Z`)
+  if (dt.date) return wallToUtc(`${dt.date}T00:00:00`, dt.timeZone ?? calendarTimeZone)
   if (dt.dateTime) {
-    const hasOffset = /(Z|[+-]\d{2}:\d{2})$/i.test(dt.dateTime)
-    // Without an offset the wall time is in dt.timeZone; UTC is close enough for ordering.
-    return Date.parse(hasOffset ? dt.dateTime : `${dt.dateTime}Z`)
+    if (/(Z|[+-]\d{2}:\d{2})$/i.test(dt.dateTime)) return Date.parse(dt.dateTime)
+    return wallToUtc(dt.dateTime, dt.timeZone ?? calendarTimeZone)
   }
   return undefined
 }
@@ -33,7 +36,7 @@ function checkTime(dt: unknown, which: 'start' | 'end'): FakeResponse | undefine
     return undefined
   }
   if (t.dateTime === undefined) return errors.required(`Missing ${label} time.`)
-  if (!RFC3339.test(t.dateTime) || Number.isNaN(instantOf(t))) return errors.invalid(`Invalid ${label} time.`, which)
+  if (!RFC3339.test(t.dateTime) || Number.isNaN(Date.parse(t.dateTime.replace(/(Z|[+-]\d{2}:\d{2})$/i, '') + 'Z'))) return errors.invalid(`Invalid ${label} time.`, which)
   const hasOffset = /(Z|[+-]\d{2}:\d{2})$/i.test(t.dateTime)
   if (!hasOffset && !t.timeZone) return errors.badRequest(`Missing time zone definition for ${label} time.`)
   if (t.timeZone !== undefined) {

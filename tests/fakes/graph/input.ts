@@ -1,7 +1,7 @@
 import type { FakeResponse } from '../shared/http'
 import { gerrors } from './errors'
 import type { EventInput } from './store'
-import { ianaOf, wallToUtc } from './tz'
+import { ianaOf, wallToUtc } from '../shared/tz'
 
 /** Properties of microsoft.graph.event a client may send; the fake models some and accepts the rest. */
 const MODELED = new Set(['subject', 'body', 'start', 'end', 'isAllDay', 'showAs', 'categories', 'reminderMinutesBeforeStart', 'isReminderOn', 'location', 'transactionId', 'singleValueExtendedProperties'])

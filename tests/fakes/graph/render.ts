@@ -1,4 +1,4 @@
-import { utcToWall } from './tz'
+import { utcToWall } from '../shared/tz'
 import type { GraphEventRecord } from './types'
 
 export interface RenderOptions {
