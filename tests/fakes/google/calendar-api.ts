@@ -65,6 +65,10 @@ export class CalendarApi {
     // PATCH costs 3 quota units (sync-notes §2).
     const q = this.quota.take(auth.user, route.units)
     if (!q.ok) return this.overQuota(q.retryAfterMs)
+    const sendUpdates = req.query.get('sendUpdates')
+    if (sendUpdates !== null && !['all', 'externalOnly', 'none'].includes(sendUpdates)) {
+      return errors.invalid(`Invalid value '${sendUpdates}'. Values must match one of: all, externalOnly, none`, 'sendUpdates')
+    }
     return route.run()
   }
 

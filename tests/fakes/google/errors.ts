@@ -45,6 +45,9 @@ export const errors = {
     googleError(403, { domain: 'usageLimits', reason: 'userRateLimitExceeded', message: 'User Rate Limit Exceeded' }, headers),
   rateLimitExceeded: (status: 403 | 429, headers: Record<string, string> = {}): FakeResponse =>
     googleError(status, { domain: 'usageLimits', reason: 'rateLimitExceeded', message: 'Rate Limit Exceeded' }, headers),
+  /** Calendar usage limits (not the per-minute quota): Google may leave the calendar read-only for hours. */
+  quotaExceeded: (): FakeResponse =>
+    googleError(403, { domain: 'usageLimits', reason: 'quotaExceeded', message: 'Calendar usage limits exceeded.' }),
   notFound: (): FakeResponse => googleError(404, { domain: 'global', reason: 'notFound', message: 'Not Found' }),
   duplicate: (): FakeResponse =>
     googleError(409, { domain: 'global', reason: 'duplicate', message: 'The requested identifier already exists.' }),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startFakeGoogle, type FakeGoogle } from './index'
+import { googleErrors, startFakeGoogle, type FakeGoogle } from './index'
 import { eventBody, rawApi, reasonOf } from './raw'
 
 const CAL = 'bays@group.calendar.google.com'
@@ -95,4 +95,13 @@ describe('fake Google quota (per user, sliding minute)', () => {
     expect(results.filter((r) => r.status === 200)).toHaveLength(600)
     expect(results.filter((r) => r.status === 403)).toHaveLength(1)
   })
+
+  it('checks sendUpdates, and exports the usage-limit body for faults', async () => {
+    expect((await api('POST', `${EVENTS}?sendUpdates=nobody`, eventBody('sendupd001'))).status).toBe(400)
+    expect((await api('POST', `${EVENTS}?sendUpdates=none`, eventBody('sendupd001'))).status).toBe(200)
+    fake.fault({ match: { method: 'POST' }, respond: { status: 403, body: googleErrors.quotaExceeded().body } })
+    const res = await api('POST', EVENTS, eventBody('sendupd002'))
+    expect(reasonOf(res.body)).toBe('quotaExceeded')
+  })
 })
+
