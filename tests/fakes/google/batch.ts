@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http'
 import type { FaultQueue } from '../shared/faults'
-import { encodeBody, type FakeRequest, type FakeResponse, type LoggedRequest } from '../shared/http'
+import { encodeBody, loggableHeaders, type FakeRequest, type FakeResponse, type LoggedRequest } from '../shared/http'
 import { errors } from './errors'
 
 export interface BatchDeps {
@@ -94,6 +94,7 @@ export function handleBatch(req: FakeRequest, deps: BatchDeps): FakeResponse {
       status: 0,
       at: Date.now(),
       inBatch: true,
+      headers: loggableHeaders(part.request.headers),
     }
     deps.record(entry)
     const rule = deps.faults.take(part.request.method, part.request.path)

@@ -73,6 +73,10 @@ describe('fake Google Calendar v3 through @googleapis/calendar', () => {
     const patched = await cal.events.patch({ calendarId: SHOP, eventId: 'bookingaaa1', requestBody: { description: 'Bay 2' } }, { headers: { 'If-Match': upd.data.etag ?? '' } })
     expect(patched.data).toMatchObject({ summary: 'Moved', description: 'Bay 2' })
     expect(patched.data.start).toEqual({ dateTime: '2026-03-02T11:00:00', timeZone: 'Europe/Berlin' })
+    // The log shows what was sent (If-Match) but never the bearer token.
+    const patches = fake.requests().filter((r) => r.method === 'PATCH')
+    expect(patches.map((r) => [r.status, r.headers?.['if-match']])).toEqual([[412, first.etag], [200, upd.data.etag]])
+    expect(fake.requests().some((r) => r.headers && 'authorization' in r.headers)).toBe(false)
   })
 
   it('PUT replaces the whole event: fields left out are gone', async () => {

@@ -1,5 +1,5 @@
 import type { FaultQueue } from '../shared/faults'
-import { json, type FakeRequest, type FakeResponse, type LoggedRequest } from '../shared/http'
+import { json, loggableHeaders, type FakeRequest, type FakeResponse, type LoggedRequest } from '../shared/http'
 import { gerrors } from './errors'
 
 interface BatchItem {
@@ -59,7 +59,7 @@ export function handleGraphBatch(req: FakeRequest, deps: GraphBatchDeps): FakeRe
       headers,
       body: Buffer.from(it.body === undefined ? '' : JSON.stringify(it.body)),
     }
-    const entry: LoggedRequest = { method: inner.method, path: inner.path, query: Object.fromEntries(inner.query), status: 0, at: Date.now(), inBatch: true }
+    const entry: LoggedRequest = { method: inner.method, path: inner.path, query: Object.fromEntries(inner.query), status: 0, at: Date.now(), inBatch: true, headers: loggableHeaders(inner.headers) }
     deps.record(entry)
     const rule = deps.faults.take(inner.method, inner.path)
     const res: FakeResponse =

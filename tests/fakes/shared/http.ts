@@ -30,6 +30,15 @@ export interface LoggedRequest {
   at: number
   /** Set on the calls that arrived inside a batch request. */
   inBatch?: true
+  /** Request headers (lower-case) minus credentials, e.g. to assert If-Match was sent. */
+  headers?: Record<string, string>
+}
+
+/** Headers fit for the log: never the bearer token or a Basic client secret. */
+export function loggableHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(headers)) if (k !== 'authorization' && k !== 'cookie') out[k] = v
+  return out
 }
 
 export type Handler = (req: FakeRequest) => Promise<FakeResponse> | FakeResponse
@@ -123,6 +132,7 @@ export async function startFakeHttp(opts: FakeHttpOptions): Promise<FakeHttpServ
         query: Object.fromEntries(url.searchParams),
         status: 0,
         at: Date.now(),
+        headers: loggableHeaders(fake.headers),
       }
       if (!isAdmin) log.push(entry)
       const rule = isAdmin ? undefined : faults.take(fake.method, fake.path)
@@ -170,7 +180,7 @@ export async function startFakeHttp(opts: FakeHttpOptions): Promise<FakeHttpServ
   return {
     url: `http://127.0.0.1:${port}`,
     faults,
-    requests: () => log.map((r) => ({ ...r, query: { ...r.query } })),
+    requests: () => log.map((r) => ({ ...r, query: { ...r.query }, ...(r.headers ? { headers: { ...r.headers } } : {}) })),
     clearRequests: () => {
       log = []
     },
