@@ -6,8 +6,9 @@ import { IMPORT_FIELD_LABELS } from '../../../shared/domain/import'
 import { foldForSearch } from '../../../shared/domain/search'
 import { FIRST_MODEL_YEAR, normalizeVin, vehicleFields } from '../../../shared/domain/vehicles'
 import { describeVehicle } from '../vehicles/queries'
-import { UNKNOWN_DATE_HINT, detectDateOrder, parseSheetDate } from './parse-date'
+import { UNKNOWN_DATE_HINT, dateOrderDetector, parseSheetDate } from './parse-date'
 import type { SheetText } from './read-file'
+import { timeSlices } from './time-slices'
 
 type Mapping = z.output<typeof importMapping>
 
@@ -91,24 +92,29 @@ interface DbVehicle {
   name_folded: string | null
 }
 
-function loadExisting(sqlite: SqliteDatabase.Database, names: string[], vins: string[]) {
+/** Rows looked up per query, with a turn of the event loop between: a file can name ten thousand. */
+const LOOKUP_CHUNK = 1000
+
+async function loadExisting(sqlite: SqliteDatabase.Database, names: string[], vins: string[], pause: () => Promise<void>) {
+  const customerStmt = sqlite.prepare<[string], DbCustomer>(
+    `select id, name, email, active, name_folded from customers where name_folded in (select value from json_each(?)) order by id`,
+  )
+  const vehicleStmt = sqlite.prepare<[string], DbVehicle>(
+    `select v.vin, v.year, v.make, v.model, v.license_plate, c.name as customer_name, c.name_folded
+     from vehicles v join customers c on c.id = v.customer_id where v.vin in (select value from json_each(?))`,
+  )
   const customers = new Map<string, DbCustomer[]>()
-  for (const c of sqlite
-    .prepare<[string], DbCustomer>(
-      `select id, name, email, active, name_folded from customers where name_folded in (select value from json_each(?)) order by id`,
-    )
-    .all(JSON.stringify(names))) {
-    const folded = c.name_folded ?? foldForSearch(c.name)
-    customers.set(folded, [...(customers.get(folded) ?? []), c])
+  for (let i = 0; i < names.length; i += LOOKUP_CHUNK) {
+    for (const c of customerStmt.all(JSON.stringify(names.slice(i, i + LOOKUP_CHUNK)))) {
+      const folded = c.name_folded ?? foldForSearch(c.name)
+      customers.set(folded, [...(customers.get(folded) ?? []), c])
+    }
+    await pause()
   }
   const vehicles = new Map<string, DbVehicle>()
-  for (const v of sqlite
-    .prepare<[string], DbVehicle>(
-      `select v.vin, v.year, v.make, v.model, v.license_plate, c.name as customer_name, c.name_folded
-       from vehicles v join customers c on c.id = v.customer_id where v.vin in (select value from json_each(?))`,
-    )
-    .all(JSON.stringify(vins))) {
-    vehicles.set(v.vin, v)
+  for (let i = 0; i < vins.length; i += LOOKUP_CHUNK) {
+    for (const v of vehicleStmt.all(JSON.stringify(vins.slice(i, i + LOOKUP_CHUNK)))) vehicles.set(v.vin, v)
+    await pause()
   }
   return { customers, vehicles }
 }
@@ -164,21 +170,22 @@ export async function checkRows(
     }
   }
 
-  const order =
-    dateOrder !== 'auto'
-      ? dateOrder
-      : detectDateOrder(
-          sheet.rows.flatMap((row) => [
-            ...DATE_FIELDS.map((f) => cell(row, f)),
-            ...mapping.services.map((s) => row[s.column] ?? ''),
-          ]),
-        )
+  // One pass over the file, yielding now and then: how dates read, and who and what to look up.
+  const slices = timeSlices(ctx.pause)
+  const detector = dateOrderDetector()
+  const names = new Set<string>()
+  const vins = new Set<string>()
+  for (let i = 0; i < sheet.rows.length; i++) {
+    if (slices.due()) await slices.next()
+    const row = sheet.rows[i]!
+    for (const f of DATE_FIELDS) detector.see(cell(row, f))
+    for (const s of mapping.services) detector.see(row[s.column] ?? '')
+    names.add(foldForSearch(cell(row, 'customerName').trim()))
+    if (vehicleMode) vins.add(normalizeVin(cell(row, 'vin')))
+  }
+  const order = dateOrder !== 'auto' ? dateOrder : detector.order()
   const maxYear = Number(ctx.today.slice(0, 4)) + 1
-  const existing = loadExisting(
-    ctx.sqlite,
-    [...new Set(sheet.rows.map((row) => foldForSearch(cell(row, 'customerName').trim())))],
-    vehicleMode ? [...new Set(sheet.rows.map((row) => normalizeVin(cell(row, 'vin'))))] : [],
-  )
+  const existing = await loadExisting(ctx.sqlite, [...names], [...vins], ctx.pause)
 
   const customers = new Map<string, PlannedCustomer>()
   /** Per folded name, the keys of the file's customers, so a row without an email joins one with. */
@@ -188,7 +195,7 @@ export async function checkRows(
   const rowsWithProblems = new Set<number>()
 
   for (let i = 0; i < sheet.rows.length; i++) {
-    if (i > 0 && i % 500 === 0) await ctx.pause()
+    if (slices.due()) await slices.next()
     const row = sheet.rows[i]!
     const rowNumber = sheet.rowNumbers[i]!
     const before = problems.length

@@ -2,6 +2,7 @@ import { todayIn } from '../../../shared/dates'
 import type { ImportRunResult } from '../../../shared/domain/import'
 import { AppError } from '../errors'
 import { longRunning, type Ctx, type HandlerMap } from '../handler'
+import { checkpointOffThread } from '../scheduling/checkpointer'
 import { loadReference } from '../scheduling/reference'
 import { checkRows } from './check-rows'
 import { guessMapping } from './guess-mapping'
@@ -55,10 +56,15 @@ export const importHandlers = {
       ctx.events.emit('progress', { job, label, done, total, finished })
     progress(dryRun ? 'Trying the import' : 'Reading the file', 0, 1)
     const sheet = await readImportFile(file)
+    // One large transaction: SQLite's own checkpoint at its commit would copy the whole log on
+    // this thread; the scheduler's worker does it beside us instead.
+    const checkpoints = checkpointOffThread(ctx)
+    if (!dryRun) await checkpoints.start()
     try {
       // The backup before bulk work (issue 11 §1) belongs here, before the transaction, for a
       // real run only: call the backup helper's backup-before-bulk-work function once it lands.
       const result = await ctx.batch(async () => {
+        checkpoints.duringTransaction()
         const checked = await checkRows(sheet, mapping, options.dateOrder, checkContext(ctx))
         if (checked.problems.length > 0 && (!leaveOutProblemRows || checked.problems.some((p) => p.row === 1))) {
           const rows = checked.counts.leftOut
@@ -84,12 +90,14 @@ export const importHandlers = {
         if (dryRun) throw new DryRunDone(run)
         return run
       })
+      checkpoints.afterCommit()
       if (result.customers + result.vehicles > 0) ctx.changed('customers', 'vehicles', 'activities')
       return result
     } catch (error) {
       if (error instanceof DryRunDone) return { ...error.result, seconds: Math.round(performance.now() - started) / 1000 }
       throw error
     } finally {
+      await checkpoints.finish()
       progress('Done', 1, 1, true)
     }
   }),

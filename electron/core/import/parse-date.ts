@@ -55,19 +55,25 @@ export function parseSheetDate(raw: string, order: 'mdy' | 'dmy'): string | null
 }
 
 /**
- * Decides how to read `01/02/2025` from the whole file: day first if some date can only be
- * read day first (`25/02/2025`) and none only month first; otherwise month first.
+ * Decides how to read `01/02/2025` from the whole file, one value at a time: day first if
+ * some date can only be read day first (`25/02/2025`) and none only month first; otherwise
+ * month first.
+ *
+ * @example
+ * const detector = dateOrderDetector(); detector.see('25/02/2025'); detector.order() // 'dmy'
  */
-export function detectDateOrder(values: Iterable<string>): 'mdy' | 'dmy' {
+export function dateOrderDetector() {
   let dayFirst = false
   let monthFirst = false
-  for (const value of values) {
-    const m = NUMERIC.exec(value.trim())
-    if (!m || m[2] === '.') continue
-    if (Number(m[1]) > 12) dayFirst = true
-    if (Number(m[3]) > 12) monthFirst = true
+  return {
+    see(value: string): void {
+      const m = NUMERIC.exec(value.trim())
+      if (!m || m[2] === '.') return
+      if (Number(m[1]) > 12) dayFirst = true
+      if (Number(m[3]) > 12) monthFirst = true
+    },
+    order: (): 'mdy' | 'dmy' => (dayFirst && !monthFirst ? 'dmy' : 'mdy'),
   }
-  return dayFirst && !monthFirst ? 'dmy' : 'mdy'
 }
 
 /** What a problem says about a date that could not be read. */

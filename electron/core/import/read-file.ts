@@ -42,6 +42,31 @@ function fromGrid(grid: unknown[][], problems: ImportProblem[]): SheetText {
   return { headers, rows, rowNumbers, problems }
 }
 
+/** Text parsed per chunk, with a turn of the event loop between chunks (a large file takes a while). */
+const CSV_CHUNK_CHARS = 64 * 1024
+
+function parseCsv(text: string): Promise<{ data: string[][]; problems: ImportProblem[] }> {
+  return new Promise((resolve, reject) => {
+    const data: string[][] = []
+    const problems: ImportProblem[] = []
+    Papa.parse<string[]>(text, {
+      skipEmptyLines: false,
+      chunkSize: CSV_CHUNK_CHARS,
+      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        // Quoting mistakes are a row's problem; the rest of the file still reads.
+        for (const e of results.errors) {
+          if (e.type === 'Quotes') problems.push({ row: data.length + (e.row ?? 0) + 1, field: null, message: `Unreadable row: ${e.message}` })
+        }
+        for (const row of results.data) data.push(row)
+        parser.pause()
+        setImmediate(() => parser.resume())
+      },
+      complete: () => resolve({ data, problems }),
+      error: (error: Error) => reject(new AppError('invalid_input', `The CSV file cannot be read: ${error.message}`)),
+    })
+  })
+}
+
 /**
  * Reads a CSV (papaparse: quotes, embedded line breaks, any common delimiter) or the first
  * sheet of an .xlsx (read-excel-file) into a header row and text cells.
@@ -51,12 +76,8 @@ function fromGrid(grid: unknown[][], problems: ImportProblem[]): SheetText {
  */
 export async function readImportFile(file: ParsedFile): Promise<SheetText> {
   if (file.format === 'csv') {
-    const parsed = Papa.parse<string[]>(file.text.replace(/^\uFEFF/, ''), { skipEmptyLines: false })
-    // Quoting mistakes are a row's problem; the rest of the file still reads.
-    const problems = parsed.errors
-      .filter((e) => e.type === 'Quotes')
-      .map((e): ImportProblem => ({ row: (e.row ?? 0) + 1, field: null, message: `Unreadable row: ${e.message}` }))
-    return fromGrid(parsed.data, problems)
+    const { data, problems } = await parseCsv(file.text.replace(/^\uFEFF/, ''))
+    return fromGrid(data, problems)
   }
   const bytes = Buffer.from(file.base64, 'base64')
   try {

@@ -5,9 +5,7 @@ import type { Ctx } from '../handler'
 import { loadReference } from '../scheduling/reference'
 import { reconcileMany } from '../scheduling/reconcile-many'
 import type { ImportPlan } from './check-rows'
-
-/** Rows written between two turns of the event loop: a few milliseconds of inserts. */
-const CHUNK = 250
+import { timeSlices } from './time-slices'
 
 export interface WrittenImport {
   vehicleIds: number[]
@@ -33,6 +31,7 @@ export async function writeImport(
   const plans = ref.autoSchedule ? plan.vehicles.length : 0
   const total = plan.customers.length + plan.vehicles.length + plans
   let done = 0
+  const slices = timeSlices(ctx.yieldToEventLoop)
 
   const insertCustomer = ctx.sqlite.prepare<[string, string | null, string | null, string, string, string]>(
     `insert into customers (name, email, phone, name_folded, created_at, updated_at) values (?, ?, ?, ?, ?, ?)`,
@@ -59,9 +58,10 @@ export async function writeImport(
     const c = plan.customers[i]!
     const id = c.existingId ?? Number(insertCustomer.run(c.name, c.email, c.phone, foldForSearch(c.name), now, now).lastInsertRowid)
     customerIds.set(c.key, id)
-    if (++done % CHUNK === 0) {
+    done++
+    if (slices.due()) {
       report('Importing customers', done, total)
-      await ctx.yieldToEventLoop()
+      await slices.next()
     }
   }
 
@@ -104,9 +104,10 @@ export async function writeImport(
       )
       logService.run(activityId, vehicleId, now, ctx.actor, serviceNote)
     }
-    if (++done % CHUNK === 0) {
+    done++
+    if (slices.due()) {
       report('Importing vehicles', done, total)
-      await ctx.yieldToEventLoop()
+      await slices.next()
     }
   }
   report('Planning the imported vehicles', done, total)

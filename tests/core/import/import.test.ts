@@ -104,6 +104,17 @@ describe('import preview', () => {
     expect(us.dateOrder).toBe('mdy')
   })
 
+  it('reads a large CSV whole, quoted line breaks and quotes included, across its parse chunks', async () => {
+    const rows = [['Customer', 'VIN', 'Make', 'Model', 'Year', 'Notes']]
+    for (let i = 0; i < 2000; i++) {
+      rows.push([`Fleet ${i % 40}`, `1FTBW2CM5H${String(i).padStart(7, '0')}`, 'Ford', 'Transit', '2019', `Key in "box" ${i}\nSecond line, with a comma`])
+    }
+    const preview = await core.ok('import.preview', { file: file(rows), sampleRows: 50 })
+    expect(preview.problems).toEqual([])
+    expect(preview.counts).toMatchObject({ rows: 2000, vehicles: 2000, customers: 40 })
+    expect(preview.sample[49]).toEqual(rows[50])
+  })
+
   it('refuses a file it cannot read, clearly', async () => {
     const error = await core.refused('import.preview', { file: { format: 'xlsx', name: 'fleet.xlsx', base64: 'bm90IGEgemlw' } })
     expect(error.message).toMatch(/not an Excel workbook/)
