@@ -91,7 +91,7 @@ export const importHandlers = {
         return run
       })
       checkpoints.afterCommit()
-      if (result.customers + result.vehicles > 0) ctx.changed('customers', 'vehicles', 'activities')
+      if (result.customers + result.vehicles > 0) ctx.changed('customers', 'vehicles', 'odometer', 'activities')
       return result
     } catch (error) {
       if (error instanceof DryRunDone) return { ...error.result, seconds: Math.round(performance.now() - started) / 1000 }
