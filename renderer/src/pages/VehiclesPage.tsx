@@ -127,9 +127,14 @@ export function VehiclesPage() {
         <EmptyState
           title="No vehicles yet"
           action={
-            <Button mt="xs" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
-              Register the first vehicle
-            </Button>
+            <Group gap="xs" mt="xs">
+              <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
+                Register the first vehicle
+              </Button>
+              <Button variant="default" leftSection={<IconFileImport size={18} aria-hidden />} onClick={() => setDialog({ kind: 'import' })}>
+                Import a fleet from a spreadsheet
+              </Button>
+            </Group>
           }
         >
           Register a vehicle with its VIN and onboarding date, and its inspections are planned from that day.
