@@ -23,6 +23,7 @@ import {
 import { activitiesContract } from './contract/activities'
 import { scheduleContract } from './contract/schedule'
 import { invitesContract } from './contract/invites'
+import { exportContract, importContract } from './contract/import'
 
 export const contract = {
   ...customersContract,
@@ -38,6 +39,8 @@ export const contract = {
   ...activitiesContract,
   ...scheduleContract,
   ...invitesContract,
+  ...importContract,
+  ...exportContract,
 } as const
 
 export type Contract = typeof contract
