@@ -25,6 +25,7 @@ import { scheduleContract } from './contract/schedule'
 import { invitesContract } from './contract/invites'
 import { backupsContract, databaseContract } from './contract/backups'
 import type { DatabaseStatus } from './domain/backups'
+import { exportContract, importContract } from './contract/import'
 
 export const contract = {
   ...customersContract,
@@ -42,6 +43,8 @@ export const contract = {
   ...invitesContract,
   ...backupsContract,
   ...databaseContract,
+  ...importContract,
+  ...exportContract,
 } as const
 
 export type Contract = typeof contract

@@ -19,6 +19,8 @@ import { templatesHandlers } from './templates/handlers'
 import { odometerHandlers } from './odometer/handlers'
 import { activitiesHandlers } from './activities/handlers'
 import { backupsHandlers, databaseHandlers } from './backups/handlers'
+import { importHandlers } from './import/handlers'
+import { exportHandlers } from './export/handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
   return mergeHandlers(
@@ -37,6 +39,8 @@ export function allHandlers(): Map<string, AnyHandler> {
     activitiesHandlers,
     backupsHandlers,
     databaseHandlers,
+    importHandlers,
+    exportHandlers,
   )
 }
 

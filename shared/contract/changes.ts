@@ -63,6 +63,9 @@ export const readDependencies: Record<string, readonly DataDomain[]> = {
   backups: ['backups'],
   // The `database` event replaces the status itself; no data change makes it stale.
   database: [],
+  // An import's preview checks the file against the customers, vehicles and templates there now.
+  import: ['customers', 'vehicles', 'templates', 'activityTypes', 'settings'],
+  export: ['customers', 'vehicles', 'odometer', 'activities', 'activityTypes', 'bays', 'technicians', 'settings'],
 }
 
 /**

@@ -9,11 +9,12 @@ export interface BackupService extends Service {
 }
 
 /** How often the backup folder is looked at; the backup itself is taken once a day. */
-const CHECK_MS = 60_000
+const CHECK_MS = 10 * 60_000
 
 /**
- * The daily backup while the app runs: every minute (first one a minute after opening, so a
- * start stays quick) it looks whether the newest backup is a day old, and if so takes one.
+ * The daily backup while the app runs: every ten minutes (the first ten minutes after opening,
+ * so a start and a short session stay quick) it looks whether the newest backup is a day old,
+ * and if so takes one.
  * `backup` takes the core's lock itself for the copy; the folder is read outside it.
  */
 export function dailyBackupService(opts: { dbPath: () => string; backup: () => Promise<unknown> }): BackupService {

@@ -52,7 +52,7 @@ export function BackupsSection() {
 
 function BackupTable({ backups, onRestored }: { backups: BackupSummary[]; onRestored(): void }) {
   const [busy, setBusy] = useState<string | null>(null)
-  if (backups.length === 0) return <Text c="gray.7">No backups yet. The first daily backup is taken a minute after the app opens.</Text>
+  if (backups.length === 0) return <Text c="gray.7">No backups yet. The first daily backup is taken ten minutes after the app opens.</Text>
 
   const restore = async (b: BackupSummary) => {
     setBusy(b.name)
