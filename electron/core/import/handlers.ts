@@ -56,13 +56,13 @@ export const importHandlers = {
       ctx.events.emit('progress', { job, label, done, total, finished })
     progress(dryRun ? 'Trying the import' : 'Reading the file', 0, 1)
     const sheet = await readImportFile(file)
+    // The backup before bulk work (issue 11 §1), before the transaction, for a real run only.
+    if (!dryRun) await ctx.backupBefore('before-import')
     // One large transaction: SQLite's own checkpoint at its commit would copy the whole log on
     // this thread; the scheduler's worker does it beside us instead.
     const checkpoints = checkpointOffThread(ctx)
     if (!dryRun) await checkpoints.start()
     try {
-      // The backup before bulk work (issue 11 §1) belongs here, before the transaction, for a
-      // real run only: call the backup helper's backup-before-bulk-work function once it lands.
       const result = await ctx.batch(async () => {
         checkpoints.duringTransaction()
         const checked = await checkRows(sheet, mapping, options.dateOrder, checkContext(ctx))

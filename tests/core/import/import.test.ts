@@ -128,6 +128,10 @@ describe('import run', () => {
     const result = await core.ok('import.run', { file: file(GOOD), mapping: await mappingFor(GOOD), dryRun: false })
     expect(result).toMatchObject({ dryRun: false, customers: 2, vehicles: 3, readings: 2, services: 2, alreadyThere: 0 })
     expect(result.planned).toBeGreaterThan(0)
+    // A checked backup of the shop as it was, taken before the import wrote anything.
+    const [backup] = (await core.ok('backups.list', {})).backups
+    expect(backup).toMatchObject({ reason: 'before-import' })
+    expect(await core.ok('backups.inspect', { name: backup!.name })).toMatchObject({ ok: true, counts: { customers: 0, vehicles: 0 } })
 
     const customers = await core.ok('customers.list', {})
     expect(customers.map((c) => [c.name, c.email, c.vehicleCount])).toEqual([
@@ -172,6 +176,7 @@ describe('import run', () => {
     expect(await core.ok('vehicles.list', { status: 'all' })).toEqual([])
     expect(await core.ok('customers.list', { includeInactive: true })).toEqual([])
     expect(await core.db.selectFrom('activities').select('id').execute()).toEqual([])
+    expect((await core.ok('backups.list', {})).backups).toEqual([]) // a dry run backs nothing up
 
     const real = await core.ok('import.run', { file: file(GOOD), mapping, dryRun: false })
     expect(real.planned).toBe(dry.planned)
