@@ -23,6 +23,7 @@ import {
 import { activitiesContract } from './contract/activities'
 import { scheduleContract } from './contract/schedule'
 import { invitesContract } from './contract/invites'
+import { emailContract, noticesContract } from './contract/email'
 
 export const contract = {
   ...customersContract,
@@ -38,6 +39,8 @@ export const contract = {
   ...activitiesContract,
   ...scheduleContract,
   ...invitesContract,
+  ...emailContract,
+  ...noticesContract,
 } as const
 
 export type Contract = typeof contract

@@ -18,6 +18,8 @@ import { activityTypesHandlers } from './activity-types/handlers'
 import { templatesHandlers } from './templates/handlers'
 import { odometerHandlers } from './odometer/handlers'
 import { activitiesHandlers } from './activities/handlers'
+import { emailHandlers } from './email/handlers'
+import { noticesHandlers } from './notices/handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
   return mergeHandlers(
@@ -34,6 +36,8 @@ export function allHandlers(): Map<string, AnyHandler> {
     templatesHandlers,
     odometerHandlers,
     activitiesHandlers,
+    emailHandlers,
+    noticesHandlers,
   )
 }
 
