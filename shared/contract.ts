@@ -24,6 +24,7 @@ import { activitiesContract } from './contract/activities'
 import { scheduleContract } from './contract/schedule'
 import { invitesContract } from './contract/invites'
 import { emailContract, noticesContract } from './contract/email'
+import type { StaffNotice } from './domain/email'
 
 export const contract = {
   ...customersContract,
@@ -73,13 +74,21 @@ export interface SyncStatusEvent {
   message?: string
 }
 
+/** A click on a desktop notification (main) asks the window to open that activity. */
+export interface NoticeOpenEvent {
+  activityId: number
+}
+
 export interface Events {
   progress: ProgressEvent
   changed: ChangedEvent
   'sync.status': SyncStatusEvent
+  /** A staff notification fired: a desktop notification in the app, a toast in the bridge. */
+  notice: StaffNotice
+  'notice.open': NoticeOpenEvent
 }
 export type EventName = keyof Events
-export const eventNames = ['progress', 'changed', 'sync.status'] as const satisfies readonly EventName[]
+export const eventNames = ['progress', 'changed', 'sync.status', 'notice', 'notice.open'] as const satisfies readonly EventName[]
 
 /** Things only the host can do: the Electron shell with native dialogs, or the browser bridge. */
 export interface PlatformApi {

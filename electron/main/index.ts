@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import type { BrowserWindow} from 'electron';
-import { app, dialog, ipcMain, shell } from 'electron'
+import { app, dialog, ipcMain, Notification, shell } from 'electron'
 import log from 'electron-log/main'
 import { createCore, type Core } from '../core'
 import { registerIpc } from './ipc'
@@ -9,6 +9,7 @@ import { createMainWindow } from './window'
 import { devNativeBinding, resolveDbPath } from './paths'
 import { installMenu } from './menu'
 import { closeBeforeQuit } from './quit'
+import { showStaffNotices } from './notifications'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -54,6 +55,15 @@ async function start(): Promise<void> {
         return canceled ? undefined : filePath
       },
       openExternal: (url) => shell.openExternal(url),
+    },
+  })
+  showStaffNotices({
+    events: core.events,
+    Notification,
+    focusWindow: () => {
+      if (win?.isMinimized()) win.restore()
+      win?.show()
+      win?.focus()
     },
   })
   installMenu(!app.isPackaged)

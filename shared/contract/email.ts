@@ -4,6 +4,7 @@ import {
   type EmailSettings,
   type InviteEmailState,
   type OutboxSummary,
+  type ReminderState,
   type StaffNoticeSettings,
   type TestEmailResult,
 } from '../domain/email'
@@ -19,6 +20,8 @@ export const emailContract = {
   'email.sendInvite': channel<InviteEmailState>()(s.sendInvite),
   /** The activity's invite emails: emailed when, on its way, refused. */
   'email.inviteState': channel<InviteEmailState>()(s.inviteState),
+  /** The reminder emails of these activities' current bookings (none listed: never reminded). */
+  'email.reminders': channel<ReminderState[]>()(s.reminders),
   /** What is queued, waiting, refused and lately sent. */
   'email.outbox': channel<OutboxSummary>()(s.outbox),
   /** Tries a waiting email again now. */

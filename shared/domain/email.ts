@@ -72,6 +72,15 @@ export interface InviteEmailState {
   lastSavedAsFile: string | null
 }
 
+/** Whether a customer was reminded by email of a booking, for the to-contact list. */
+export interface ReminderState {
+  activityId: number
+  state: EmailState
+  /** When the server accepted it (sent), else null. */
+  at: string | null
+  lastError: string | null
+}
+
 /** Staff notification settings: which reminders the desk gets. */
 export interface StaffNoticeSettings {
   dayBefore: boolean
@@ -112,6 +121,7 @@ export const emailSchemas = {
   sendTest: z.object({ to: z.string().trim().pipe(emailAddress) }),
   sendInvite: z.object({ activityId: id }),
   inviteState: z.object({ activityId: id }),
+  reminders: z.object({ activityIds: z.array(id).max(500) }),
   outbox: z.object({}),
   /** Tries a waiting email now instead of at its next attempt. */
   retry: z.object({ id }),

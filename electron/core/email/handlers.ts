@@ -4,7 +4,7 @@ import { AppError } from '../errors'
 import { longRunning, type HandlerMap } from '../handler'
 import { queueInviteEmail } from './outbox'
 import { getEmailSettingsRow, notConfiguredReason, SMTP_PASSWORD_KEY, toEmailSettings } from './settings'
-import { inviteEmailState, outboxSummary } from './state'
+import { inviteEmailState, outboxSummary, reminderStates } from './state'
 import { sendTestEmail } from './test-email'
 import { findInviteFacts, loadShopFacts } from '../invites/queries'
 import { inviteRefusal } from '../invites/refusals'
@@ -48,6 +48,8 @@ export const emailHandlers = {
   },
 
   'email.inviteState': ({ activityId }, { db }) => inviteEmailState(db, activityId),
+
+  'email.reminders': ({ activityIds }, { db }) => reminderStates(db, activityIds),
 
   'email.outbox': (_input, { db }) => outboxSummary(db),
 

@@ -1,6 +1,6 @@
 /** What the screens show of the outbox: reads only. */
 import type { Kysely } from 'kysely'
-import type { InviteEmailState, OutboxItem, OutboxSummary } from '../../../shared/domain/email'
+import type { InviteEmailState, OutboxItem, OutboxSummary, ReminderState } from '../../../shared/domain/email'
 import type { Database, EmailOutboxRow } from '../db/database'
 import { lastIssue } from '../invites/issues'
 import { findInviteFacts, loadShopFacts } from '../invites/queries'
@@ -86,4 +86,27 @@ export async function inviteEmailState(db: Kysely<Database>, activityId: number)
     failed: failed && (!sent || failed.id > sent.id) && !pending ? toOutboxItem(failed) : null,
     lastSavedAsFile: file && (!sent?.sent_at || file.issuedAt > sent.sent_at) ? file.issuedAt : null,
   }
+}
+
+/**
+ * The reminder of each activity's current booking (the state it reminds of is its start),
+ * for the to-contact list: emailed, on its way, or refused.
+ *
+ * @example
+ * await reminderStates(db, [3, 4]) // [{ activityId: 3, state: 'sent', at: '…' }]
+ */
+export async function reminderStates(db: Kysely<Database>, activityIds: readonly number[]): Promise<ReminderState[]> {
+  if (activityIds.length === 0) return []
+  const rows = await db
+    .selectFrom('email_outbox as o')
+    .innerJoin('activities as a', (j) => j.onRef('a.id', '=', 'o.activity_id').onRef('a.start_at', '=', 'o.state_key'))
+    .selectAll('o')
+    .where('o.kind', '=', 'reminder')
+    .where('o.activity_id', 'in', activityIds)
+    .where('o.status', 'in', SHOWN)
+    .execute()
+  return rows.map((r) => {
+    const item = toOutboxItem(r)
+    return { activityId: r.activity_id, state: item.state, at: r.sent_at, lastError: r.last_error }
+  })
 }

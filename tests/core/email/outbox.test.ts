@@ -13,8 +13,9 @@ const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
 })
-const track = <T extends { core: { dispose(): Promise<void> } } | TestSmtp>(x: T): T => {
-  cleanups.push(() => ('core' in x ? x.core.dispose() : x.close()))
+/** Disposes a shop's core, a bare core, or closes an SMTP server after the test. */
+function track<T extends { core: { dispose(): Promise<void> } } | { dispose(): Promise<void> } | TestSmtp>(x: T): T {
+  cleanups.push(() => ('core' in x ? x.core.dispose() : 'dispose' in x ? x.dispose() : x.close()))
   return x
 }
 
