@@ -48,7 +48,7 @@ test('a booking is announced 1 day and 1 hour before, each once, and never again
   expect(after).toHaveLength(0)
 
   // Moved: a new state, announced again.
-  await move(reopened, id, '2025-03-10T13:00:00.000Z'.replace('13:00', '13:30'))
+  await move(reopened, id, '2025-03-10T13:15:00.000Z')
   await noticesOf(reopened).checkNow()
   expect(after.map((n) => n.kind)).toEqual(['hour_before'])
 })
