@@ -115,4 +115,28 @@ test.describe('email through the shop’s mail server', () => {
     await expectNoSeriousA11yViolations(page)
     await saveScreen(page, 'email-outbox-refused', { fullPage: true })
   })
+
+  test('reminders go out by email, and the to-contact list shows who was emailed and who still needs a call', async ({ page, shop }) => {
+    await seedBusyShop(shop, shop.timeZone)
+    await shop.call('settings.update', { ...SHOP, remindersEnabled: true, reminderDaysBefore: 3 })
+    await page.goto('/#/today')
+    const list = page.getByRole('region', { name: 'Customers to contact' })
+    await expect(list.getByText('To call').first()).toBeVisible()
+    const toCallBefore = await list.getByText('To call').count()
+
+    // Email set up: the reminders of the next three days' bookings go out by themselves.
+    await shop.call('email.updateSettings', { host: '127.0.0.1', port: smtp.port, security: 'none', username: null, fromAddress: 'desk@eastside-auto.example', fromName: 'Eastside Auto Care' })
+    await expect.poll(async () => smtp.received.length).toBeGreaterThan(0)
+    await expect.poll(async () => (await shop.call('email.outbox', {})).queued).toBe(0)
+    expect(smtp.received.every((r) => r.mail.subject?.startsWith('Reminder: '))).toBe(true)
+    const emailed = list.getByText('Emailed', { exact: true })
+    await expect(emailed.first()).toBeVisible()
+    const emailedCount = await emailed.count()
+    // Every row is either emailed or still to call (unbooked work, customers without an address).
+    await expect(list.getByText('To call')).toHaveCount(toCallBefore - emailedCount)
+    await expect(list.getByText(/· \d+ to call$/)).toHaveText(new RegExp(`· ${toCallBefore - emailedCount} to call$`))
+    await settle(page)
+    await expectNoSeriousA11yViolations(page)
+    await saveScreen(page, 'email-today-contact-list')
+  })
 })
