@@ -99,5 +99,5 @@ export async function applyEdit(ctx: Ctx, row: ActivityRow, set: ActivityUpdate,
   // In the same transaction: a customer already emailed about it gets the update, or
   // the cancellation, even if the app stops right after this change.
   await queueInviteUpdate(ctx.db, { activityId: row.id, now: ctx.clock.now(), actor: ctx.actor })
-  ctx.changed('activities')
+  ctx.changedRows('activities', [row.id])
 }
