@@ -33,6 +33,8 @@ export interface TestSmtp {
   waitFor(n: number): Promise<Received[]>
   /** Connections seen, accepted or not. */
   connections: number
+  /** Messages whose DATA began, whatever the server then did with them. */
+  dataStarted: number
   close(): Promise<void>
 }
 
@@ -50,6 +52,7 @@ export async function startSmtp(opts: { auth?: { user: string; pass: string }; p
     mode: 'accept',
     received,
     connections: 0,
+    dataStarted: 0,
     waitFor: (n) =>
       received.length >= n ? Promise.resolve(received) : new Promise((resolve) => waiters.push({ n, resolve })),
     close: async () => {
@@ -83,7 +86,10 @@ export async function startSmtp(opts: { auth?: { user: string; pass: string }; p
     },
     onData(stream, session: SMTPServerSession, callback) {
       const chunks: Buffer[] = []
-      if (state.mode === 'drop') {
+      state.dataStarted++
+      // Decided when the message starts, so a test changing the mode meanwhile changes the next one.
+      const mode = state.mode
+      if (mode === 'drop') {
         stream.once('data', () => {
           for (const s of sockets) s.destroy()
         })
@@ -92,8 +98,8 @@ export async function startSmtp(opts: { auth?: { user: string; pass: string }; p
       }
       stream.on('data', (c: Buffer) => chunks.push(c))
       stream.on('end', () => {
-        if (state.mode === 'stall') return
-        if (state.mode === 'tempfail') {
+        if (mode === 'stall') return
+        if (mode === 'tempfail') {
           callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }))
           return
         }

@@ -30,10 +30,12 @@ export const DRAIN_BATCH = 20
 export async function prepareDue(db: Kysely<Database>, now: Date): Promise<EmailOutboxRow[]> {
   const nowIso = now.toISOString()
   const due = await dueRows(db, nowIso, DRAIN_BATCH)
-  const fresh = due.filter((r) => r.prepared_at === null)
-  if (fresh.length > 0) {
-    const facts = new Map((await findInviteFactsByIds(db, [...new Set(fresh.map((r) => r.activity_id))])).map((f) => [f.activityId, f]))
-    for (const row of fresh) {
+  // Fresh rows get their content; a reminder is looked at again on every try, since the
+  // booking it reminds of may have moved while it waited for the server.
+  const toCheck = due.filter((r) => r.prepared_at === null || r.kind === 'reminder')
+  if (toCheck.length > 0) {
+    const facts = new Map((await findInviteFactsByIds(db, [...new Set(toCheck.map((r) => r.activity_id))])).map((f) => [f.activityId, f]))
+    for (const row of toCheck) {
       const f = facts.get(row.activity_id)
       if (!f) await settle(db, row.id, 'skipped', 'The activity no longer exists.')
       else if (row.kind === 'invite') await prepareInvite(db, row, f, now)
@@ -95,6 +97,7 @@ async function prepareInvite(db: Kysely<Database>, row: EmailOutboxRow, f: Invit
 async function prepareReminder(db: Kysely<Database>, row: EmailOutboxRow, f: InviteFacts, now: Date): Promise<void> {
   // A booking moved, unbooked or cancelled since: that state's reminder is no longer true.
   if (f.status !== 'scheduled' || f.startAt !== row.state_key) return settle(db, row.id, 'superseded', null)
+  if (row.prepared_at !== null) return
   if (!f.customerEmail) return settle(db, row.id, 'skipped', `${f.customerName} has no email address.`)
   const shop = await loadShopFacts(db)
   const words = reminderWords(f, shop)

@@ -107,7 +107,7 @@ test('a crash in the middle of sending: after the restart the same message (same
   await first.core.ok('email.sendInvite', { activityId: id })
   void first.email.drainNow()
   await until(async () => (await first.core.db.selectFrom('email_outbox').select('prepared_at').executeTakeFirstOrThrow()).prepared_at !== null)
-  await until(async () => smtp.connections > 0)
+  await until(async () => smtp.dataStarted > 0)
   const prepared = await first.core.db.selectFrom('email_outbox').select(['message_id']).executeTakeFirstOrThrow()
   // The app goes away with the message on the wire and no answer from the server.
   await first.core.close()
