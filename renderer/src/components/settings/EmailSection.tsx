@@ -133,7 +133,9 @@ function EmailForm({ settings }: { settings: EmailSettings }) {
 }
 
 function TestEmail({ settings }: { settings: EmailSettings }) {
-  const [to, setTo] = useState(settings.fromAddress ?? '')
+  // The shop's own from-address until someone types another, also right after it is first saved.
+  const [typed, setTyped] = useState<string | null>(null)
+  const to = typed ?? settings.fromAddress ?? ''
   const [result, setResult] = useState<TestEmailResult | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const send = useChannelMutation('email.sendTest')
@@ -155,7 +157,7 @@ function TestEmail({ settings }: { settings: EmailSettings }) {
         Uses the saved settings and shows what the server answered.
       </Text>
       <Group align="flex-end">
-        <TextInput label="Send it to" type="email" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={320} />
+        <TextInput label="Send it to" type="email" value={to} onChange={(e) => setTyped(e.currentTarget.value)} w={320} />
         <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => void run()} loading={send.isPending} disabled={!settings.configured || !to}>
           Send a test email
         </Button>
