@@ -25,6 +25,7 @@ import { scheduleContract } from './contract/schedule'
 import { invitesContract } from './contract/invites'
 import { emailContract, noticesContract } from './contract/email'
 import type { StaffNotice } from './domain/email'
+import { exportContract, importContract } from './contract/import'
 
 export const contract = {
   ...customersContract,
@@ -42,6 +43,8 @@ export const contract = {
   ...invitesContract,
   ...emailContract,
   ...noticesContract,
+  ...importContract,
+  ...exportContract,
 } as const
 
 export type Contract = typeof contract

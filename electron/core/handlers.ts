@@ -20,6 +20,8 @@ import { odometerHandlers } from './odometer/handlers'
 import { activitiesHandlers } from './activities/handlers'
 import { emailHandlers } from './email/handlers'
 import { noticesHandlers } from './notices/handlers'
+import { importHandlers } from './import/handlers'
+import { exportHandlers } from './export/handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
   return mergeHandlers(
@@ -38,6 +40,8 @@ export function allHandlers(): Map<string, AnyHandler> {
     activitiesHandlers,
     emailHandlers,
     noticesHandlers,
+    importHandlers,
+    exportHandlers,
   )
 }
 

@@ -59,6 +59,9 @@ export const readDependencies: Record<string, readonly DataDomain[]> = {
   invites: ['invites', 'activities', 'vehicles', 'customers', 'activityTypes', 'bays', 'technicians', 'settings'],
   schedule: ['activities', 'vehicles', 'odometer', 'activityTypes', 'templates', 'settings', 'hours', 'closures'],
   sync: ['sync', 'activities', 'technicians', 'settings'],
+  // An import's preview checks the file against the customers, vehicles and templates there now.
+  import: ['customers', 'vehicles', 'templates', 'activityTypes', 'settings'],
+  export: ['customers', 'vehicles', 'odometer', 'activities', 'activityTypes', 'bays', 'technicians', 'settings'],
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Activities: planned and manual work on a vehicle, its booking, its status and its trace. */
 import { z } from 'zod'
-import { byId, id, isoDate, isoInstant, optionalText, requiredText } from './common'
+import { byId, id, isoDate, isoInstant, optionalText, requiredText, searchText } from './common'
 import { CATEGORIES, type Category } from './reference'
 
 export const ACTIVITY_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled', 'missed'] as const
@@ -136,7 +136,7 @@ export const activitySchemas = {
     bayId: id.optional(),
     technicianId: id.optional(),
     /** Matches vehicle (make, model, plate, VIN), customer name or type name. */
-    text: z.string().trim().max(200).optional(),
+    text: searchText.optional(),
   }),
   today: z.object({}),
   /** Open work from today through `days - 1` days later (`days: 1` is today only), booked or not. */
@@ -147,28 +147,28 @@ export const activitySchemas = {
    * Scheduled work without a booking, by due date. Without `from` it includes everything
    * overdue; without `to` it stops 31 days after today.
    */
-  unbooked: z.object({ from: isoDate.optional(), to: isoDate.optional(), text: z.string().trim().max(200).optional() }),
+  unbooked: z.object({ from: isoDate.optional(), to: isoDate.optional(), text: searchText.optional() }),
   forVehicle: z.object({ vehicleId: id }),
   stats: z.object({ from: isoDate, to: isoDate }),
   createManual: booking.extend({
     vehicleId: id,
     activityTypeId: id,
-    notes: optionalText(4000),
+    notes: optionalText(4000, { multiline: true }),
   }),
   book: versioned.merge(booking),
   unbook: versioned,
   /** Moves the due date of unbooked work (e.g. dragged to another day in the month view). */
   setDueDate: versioned.extend({ dueDate: isoDate }),
-  update: versioned.extend({ notes: optionalText(4000) }),
+  update: versioned.extend({ notes: optionalText(4000, { multiline: true }) }),
   start: versioned,
   complete: versioned.extend({
     completedBy: requiredText('Who did the work', 100),
     /** Defaults to now. */
     completedAt: isoInstant.optional(),
     odometer: z.number().int().min(0).max(2_000_000).nullish(),
-    notes: optionalText(4000),
+    notes: optionalText(4000, { multiline: true }),
   }),
-  cancel: versioned.extend({ reason: requiredText('A reason', 500) }),
+  cancel: versioned.extend({ reason: requiredText('A reason', 500, { multiline: true }) }),
   rebook: versioned.extend({ booking: booking.optional() }),
   markContacted: versioned,
   freeSlots: z.object({

@@ -16,16 +16,59 @@ export const isoInstant = z.iso.datetime({ offset: true, message: 'Use an ISO da
 
 export const id = z.number().int().positive()
 
-/** Optional free text: blank becomes null so the database never holds "". */
-export const optionalText = (max: number) =>
+// Control characters (NUL, escapes, …) corrupt exports and terminals, and bidirectional
+// overrides/isolates (U+202A–U+202E, U+2066–U+2069) make text display in an order other
+// than it is stored ("Trojan Source"): a name could read as something it is not.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/
+// Multi-line fields (notes, an address) keep tab, line feed and carriage return.
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/
+
+export const CONTROL_CHARACTER_MESSAGE = 'Contains a control character (such as NUL or an escape); remove it'
+export const DIRECTION_CHARACTER_MESSAGE =
+  'Contains an invisible text-direction character (such as U+202E); remove it'
+
+/** Why `text` is refused as typed text, or null when it is fine. */
+export function textProblem(text: string, opts: { multiline?: boolean } = {}): string | null {
+  if ((opts.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(text)) return CONTROL_CHARACTER_MESSAGE
+  if (DIRECTION_CONTROL.test(text)) return DIRECTION_CHARACTER_MESSAGE
+  return null
+}
+
+/**
+ * Trimmed text that refuses control and direction characters: the base of every text
+ * field of the contract, so every channel and every form that uses these schemas says so.
+ *
+ * @example
+ * const search = safeText().max(200).optional()
+ */
+export const safeText = (opts: { multiline?: boolean } = {}) =>
   z
     .string()
     .trim()
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value, opts)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, abort: true })
+    })
+
+export interface TextOptions {
+  /** Keeps line breaks and tabs (notes, an address). */
+  multiline?: boolean
+}
+
+/** Optional free text: blank becomes null so the database never holds "". */
+export const optionalText = (max: number, opts: TextOptions = {}) =>
+  safeText(opts)
     .max(max, `At most ${max} characters`)
     .nullish()
     .transform((v) => (v ? v : null))
 
-export const requiredText = (label: string, max: number) =>
-  z.string().trim().min(1, `${label} is required`).max(max, `At most ${max} characters`)
+export const requiredText = (label: string, max: number, opts: TextOptions = {}) =>
+  safeText(opts).min(1, `${label} is required`).max(max, `At most ${max} characters`)
+
+/** What a search box sends. */
+export const searchText = safeText().max(200)
 
 export const byId = z.object({ id })

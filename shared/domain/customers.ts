@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { byId, id, optionalText, requiredText } from './common'
+import { byId, id, optionalText, requiredText, searchText } from './common'
 
 export interface Customer {
   id: number
@@ -27,12 +27,12 @@ export const customerFields = z.object({
   name: requiredText('Name', 200),
   email,
   phone: optionalText(40),
-  notes: optionalText(4000),
+  notes: optionalText(4000, { multiline: true }),
 })
 
 export const customerSchemas = {
   list: z.object({
-    search: z.string().trim().max(200).optional(),
+    search: searchText.optional(),
     includeInactive: z.boolean().optional(),
   }),
   get: byId,

@@ -1,6 +1,6 @@
 /** Customer invites: iCalendar files for one booking, one vehicle's schedule or a date range. */
 import { z } from 'zod'
-import { id, isoDate } from './common'
+import { id, isoDate, safeText } from './common'
 
 /** iTIP methods an invite file carries: a new or changed booking, or its cancellation. */
 export type InviteMethod = 'REQUEST' | 'CANCEL'
@@ -89,7 +89,7 @@ export const inviteSchemas = {
       to: isoDate,
       includeCancelled: z.boolean().default(false),
       /** Names the `progress` events of this export, so the screen that asked can follow them. */
-      job: z.string().trim().min(1).max(100).optional(),
+      job: safeText().min(1).max(100).optional(),
     })
     .refine((r) => r.from <= r.to, { message: 'The range ends before it starts', path: ['to'] }),
 }

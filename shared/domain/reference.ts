@@ -1,6 +1,6 @@
 /** Reference data the planner and booking rules read: settings, hours, closures, bays, technicians, types, templates, odometer. */
 import { z } from 'zod'
-import { byId, id, isoDate, optionalText, requiredText } from './common'
+import { byId, id, isoDate, optionalText, requiredText, safeText } from './common'
 
 // ---- settings -------------------------------------------------------------------------
 
@@ -33,7 +33,7 @@ export const isTimeZone = (tz: string): boolean => {
 }
 
 export const settingsFields = z.object({
-  shopName: z.string().trim().max(200),
+  shopName: safeText().max(200),
   shopEmail: z
     .string()
     .trim()
@@ -41,7 +41,7 @@ export const settingsFields = z.object({
     .transform((v) => (v ? v.toLowerCase() : null))
     .pipe(z.email('Not a valid email address').nullable()),
   shopPhone: optionalText(40),
-  shopAddress: optionalText(500),
+  shopAddress: optionalText(500, { multiline: true }),
   timeZone: z.string().refine(isTimeZone, 'Not a known time zone (e.g. America/New_York)'),
   inspectionIntervalMonths: z.number().int().min(1, 'At least 1 month').max(24, 'At most 24 months'),
   horizonMonths: z.number().int().min(1, 'At least 1 month').max(36, 'At most 36 months'),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { byId, id, isoDate, optionalText, requiredText } from './common'
+import { byId, id, isoDate, optionalText, requiredText, searchText } from './common'
 
 export const VEHICLE_STATUSES = ['active', 'inactive'] as const
 export type VehicleStatus = (typeof VEHICLE_STATUSES)[number]
@@ -54,12 +54,12 @@ export const vehicleFields = z.object({
     .min(FIRST_MODEL_YEAR, `Model year is ${FIRST_MODEL_YEAR} or later`),
   licensePlate: optionalText(20).transform((v) => (v ? v.toUpperCase() : null)),
   onboardingDate: isoDate.describe('Onboarding date'),
-  notes: optionalText(4000),
+  notes: optionalText(4000, { multiline: true }),
 })
 
 export const vehicleSchemas = {
   list: z.object({
-    search: z.string().trim().max(200).optional(),
+    search: searchText.optional(),
     customerId: id.optional(),
     status: z.enum([...VEHICLE_STATUSES, 'all']).optional(),
   }),

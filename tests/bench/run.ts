@@ -7,10 +7,13 @@ import { loadavg } from 'node:os'
 import { benchScheduling } from './scheduling'
 import { benchInvites } from './invites'
 import { benchCalendarUi, printCalendarUi } from './calendar-ui'
+import { benchImport } from './import'
 
 console.log(`Shop Scheduler benchmarks — Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`)
 await benchScheduling()
 console.log()
 await benchInvites()
+console.log()
+await benchImport()
 console.log()
 printCalendarUi(await benchCalendarUi())

@@ -5,6 +5,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import { normalizePlate } from '../../../shared/domain/vehicles'
 import { containsPattern } from '../shared/like'
+import { foldForSearch } from '../../../shared/domain/search'
 import { addDays, startOfDay } from './shop-time'
 
 /*
@@ -62,11 +63,12 @@ export function overdue(today: string, todayStart: string): RawBuilder<boolean> 
  */
 export function textMatches(text: string): RawBuilder<boolean> {
   const p = containsPattern(text)
+  const folded = containsPattern(foldForSearch(text))
   const plate = normalizePlate(text)
   const platePart = plate ? sql`or v.plate_normalized like ${containsPattern(plate)} escape '\\'` : sql``
-  return sql<boolean>`((v.make || ' ' || v.model) like ${p} escape '\\'
+  return sql<boolean>`(v.make_model_folded like ${folded} escape '\\'
     or v.vin like ${containsPattern(text.toUpperCase())} escape '\\'
-    or c.name like ${p} escape '\\'
+    or c.name_folded like ${folded} escape '\\'
     or a.activity_type_id in (select id from activity_types where name like ${p} escape '\\')
     ${platePart})`
 }

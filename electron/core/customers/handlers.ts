@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../handler'
 import { AppError } from '../errors'
+import { foldForSearch } from '../../../shared/domain/search'
 import { toCustomer } from './map'
 import { findCustomer, listCustomers } from './queries'
 
@@ -15,7 +16,7 @@ export const customersHandlers = {
     const now = clock.now().toISOString()
     const row = await db
       .insertInto('customers')
-      .values({ ...input, created_at: now, updated_at: now })
+      .values({ ...input, name_folded: foldForSearch(input.name), created_at: now, updated_at: now })
       .returningAll()
       .executeTakeFirstOrThrow()
     changed('customers')
@@ -26,7 +27,7 @@ export const customersHandlers = {
     await findCustomer(db, id)
     const row = await db
       .updateTable('customers')
-      .set({ ...fields, updated_at: clock.now().toISOString() })
+      .set({ ...fields, name_folded: foldForSearch(fields.name), updated_at: clock.now().toISOString() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow()

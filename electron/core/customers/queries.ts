@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { notFound } from '../errors'
 import { containsPattern } from '../shared/like'
+import { foldForSearch } from '../../../shared/domain/search'
 
 export async function findCustomer(db: Kysely<Database>, id: number) {
   const row = await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst()
@@ -22,13 +23,14 @@ export async function listCustomers(db: Kysely<Database>, opts: { search?: strin
         .select(eb.fn.countAll<number>().as('n'))
         .as('vehicle_count'),
     )
-    .orderBy(sql`c.name collate nocase`)
+    .orderBy('c.name_folded')
+    .orderBy('c.name')
   if (!opts.includeInactive) q = q.where('c.active', '=', 1)
   if (opts.search) {
     const p = containsPattern(opts.search)
     q = q.where((eb) =>
       eb.or([
-        sql<boolean>`c.name like ${p} escape '\\'`,
+        sql<boolean>`c.name_folded like ${containsPattern(foldForSearch(opts.search!))} escape '\\'`,
         sql<boolean>`c.email like ${p} escape '\\'`,
         sql<boolean>`c.phone like ${p} escape '\\'`,
       ]),

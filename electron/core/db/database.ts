@@ -18,6 +18,8 @@ export interface CustomersTable {
   active: Generated<Bool>
   created_at: string
   updated_at: string
+  /** `foldForSearch(name)`: what search compares (accents and case folded), kept on every write. */
+  name_folded: string | null
 }
 
 export interface VehiclesTable {
@@ -35,6 +37,8 @@ export interface VehiclesTable {
   notes: string | null
   created_at: string
   updated_at: string
+  /** `foldForSearch(make + ' ' + model)`, kept on every write. */
+  make_model_folded: string | null
 }
 
 export interface OdometerReadingsTable {

@@ -1,6 +1,7 @@
 import type { Ctx, HandlerMap } from '../handler'
 import { AppError, fieldError } from '../errors'
 import { normalizePlate } from '../../../shared/domain/vehicles'
+import { foldForSearch } from '../../../shared/domain/search'
 import { findCustomer } from '../customers/queries'
 import { onVehicleChanged } from '../scheduling/on-vehicle-changed'
 import { toVehicle } from './map'
@@ -41,6 +42,7 @@ export const vehiclesHandlers = {
         customer_id: customerId,
         license_plate: licensePlate,
         plate_normalized: licensePlate ? normalizePlate(licensePlate) : null,
+        make_model_folded: foldForSearch(`${rest.make} ${rest.model}`),
         onboarding_date: onboardingDate,
         created_at: now,
         updated_at: now,
@@ -68,6 +70,7 @@ export const vehiclesHandlers = {
         customer_id: customerId,
         license_plate: licensePlate,
         plate_normalized: licensePlate ? normalizePlate(licensePlate) : null,
+        make_model_folded: foldForSearch(`${rest.make} ${rest.model}`),
         onboarding_date: onboardingDate,
         updated_at: ctx.clock.now().toISOString(),
       })

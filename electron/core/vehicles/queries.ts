@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { notFound } from '../errors'
 import { containsPattern } from '../shared/like'
+import { foldForSearch } from '../../../shared/domain/search'
 import { normalizePlate, type VehicleStatus } from '../../../shared/domain/vehicles'
 
 const withCustomer = (db: Kysely<Database>) =>
@@ -29,18 +30,18 @@ export async function listVehicles(
   db: Kysely<Database>,
   opts: { search?: string; customerId?: number; status?: VehicleStatus | 'all' },
 ) {
-  let q = withCustomer(db).orderBy(sql`c.name collate nocase`).orderBy('v.make').orderBy('v.model')
+  let q = withCustomer(db).orderBy('c.name_folded').orderBy('c.name').orderBy('v.make').orderBy('v.model')
   const status = opts.status ?? 'active'
   if (status !== 'all') q = q.where('v.status', '=', status)
   if (opts.customerId) q = q.where('v.customer_id', '=', opts.customerId)
   if (opts.search) {
-    const p = containsPattern(opts.search)
+    const p = containsPattern(foldForSearch(opts.search))
     const plate = normalizePlate(opts.search)
     q = q.where((eb) =>
       eb.or([
-        sql<boolean>`c.name like ${p} escape '\\'`,
+        sql<boolean>`c.name_folded like ${p} escape '\\'`,
         sql<boolean>`v.vin like ${containsPattern(opts.search!.toUpperCase())} escape '\\'`,
-        sql<boolean>`(v.make || ' ' || v.model) like ${p} escape '\\'`,
+        sql<boolean>`v.make_model_folded like ${p} escape '\\'`,
         ...(plate ? [sql<boolean>`v.plate_normalized like ${containsPattern(plate)} escape '\\'`] : []),
       ]),
     )

@@ -10,6 +10,7 @@ import { CustomersTable } from '../components/customers/CustomersTable'
 import { CustomerFormModal } from '../components/customers/CustomerFormModal'
 import { useCustomerActive } from '../components/customers/useCustomerActive'
 import { VehicleFormModal } from '../components/vehicles/VehicleFormModal'
+import { ExportCsvMenu } from '../components/import/ExportCsvMenu'
 
 type Dialog =
   | { kind: 'create' }
@@ -36,9 +37,12 @@ export function CustomersPage() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>Customers</Title>
-        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
-          New customer
-        </Button>
+        <Group gap="xs">
+          <ExportCsvMenu first="customers" />
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
+            New customer
+          </Button>
+        </Group>
       </Group>
 
       <Group gap="md" align="center">

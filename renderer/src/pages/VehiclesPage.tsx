@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, CloseButton, Group, Loader, Pill, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useSearchParams } from 'react-router'
 import type { Vehicle } from '../../../shared/domain/vehicles'
 import { useChannel } from '../lib/queries'
@@ -11,6 +11,8 @@ import { VehiclesTable } from '../components/vehicles/VehiclesTable'
 import { VehicleFormModal } from '../components/vehicles/VehicleFormModal'
 import { useVehicleStatus } from '../components/vehicles/useVehicleStatus'
 import { ScheduleAllButton } from '../components/schedule/ScheduleAllButton'
+import { ImportWizard } from '../components/import/ImportWizard'
+import { ExportCsvMenu } from '../components/import/ExportCsvMenu'
 
 type StatusFilter = 'active' | 'inactive' | 'all'
 const STATUS_FILTERS = [
@@ -20,7 +22,7 @@ const STATUS_FILTERS = [
 ] satisfies { value: StatusFilter; label: string }[]
 const isStatusFilter = (s: string | null): s is StatusFilter => STATUS_FILTERS.some((f) => f.value === s)
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; vehicle: Vehicle } | null
+type Dialog = { kind: 'create' } | { kind: 'edit'; vehicle: Vehicle } | { kind: 'import' } | null
 
 /**
  * Every vehicle the shop looks after. Filters live in the URL (`?q=&status=&customer=`), so
@@ -63,6 +65,10 @@ export function VehiclesPage() {
       <Group justify="space-between">
         <Title order={2}>Vehicles</Title>
         <Group gap="xs">
+          <ExportCsvMenu first="vehicles" />
+          <Button variant="default" leftSection={<IconFileImport size={18} aria-hidden />} onClick={() => setDialog({ kind: 'import' })}>
+            Import…
+          </Button>
           <ScheduleAllButton />
           <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
             New vehicle
@@ -121,16 +127,22 @@ export function VehiclesPage() {
         <EmptyState
           title="No vehicles yet"
           action={
-            <Button mt="xs" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
-              Register the first vehicle
-            </Button>
+            <Group gap="xs" mt="xs">
+              <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
+                Register the first vehicle
+              </Button>
+              <Button variant="default" leftSection={<IconFileImport size={18} aria-hidden />} onClick={() => setDialog({ kind: 'import' })}>
+                Import a fleet from a spreadsheet
+              </Button>
+            </Group>
           }
         >
           Register a vehicle with its VIN and onboarding date, and its inspections are planned from that day.
         </EmptyState>
       )}
 
-      {dialog && (
+      {dialog?.kind === 'import' && <ImportWizard onClose={() => setDialog(null)} />}
+      {dialog && dialog.kind !== 'import' && (
         <VehicleFormModal
           vehicle={dialog.kind === 'edit' ? dialog.vehicle : undefined}
           customerId={customerId}
