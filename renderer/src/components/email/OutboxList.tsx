@@ -47,7 +47,8 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
             <Table.Tr>
               <Table.Th>Email</Table.Th>
               <Table.Th>To</Table.Th>
-              <Table.Th>State</Table.Th>
+              {/* Wide enough for "Waiting to retry" and its button: a squeezed badge reads "REF…". */}
+              <Table.Th w={190}>State</Table.Th>
               <Table.Th>When</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -67,7 +68,7 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
-                    <Badge color={BADGE[item.state]} variant="filled">
+                    <Badge color={BADGE[item.state]} variant="filled" style={{ flexShrink: 0 }}>
                       {STATE_WORDS[item.state]}
                     </Badge>
                     {item.state === 'waiting' && (
