@@ -25,6 +25,8 @@ import { scheduleContract } from './contract/schedule'
 import { invitesContract } from './contract/invites'
 import { backupsContract, databaseContract } from './contract/backups'
 import type { DatabaseStatus } from './domain/backups'
+import { emailContract, noticesContract } from './contract/email'
+import type { StaffNotice } from './domain/email'
 import { exportContract, importContract } from './contract/import'
 
 export const contract = {
@@ -43,6 +45,8 @@ export const contract = {
   ...invitesContract,
   ...backupsContract,
   ...databaseContract,
+  ...emailContract,
+  ...noticesContract,
   ...importContract,
   ...exportContract,
 } as const
@@ -75,15 +79,23 @@ export interface SyncStatusEvent {
   message?: string
 }
 
+/** A click on a desktop notification (main) asks the window to open that activity. */
+export interface NoticeOpenEvent {
+  activityId: number
+}
+
 export interface Events {
   progress: ProgressEvent
   changed: ChangedEvent
   'sync.status': SyncStatusEvent
   /** The database switched mode (damage found, a restore, another file opened): screens re-read `database.status`. */
   database: DatabaseStatus
+  /** A staff notification fired: a desktop notification in the app, a toast in the bridge. */
+  notice: StaffNotice
+  'notice.open': NoticeOpenEvent
 }
 export type EventName = keyof Events
-export const eventNames = ['progress', 'changed', 'sync.status', 'database'] as const satisfies readonly EventName[]
+export const eventNames = ['progress', 'changed', 'sync.status', 'database', 'notice', 'notice.open'] as const satisfies readonly EventName[]
 
 /** Things only the host can do: the Electron shell with native dialogs, or the browser bridge. */
 export interface PlatformApi {

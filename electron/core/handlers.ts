@@ -19,6 +19,8 @@ import { templatesHandlers } from './templates/handlers'
 import { odometerHandlers } from './odometer/handlers'
 import { activitiesHandlers } from './activities/handlers'
 import { backupsHandlers, databaseHandlers } from './backups/handlers'
+import { emailHandlers } from './email/handlers'
+import { noticesHandlers } from './notices/handlers'
 import { importHandlers } from './import/handlers'
 import { exportHandlers } from './export/handlers'
 
@@ -39,6 +41,8 @@ export function allHandlers(): Map<string, AnyHandler> {
     activitiesHandlers,
     backupsHandlers,
     databaseHandlers,
+    emailHandlers,
+    noticesHandlers,
     importHandlers,
     exportHandlers,
   )

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import type { BrowserWindow} from 'electron';
-import { app, dialog, ipcMain, safeStorage, session, shell } from 'electron'
+import { app, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron'
 import log from 'electron-log/main'
 import { createCore, type Core } from '../core'
 import { registerIpc } from './ipc'
@@ -13,6 +13,7 @@ import { denyPermissions } from './permissions'
 import { closeRendererLogging } from './logging'
 import { startUpdates } from './update-wiring'
 import { safeStorageSecretStore } from './safe-storage-secrets'
+import { showStaffNotices } from './notifications'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -75,6 +76,15 @@ async function start(): Promise<void> {
           : { title: 'Open a database', properties: ['openFile'], filters: [{ name: 'Shop Scheduler database', extensions: ['db'] }, { name: 'All files', extensions: ['*'] }] })
         return canceled ? undefined : filePaths[0]
       },
+    },
+  })
+  showStaffNotices({
+    events: core.events,
+    Notification,
+    focusWindow: () => {
+      if (win?.isMinimized()) win.restore()
+      win?.show()
+      win?.focus()
     },
   })
   installMenu(!app.isPackaged)

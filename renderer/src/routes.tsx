@@ -1,6 +1,7 @@
 import { createHashRouter, Navigate } from 'react-router'
 import { Layout } from './components/Layout'
 import { ActivityPanelProvider } from './components/activity/ActivityPanel'
+import { NoticeToasts } from './components/email/NoticeToasts'
 import { CalendarPage } from './pages/CalendarPage'
 import { TodayPage } from './pages/TodayPage'
 import { CustomersPage } from './pages/CustomersPage'
@@ -15,6 +16,7 @@ export const router = createHashRouter([
     // The activity panel opens from any page, over any page, and links inside the router.
     element: (
       <ActivityPanelProvider>
+        <NoticeToasts />
         <Layout />
       </ActivityPanelProvider>
     ),

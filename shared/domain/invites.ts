@@ -42,6 +42,8 @@ export interface InviteIssue {
   method: InviteMethod
   issuedAt: string
   actor: string
+  /** Saved as a file (handed over by the desk), or emailed and accepted by the mail server. */
+  via: 'file' | 'email'
 }
 
 /**

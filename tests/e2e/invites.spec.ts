@@ -103,7 +103,7 @@ test.describe('customer invites', () => {
     await expect(invite).toHaveAttribute('data-invite-state', 'never_sent')
     await settle(page)
     await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
-    const first = await downloadCalendar(page, () => invite.getByRole('button', { name: 'Send invite' }).click())
+    const first = await downloadCalendar(page, () => invite.getByRole('button', { name: 'Save invite' }).click())
     expect(first.filename).toMatch(/\.ics$/)
     expect(prop(first.calendar, 'method')).toBe('REQUEST')
     const request = onlyEvent(first)
@@ -123,8 +123,8 @@ test.describe('customer invites', () => {
     expect(startOf(request)).toBe(shopInstant('2026-03-12', '10:00', TZ))
     // The panel now says the customer has it.
     await expect(invite).toHaveAttribute('data-invite-state', 'sent')
-    await expect(invite.getByText('Invite sent')).toBeVisible()
-    await expect(invite.getByRole('button', { name: 'Send again' })).toBeVisible()
+    await expect(invite.getByText('Saved as a file')).toBeVisible()
+    await expect(invite.getByRole('button', { name: 'Save again' })).toBeVisible()
     await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
 
     // (b) Moved elsewhere (another desk, through the channel): the open panel notices.
@@ -139,7 +139,7 @@ test.describe('customer invites', () => {
     await expect(invite.getByRole('status')).toHaveText('Changed since the invite (time): send an update.')
     await settle(page)
     await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
-    const second = await downloadCalendar(page, () => invite.getByRole('button', { name: 'Send an update' }).click())
+    const second = await downloadCalendar(page, () => invite.getByRole('button', { name: 'Save the update' }).click())
     expect(prop(second.calendar, 'method')).toBe('REQUEST')
     const update = onlyEvent(second)
     expect(prop(update, 'uid')).toBe(uid)
@@ -154,7 +154,7 @@ test.describe('customer invites', () => {
     await expect(panel.getByText('Cancelled', { exact: true }).first()).toBeVisible()
     await expect(invite).toHaveAttribute('data-invite-state', 'changed')
     await expect(invite.getByRole('status')).toHaveText('Cancelled since the invite: send the customer the cancellation.')
-    const third = await downloadCalendar(page, () => invite.getByRole('button', { name: 'Send the cancellation' }).click())
+    const third = await downloadCalendar(page, () => invite.getByRole('button', { name: 'Save the cancellation' }).click())
     expect(prop(third.calendar, 'method')).toBe('CANCEL')
     const cancel = onlyEvent(third)
     expect(prop(cancel, 'uid')).toBe(uid)
@@ -162,7 +162,7 @@ test.describe('customer invites', () => {
     expect(prop(cancel, 'status')).toBe('CANCELLED')
     expect(mailOf(cancel, 'attendee')).toBe(`mailto:${CUSTOMER.email}`)
     await expect(invite).toHaveAttribute('data-invite-state', 'sent')
-    await expect(invite.getByText('Cancellation sent')).toBeVisible()
+    await expect(invite.getByText('Cancellation saved as a file')).toBeVisible()
   })
 
   test('a customer without an email gets no invite, and the panel says why', async ({ page, shop }) => {

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../errors'
 import { diff, appendLog } from './log'
 import { readContext } from './read-context'
 import { readActivity } from './read'
+import { queueInviteUpdate } from '../email/outbox'
 
 /**
  * Loads an activity for an edit made against `version`. A stale version is refused (never
@@ -95,5 +96,8 @@ export async function applyEdit(ctx: Ctx, row: ActivityRow, set: ActivityUpdate,
     changes: diff(named(row), named(set)),
     message: log.message ?? null,
   })
+  // In the same transaction: a customer already emailed about it gets the update, or
+  // the cancellation, even if the app stops right after this change.
+  await queueInviteUpdate(ctx.db, { activityId: row.id, now: ctx.clock.now(), actor: ctx.actor })
   ctx.changedRows('activities', [row.id])
 }

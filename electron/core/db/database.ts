@@ -180,6 +180,72 @@ export interface ActivityLogTable {
   message: string | null
 }
 
+export type SmtpSecurity = 'starttls' | 'tls' | 'none'
+
+export interface EmailSettingsTable {
+  id: Generated<1>
+  host: string | null
+  port: Generated<number>
+  security: Generated<SmtpSecurity>
+  username: string | null
+  /** 1 when the SecretStore holds the SMTP password; the password itself is never stored here. */
+  password_set: Generated<Bool>
+  from_address: string | null
+  from_name: string | null
+  updated_at: string
+}
+
+export type EmailOutboxStatus = 'queued' | 'sent' | 'failed' | 'superseded' | 'skipped'
+
+export interface EmailOutboxTable {
+  id: Generated<number>
+  kind: 'invite' | 'reminder'
+  activity_id: number
+  /** Reminders: the booking state (its start instant) it reminds of. */
+  state_key: string | null
+  status: EmailOutboxStatus
+  to_address: string | null
+  /** Chosen before the first attempt; every retry sends the same. */
+  message_id: string | null
+  subject: string | null
+  text_body: string | null
+  html_body: string | null
+  ics: string | null
+  ics_filename: string | null
+  method: 'REQUEST' | 'CANCEL' | null
+  sequence: number | null
+  fingerprint: string | null
+  attempts: Generated<number>
+  next_attempt_at: string
+  last_error: string | null
+  actor: string
+  created_at: string
+  /** When the content and Message-ID were fixed; null until the first attempt. */
+  prepared_at: string | null
+  sent_at: string | null
+}
+
+export type StaffNoticeKind = 'day_before' | 'hour_before' | 'missed'
+
+export interface StaffNoticesTable {
+  id: Generated<number>
+  activity_id: number
+  kind: StaffNoticeKind
+  /** The activity's state the notice was about (its start, or its missed status). */
+  state_key: string
+  title: string
+  body: string
+  fired_at: string
+}
+
+export interface StaffNoticeSettingsTable {
+  id: Generated<1>
+  day_before: Generated<Bool>
+  hour_before: Generated<Bool>
+  missed: Generated<Bool>
+  updated_at: string
+}
+
 export interface Database {
   customers: CustomersTable
   vehicles: VehiclesTable
@@ -193,6 +259,10 @@ export interface Database {
   technicians: TechniciansTable
   closures: ClosuresTable
   activity_log: ActivityLogTable
+  email_settings: EmailSettingsTable
+  email_outbox: EmailOutboxTable
+  staff_notices: StaffNoticesTable
+  staff_notice_settings: StaffNoticeSettingsTable
 }
 
 export type CustomerRow = Selectable<CustomersTable>
@@ -205,3 +275,5 @@ export type SettingsRow = Selectable<SettingsTable>
 export type ActivityRow = Selectable<ActivitiesTable>
 export type NewActivityRow = Insertable<ActivitiesTable>
 export type ActivityUpdate = Updateable<ActivitiesTable>
+export type EmailOutboxRow = Selectable<EmailOutboxTable>
+export type EmailSettingsRow = Selectable<EmailSettingsTable>

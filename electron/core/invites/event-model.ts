@@ -34,8 +34,8 @@ export interface InviteEvent extends VisibleEvent {
   stamp: number
   organizer: Person | null
   attendee: Person | null
-  /** VALARM trigger, hours before the start; null when reminders are off or it is cancelled. */
-  alarmHoursBefore: number | null
+  /** The reminder setting's days before the start for the VALARM; null when reminders are off or it is cancelled. */
+  alarmDaysBefore: number | null
 }
 
 /**
@@ -95,12 +95,10 @@ export function inviteEvent(f: InviteFacts, shop: ShopFacts, sequence: number, n
     stamp: now.getTime(),
     organizer: shop.email ? { name: shop.name || shop.email, email: shop.email } : null,
     attendee: f.customerEmail ? { name: f.customerName, email: f.customerEmail } : null,
-    alarmHoursBefore: visible.cancelled || !shop.remindersEnabled ? null : alarmHours(shop.reminderDaysBefore),
+    alarmDaysBefore: visible.cancelled || !shop.remindersEnabled ? null : shop.reminderDaysBefore,
   }
 }
 
-// "0 days before" still deserves a nudge; an hour before the start is the least surprising.
-const alarmHours = (daysBefore: number): number => (daysBefore > 0 ? daysBefore * 24 : 1)
 
 /** `2025-02-28` -> `2025-03-01`, in calendar arithmetic (no time zone can shift it). */
 export function nextDate(date: string): string {

@@ -11,7 +11,7 @@ import { startOfLocalDay } from './local-time'
 import { pacer } from './pacer'
 import { findInviteFactsByIds, loadShopFacts, rangeActivityIds } from './queries'
 import { reviseSequences } from './sequence'
-import { warningsFor } from './warnings'
+import { exportWarnings } from './warnings'
 
 /** Activities read (and their revisions recorded) per short transaction. */
 export const RANGE_READ_CHUNK = 200
@@ -67,7 +67,6 @@ export async function exportShopRange(ctx: Ctx, input: RangeInput): Promise<Sche
   const calendar = calendarWriter({ calName: `${shop.name || 'Shop'}: ${input.from} to ${input.to}` })
   const pace = pacer({ budgetMs: FORMAT_BUDGET_MS, first: 20, max: 100 })
   let written = 0
-  let withoutAttendee = 0
   progress(false)
   try {
     for (let i = 0; i < total; i += RANGE_READ_CHUNK) {
@@ -79,7 +78,6 @@ export async function exportShopRange(ctx: Ctx, input: RangeInput): Promise<Sche
         pace.run(part.length, () => calendar.add(part))
         j += part.length
         written += part.length
-        withoutAttendee += part.filter((e) => !e.attendee).length
         done = i + j
         progress(false)
         await ctx.yieldToEventLoop()
@@ -97,7 +95,7 @@ export async function exportShopRange(ctx: Ctx, input: RangeInput): Promise<Sche
     content: calendar.finish(),
     mimeType: 'text/calendar; charset=utf-8',
     eventCount: written,
-    warnings: warningsFor({ total: written, withoutAttendee }, shop),
+    warnings: exportWarnings(written),
   }
 }
 

@@ -40,6 +40,6 @@ export async function exportVehicleSchedule(ctx: Ctx, vehicleId: number): Promis
     content: writeCalendar(events, { calName: `${vehicleName(name)}: service schedule` }),
     mimeType: 'text/calendar; charset=utf-8',
     eventCount: events.length,
-    warnings: exportWarnings(events, shop),
+    warnings: exportWarnings(events.length),
   }
 }

@@ -10,6 +10,8 @@ export interface IssueRecord {
   fingerprint: string
   issuedAt: string
   actor: string
+  /** How it reached the customer; a saved file unless said otherwise. */
+  via?: 'file' | 'email'
 }
 
 /**
@@ -28,16 +30,22 @@ export async function recordIssue(db: Kysely<Database>, issue: IssueRecord): Pro
       fingerprint: issue.fingerprint,
       issued_at: issue.issuedAt,
       actor: issue.actor,
+      via: issue.via ?? 'file',
     })
     .execute()
 }
 
 /** The last invite issued for an activity, or undefined if none was. */
-export async function lastIssue(db: Kysely<Database>, activityId: number): Promise<IssueRecord | undefined> {
+export async function lastIssue(
+  db: Kysely<Database>,
+  activityId: number,
+  via?: 'file' | 'email',
+): Promise<IssueRecord | undefined> {
   const row = await withInviteTables(db)
     .selectFrom('invite_issues')
     .selectAll()
     .where('activity_id', '=', activityId)
+    .$if(via !== undefined, (q) => q.where('via', '=', via ?? 'file'))
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()
@@ -49,5 +57,6 @@ export async function lastIssue(db: Kysely<Database>, activityId: number): Promi
     fingerprint: row.fingerprint,
     issuedAt: row.issued_at,
     actor: row.actor,
+    via: row.via,
   }
 }

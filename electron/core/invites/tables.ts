@@ -29,6 +29,8 @@ export interface InviteIssuesTable {
   fingerprint: string
   issued_at: string
   actor: string
+  /** How it reached the customer: a saved file, or an email the server accepted. */
+  via: Generated<'file' | 'email'>
 }
 
 // A type alias, not an interface: `withTables` needs an index-compatible record type.

@@ -3,7 +3,9 @@ import { useSearchParams } from 'react-router'
 import { ActivityTypesSection } from '../components/settings/ActivityTypesSection'
 import { BaysSection } from '../components/settings/BaysSection'
 import { ClosuresSection } from '../components/settings/ClosuresSection'
+import { EmailSection } from '../components/settings/EmailSection'
 import { HoursSection } from '../components/settings/HoursSection'
+import { NotificationsSection } from '../components/settings/NotificationsSection'
 import { SchedulingSection } from '../components/settings/SchedulingSection'
 import { ShopSection } from '../components/settings/ShopSection'
 import { TechniciansSection } from '../components/settings/TechniciansSection'
@@ -20,6 +22,8 @@ const TABS = [
   { value: 'types', label: 'Activity types', Section: ActivityTypesSection },
   { value: 'templates', label: 'Templates', Section: TemplatesSection },
   { value: 'backups', label: 'Backups', Section: BackupsSection },
+  { value: 'email', label: 'Email', Section: EmailSection },
+  { value: 'notifications', label: 'Notifications', Section: NotificationsSection },
 ] as const
 type TabValue = (typeof TABS)[number]['value']
 const isTab = (v: string | null): v is TabValue => TABS.some((t) => t.value === v)

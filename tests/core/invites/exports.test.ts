@@ -56,20 +56,27 @@ describe("one vehicle's upcoming schedule", () => {
     for (const { v, e } of list) {
       expect(e.summary).toContain('Toyota Corolla (ABC 123)')
       expect(e.location).toBe(SHOP.address)
-      expect(e.organizer).toBe(`MAILTO:${SHOP.email}`)
-      expect(e.attendees[0]!.getParameter('cn')).toBe('Vera Smith')
-      expect(e.attendees[0]!.getParameter('rsvp')).toBe('TRUE')
+      // A calendar to import, not a meeting: no organizer, no attendee asked to answer.
+      expect(v.getFirstProperty('organizer')).toBeNull()
+      expect(e.attendees).toHaveLength(0)
       expect(v.getFirstPropertyValue('dtstamp')).not.toBeNull()
       expect(v.getAllSubcomponents('valarm')).toHaveLength(1)
     }
   })
 
-  test('a customer without email still gets a file, without ATTENDEE, and the warning says why', async () => {
+  test('a customer without email still gets a full file, with nothing to warn about', async () => {
     shop = await makeShop({ customerEmail: null })
     await addActivity(shop, { due: '2025-03-10' })
     const file = await shop.core.ok('invites.exportVehicle', { vehicleId: shop.vehicleId })
-    expect(events(file.content)[0]!.e.attendees).toHaveLength(0)
-    expect(file.warnings).toEqual(['1 event has no attendee: its customer has no email address.'])
+    expect(events(file.content)).toHaveLength(1)
+    expect(file.warnings).toEqual([])
+  })
+
+  test('an empty schedule says so', async () => {
+    shop = await makeShop()
+    const file = await shop.core.ok('invites.exportVehicle', { vehicleId: shop.vehicleId })
+    expect(file.eventCount).toBe(0)
+    expect(file.warnings).toEqual(['Nothing to export: the file holds no events.'])
   })
 })
 
@@ -95,8 +102,9 @@ describe('a date range for the whole shop', () => {
     const idOf = (uid: string) => Number(/^activity-(\d+)\./.exec(uid)![1])
     expect(uids.map(idOf)).toEqual([firstMinute, unbooked, done, lateOnLastDay])
     expect(file.eventCount).toBe(4)
-    // Sam Lee has no email: the manager is told which part of the file is incomplete.
-    expect(file.warnings).toEqual(['1 event has no attendee: its customer has no email address.'])
+    // A review file for the manager: nobody in it is invited, so nothing is missing.
+    expect(file.warnings).toEqual([])
+    expect(parsed.events.every((v) => v.getAllProperties('attendee').length === 0 && !v.getFirstProperty('organizer'))).toBe(true)
 
     const withCancelled = await shop.core.ok('invites.exportRange', { from: '2025-03-10', to: '2025-03-12', includeCancelled: true })
     const list = events(withCancelled.content)

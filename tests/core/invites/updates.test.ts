@@ -115,6 +115,9 @@ describe('cancellation', () => {
     // iTIP CANCEL still names the organizer and the attendee, and keeps the time it cancels.
     expect(cancel.event.organizer).toMatch(/^MAILTO:/)
     expect(cancel.event.attendees[0]!.getFirstValue()).toBe('mailto:vera@example.com')
+    // …but asks for no answer: there is nothing to accept.
+    expect(cancel.event.attendees[0]!.getParameter('rsvp')).toBe('FALSE')
+    expect(cancel.event.attendees[0]!.getParameter('partstat')).toBeUndefined()
     expect(cancel.event.startDate.toJSDate().toISOString()).toBe('2025-03-11T13:00:00.000Z')
     // A cancelled appointment must not ring.
     expect(cancel.vevent.getAllSubcomponents('valarm')).toHaveLength(0)
