@@ -17,12 +17,13 @@ import { TZDate } from '@date-fns/tz'
 import { chromium, type Page } from '@playwright/test'
 import type { ChannelInput, ChannelName, ChannelResult } from '../../shared/contract'
 import { createCore, type Core } from '../../electron/core'
-import { fixedClock } from '../../electron/core/clock'
 import { silentLogger } from '../../electron/core/logger'
 import { startBridge } from '../../electron/core/bridge/server'
 import { chromiumLaunchOptions } from '../support/chromium'
 
 const NOW = '2026-03-10T15:00:00.000Z'
+/** The month is booked before it starts: the core refuses bookings in the past. */
+const SEEDED_AT = '2026-02-20T15:00:00.000Z'
 const TZ = 'America/New_York'
 const RESOURCES = 20
 
@@ -179,13 +180,15 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
   const rendererDir = resolve('out/renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
   const dir = mkdtempSync(join(tmpdir(), 'shop-bench-calendar-'))
-  const core = await createCore({ dbPath: join(dir, 'shop.db'), clock: fixedClock(NOW), timeZone: TZ, actor: 'bench', log: silentLogger })
+  let now = new Date(SEEDED_AT)
+  const core = await createCore({ dbPath: join(dir, 'shop.db'), clock: { now: () => new Date(now) }, timeZone: TZ, actor: 'bench', log: silentLogger })
   const bridge = await startBridge({ core, rendererDir, port: 0 })
   const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     const t0 = performance.now()
     const { made: events, toDrag } = await seed(core, count)
     const seedSeconds = (performance.now() - t0) / 1000
+    now = new Date(NOW)
 
     const f0 = performance.now()
     const res = await fetch(`${bridge.url}/ipc/activities.range`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '2026-03-01', to: '2026-04-04' }) })
