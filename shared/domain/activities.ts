@@ -110,7 +110,7 @@ export interface FreeSlot {
 const versioned = z.object({ id, version: z.number().int().positive() })
 
 /** A bay or technician as a booking asks for it: a given one, or the first free one. */
-export const FIRST_FREE = 'first_free'
+export const FIRST_FREE = 'first_free' as const
 const bookingResource = z.union([id, z.literal(FIRST_FREE)])
 
 const booking = z.object({

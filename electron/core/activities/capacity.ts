@@ -2,8 +2,9 @@
  * Rule 9: a booking fits inside the shop's hours (wall clock in its time zone), is not in
  * the past, avoids closures (the whole shop's, or the bay's or technician's) and overlaps no
  * other booking of the same bay or technician. A booking always takes a bay when the shop
- * has any: left open, the first free one is taken (and the first free technician when asked
- * for one). A refusal names the clash.
+ * has any: left open, the first free one is taken, and the first free technician when there
+ * is one (work may wait for a technician to be named; it cannot wait for a bay). A refusal
+ * names the clash.
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
@@ -143,6 +144,8 @@ async function choose(
     if (!clash) return r.id
     clashes.push(clash.message)
   }
+  // Work can go ahead without a technician named yet; it cannot without a place to stand.
+  if (kind === 'technician') return null
   throw conflict(
     `No ${kind} is free ${day} ${span(b.start.toISOString(), b.end.toISOString(), timeZone)}: ${clashes.join(' ')}`,
   )
