@@ -1,4 +1,5 @@
 import type { InviteChange, InviteStatus } from '../../../../shared/domain/invites'
+import { shopTimeZone } from '../../lib/shop-clock'
 
 const CHANGE_WORDS: Record<InviteChange, string> = {
   time: 'time',
@@ -22,6 +23,6 @@ export function sendLabel(status: InviteStatus): string {
   return status.next?.kind === 'all_day' ? 'Send invite (all-day, due date)' : 'Send invite'
 }
 
-/** "21 Nov 2026, 14:05": when an invite went out, in the viewer's locale. */
+/** "21 Nov 2026, 14:05": when an invite went out, in the viewer's locale and the shop's time. */
 export const formatIssued = (iso: string): string =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: shopTimeZone() ?? undefined }).format(new Date(iso))
