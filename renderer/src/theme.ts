@@ -1,4 +1,4 @@
-import { createTheme, DEFAULT_THEME, Modal } from '@mantine/core'
+import { createTheme, DEFAULT_THEME, Modal, Notification } from '@mantine/core'
 
 const { gray, red } = DEFAULT_THEME.colors
 
@@ -18,6 +18,8 @@ export const theme = createTheme({
   components: {
     // Mantine's close button is an icon alone: without a name, screen readers hear "button".
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // The same for the notices a drop or a booking shows.
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
   },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 })

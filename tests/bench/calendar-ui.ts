@@ -42,6 +42,8 @@ export interface CalendarUiBench {
   dropSettledMs: number[]
   /** A keystroke in the vehicle/customer search to its echo in the field, ms (one per key). */
   keystrokeMs: number[]
+  /** Longest main-thread task from a drop's mouse down to its answer redrawn, per drop, ms. */
+  dropLongestTaskMs: number[]
   /** Longest main-thread task during the whole run, ms. */
   longestTaskMs: number
 }
@@ -155,6 +157,14 @@ const placedIn = ({ id, left, right, top, bottom }: { id: string; left: number; 
     return r.x >= left && r.x < right && r.y >= top && r.y < bottom
   })
 }
+const readLongest = () => (globalThis as unknown as PageGlobals).__longest
+/** Answers the longest task so far and starts counting afresh. */
+const resetLongest = () => {
+  const g = globalThis as unknown as PageGlobals
+  const longest = g.__longest
+  g.__longest = 0
+  return longest
+}
 const WATCH_LONG_TASKS = `
   window.__longest = 0
   new PerformanceObserver((list) => {
@@ -219,6 +229,8 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
 
     const dropPlacedMs: number[] = []
     const dropSettledMs: number[] = []
+    const dropLongestTaskMs: number[] = []
+    let runLongest = 0
     for (const [i, from] of DROP_DAYS.entries()) {
       const id = String(toDrag[i])
       const target = await cellCenter(page, dropTarget(from))
@@ -226,6 +238,7 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
       if (!b) throw new Error(`activity ${id} is not drawn on ${from}`)
       const grab = { x: b.x + 10, y: b.y + b.height / 2 }
       const before = await call(core, 'activities.get', { id: Number(id) })
+      runLongest = Math.max(runLongest, await page.evaluate(resetLongest))
       await page.mouse.move(grab.x, grab.y)
       await page.mouse.down()
       // A hand moves over half a second or so, and the page redraws between its moves; a
@@ -248,6 +261,9 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
       await page.waitForFunction(settled)
       await page.waitForFunction(placedIn, { id, left: target.left, right: target.right, top: target.top, bottom: target.bottom })
       dropSettledMs.push(performance.now() - d0)
+      // Long tasks are reported a little after they end: give the observer a frame.
+      await page.waitForTimeout(50)
+      dropLongestTaskMs.push(await page.evaluate(readLongest))
       const after = await call(core, 'activities.get', { id: Number(id) })
       if (after.version !== before.version + 1 || after.start === before.start) {
         const said = await page.getByRole("alert").allTextContents()
@@ -267,9 +283,9 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
     }
     await page.waitForFunction(notBusy)
 
-    const longestTaskMs = await page.evaluate(() => (globalThis as unknown as PageGlobals).__longest)
+    const longestTaskMs = Math.max(runLongest, ...dropLongestTaskMs, await page.evaluate(readLongest))
     await context.close()
-    return { events, seedSeconds, rangeFetchMs, coldRenderMs, warmRenderMs, dropPlacedMs, dropSettledMs, keystrokeMs, longestTaskMs }
+    return { events, seedSeconds, rangeFetchMs, coldRenderMs, warmRenderMs, dropPlacedMs, dropSettledMs, dropLongestTaskMs, keystrokeMs, longestTaskMs }
   } finally {
     await browser.close()
     await bridge.close()
@@ -283,10 +299,11 @@ export function printCalendarUi(b: CalendarUiBench): void {
   const spread = (xs: number[]) => `median ${ms(median(xs))} (min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))}, n=${xs.length})`
   console.log(`calendar month view, ${b.events} events (seeded through the core in ${b.seedSeconds.toFixed(1)} s)`)
   console.log(`  core activities.range for the month over HTTP: ${ms(b.rangeFetchMs)}`)
-  console.log(`  month view, page load to events drawn:          ${ms(b.coldRenderMs)}`)
+  console.log(`  month view, page load to events drawn:          ${ms(b.coldRenderMs)}   (goal <= 400 ms)`)
   console.log(`  month view, back from the next month:           ${spread(b.warmRenderMs)}`)
   console.log(`  drop, mouse up to event in its new day:         ${spread(b.dropPlacedMs)}`)
-  console.log(`  drop, mouse up to stored and redrawn:           ${spread(b.dropSettledMs)}`)
+  console.log(`  drop, mouse up to stored and redrawn:           ${spread(b.dropSettledMs)}   (goal <= 150 ms)`)
+  console.log(`  drop, longest main-thread task (down to redrawn): ${spread(b.dropLongestTaskMs)}   (goal <= 100 ms)`)
   console.log(`  search keystroke to its echo in the field:      ${spread(b.keystrokeMs)}`)
   console.log(`  longest main-thread task seen:                  ${ms(b.longestTaskMs)}`)
 }
