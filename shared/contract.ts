@@ -61,10 +61,8 @@ export interface ProgressEvent {
   finished: boolean
 }
 
-/** Which domains changed, so open pages can refresh what they show. */
-export interface ChangedEvent {
-  domains: string[]
-}
+import type { ChangedEvent } from './contract/changes'
+export { dataDomains, readDependencies, readsShow, type ChangedEvent, type DataDomain } from './contract/changes'
 
 export interface SyncStatusEvent {
   account: string

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
 import type SqliteDatabase from 'better-sqlite3'
-import type { ChannelName, ChannelParsed, ChannelResult, Domain } from '../../shared/contract'
+import type { ChannelName, ChannelParsed, ChannelResult, DataDomain, Domain } from '../../shared/contract'
 import type { Database } from './db/database'
 import type { Clock } from './clock'
 import type { CoreEvents } from './events'
 import type { Logger } from './logger'
+import type { Ports } from './ports'
 
 /** What every handler receives besides its parsed input. */
 export interface Ctx {
@@ -18,7 +19,11 @@ export interface Ctx {
   /** Who is acting, for the activity log. */
   actor: string
   /** Says which domains this call changed; `changed` is emitted once, after commit. */
-  changed(...domains: string[]): void
+  changed(...domains: DataDomain[]): void
+  /** Says which rows of a domain this call changed, so pages showing others need not refresh. */
+  changedRows(domain: DataDomain, ids: Iterable<number>): void
+  /** The outside world: secrets, the system browser, the HTTP client. Never used under the lock for network. */
+  ports: Ports
   /**
    * For long-running handlers only: runs `fn` under the core's lock in its own transaction
    * (one batch of a bulk job). Ordinary handlers already run that way.

@@ -10,8 +10,12 @@ import { consoleLogger, type Logger } from './logger'
 import { createLock } from './lock'
 import { allHandlers } from './handlers'
 import { createInvoke, type Invoke } from './invoke'
+import type { ChangeSet } from './change-set'
 import type { Ctx } from './handler'
-import { startBackgroundTasks, type Background } from './startup'
+import { createServiceRegistry, type Service, type ServiceRegistry } from './services'
+import { builtInServices } from './built-in-services'
+import { defaultPorts, type Ports } from './ports'
+import { MISSED_SERVICE, type MissedService } from './activities/missed-service'
 
 export interface CoreOptions {
   /** Database file; created with the latest schema when missing. */
@@ -24,6 +28,13 @@ export interface CoreOptions {
   timeZone?: string
   /** better-sqlite3 binary built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string
+  /**
+   * The outside world. Missing ports get safe defaults: secrets in memory only, no browser
+   * (the URL is logged), Node's `fetch`.
+   */
+  ports?: Partial<Ports>
+  /** Services to run besides the built-in ones (tests); registered after them. */
+  services?: Service[]
 }
 
 export interface Core {
@@ -33,8 +44,12 @@ export interface Core {
   /** For tests and benchmarks: the typed database. Transports never touch it. */
   db: Kysely<Database>
   clock: Clock
-  /** Work the core does by itself (missed marking); tests trigger its day-change check here. */
-  background: Pick<Background, 'checkDayChange'>
+  /** Work the core does by itself (missed marking, sync, ...): started, stopped before close. */
+  services: Pick<ServiceRegistry, 'get' | 'names' | 'register'>
+  /** Tests trigger the missed-activity service's day-change check here. */
+  background: Pick<MissedService, 'checkDayChange'>
+  ports: Ports
+  /** Stops the services, waits for the call in flight, closes the database. */
   close(): Promise<void>
 }
 
@@ -65,15 +80,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createEvents()
   const lock = createLock()
   const handlers = allHandlers()
+  const ports = defaultPorts(log, options.ports)
 
-  const makeCtx = (scopedDb: Kysely<Database>, changed: Set<string>): Ctx => ({
+  const makeCtx = (scopedDb: Kysely<Database>, changes: ChangeSet): Ctx => ({
     db: scopedDb,
     sqlite,
     clock,
     events,
     log,
     actor,
-    changed: (...domains) => domains.forEach((d) => changed.add(d)),
+    ports,
+    changed: (...domains) => changes.add(...domains),
+    changedRows: (domain, ids) => changes.addRows(domain, ids),
     batch: (fn) => lock.run(() => db.transaction().execute(fn)),
     yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
     nativeBinding: options.nativeBinding,
@@ -85,10 +103,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     db,
     makeCtx,
-    onChanged: (domains) => events.emit('changed', { domains }),
+    onChanged: (event) => events.emit('changed', event),
   })
 
-  const background = await startBackgroundTasks({ db, lock, clock, log, events, makeCtx })
+  const services = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx })
+  for (const service of [...builtInServices(), ...(options.services ?? [])]) services.register(service)
+  await services.start()
+  const missed = services.get<MissedService>(MISSED_SERVICE)
 
   let closed = false
   return {
@@ -96,11 +117,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     db,
     clock,
-    background: { checkDayChange: () => background.checkDayChange() },
+    services: { get: services.get, names: services.names, register: services.register },
+    background: { checkDayChange: () => missed?.checkDayChange() ?? Promise.resolve(0) },
+    ports,
     async close() {
       if (closed) return
       closed = true
-      background.stop()
+      await services.stop()
       // Wait for the call in flight, then close: nothing half-written is left behind.
       await lock.run(() => connection.close())
     },

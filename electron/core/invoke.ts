@@ -7,6 +7,8 @@ import { AppError } from './errors'
 import { isLongRunning, type AnyHandler, type Ctx } from './handler'
 import type { Lock } from './lock'
 import type { Logger } from './logger'
+import { createChangeSet, type ChangeSet } from './change-set'
+import type { ChangedEvent } from '../../shared/contract'
 
 /** Typed for callers that know the channel (tests, benchmarks); untyped for transports passing strings through. */
 export interface Invoke {
@@ -31,8 +33,8 @@ interface GateDeps {
   lock: Lock
   log: Logger
   db: Kysely<Database>
-  makeCtx(db: Kysely<Database>, changed: Set<string>): Ctx
-  onChanged(domains: string[]): void
+  makeCtx(db: Kysely<Database>, changes: ChangeSet): Ctx
+  onChanged(event: ChangedEvent): void
 }
 
 /**
@@ -51,16 +53,19 @@ export function createInvoke(deps: GateDeps): Invoke {
     const handler = deps.handlers.get(channel)
     if (!handler) return fail({ code: 'unknown_channel', message: `No handler serves "${channel}".` })
 
-    const changed = new Set<string>()
+    const changed = createChangeSet()
+    const longRunning = isLongRunning(handler)
     try {
-      const data = isLongRunning(handler)
+      const data = longRunning
         ? await handler(parsed.data, deps.makeCtx(deps.db, changed))
         : await deps.lock.run(() =>
             deps.db.transaction().execute(async (trx) => handler(parsed.data, deps.makeCtx(trx, changed))),
           )
-      if (changed.size > 0) deps.onChanged([...changed])
+      if (!changed.isEmpty()) deps.onChanged(changed.toEvent())
       return { ok: true, data }
     } catch (error) {
+      // A long job's earlier batches committed before it failed: open pages must still hear of them.
+      if (longRunning && !changed.isEmpty()) deps.onChanged(changed.toEvent())
       if (error instanceof AppError) return fail(error.toData())
       if (error instanceof z.ZodError) return fail(toInvalidInput(error))
       deps.log.error(`Channel ${channel} failed`, error)

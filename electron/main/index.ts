@@ -1,14 +1,16 @@
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import type { BrowserWindow} from 'electron';
-import { app, dialog, ipcMain, shell } from 'electron'
+import { app, dialog, ipcMain, safeStorage, shell } from 'electron'
 import log from 'electron-log/main'
 import { createCore, type Core } from '../core'
 import { registerIpc } from './ipc'
-import { createMainWindow } from './window'
+import { createMainWindow, isHttpUrl } from './window'
 import { devNativeBinding, resolveDbPath } from './paths'
 import { installMenu } from './menu'
 import { closeBeforeQuit } from './quit'
+import { startUpdates } from './update-wiring'
+import { safeStorageSecretStore } from './safe-storage-secrets'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -39,6 +41,14 @@ async function start(): Promise<void> {
     dbPath,
     log,
     nativeBinding: devNativeBinding(app.getAppPath(), app.isPackaged),
+    ports: {
+      secrets: safeStorageSecretStore(safeStorage, join(app.getPath('userData'), 'secrets.json')),
+      // The core asks for OAuth consent pages only; anything but http(s) is refused, never handed to the OS.
+      async openExternal(url) {
+        if (!isHttpUrl(url)) throw new Error(`Refused to open a non-web address: ${url}`)
+        await shell.openExternal(url)
+      },
+    },
   })
   registerIpc({
     ipcMain,
@@ -59,6 +69,7 @@ async function start(): Promise<void> {
   installMenu(!app.isPackaged)
   win = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), rendererUrl, rendererFile, isAppUrl })
   win.on('closed', () => (win = null))
+  startUpdates(core, process.env)
 }
 
 app.whenReady().then(start).catch((error: unknown) => {

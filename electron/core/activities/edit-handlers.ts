@@ -67,7 +67,7 @@ export const activityEditHandlers = {
       changes: { start: [null, booking.start.toISOString()], end: [null, booking.end.toISOString()], bayId: [null, booking.bayId], technicianId: [null, booking.technicianId] },
       message: `Manual ${type.name}`,
     })
-    ctx.changed('activities')
+    ctx.changedRows('activities', [id])
     return current(ctx, id)
   },
 

@@ -95,5 +95,5 @@ export async function applyEdit(ctx: Ctx, row: ActivityRow, set: ActivityUpdate,
     changes: diff(named(row), named(set)),
     message: log.message ?? null,
   })
-  ctx.changed('activities')
+  ctx.changedRows('activities', [row.id])
 }

@@ -1,12 +1,15 @@
 /**
  * `npm run web`: the app in a browser, with the real core and a real database file.
  * SHOP_DB picks the file, SHOP_PORT the port (0 = any free one), SHOP_NOW pins the clock.
+ * Secrets (calendar sign-ins) go to an UNENCRYPTED file beside the database
+ * (`<db>.secrets.json`, or SHOP_SECRETS): the bridge is for development and tests only.
  */
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { createCore } from '../index'
 import { fixedClock, systemClock } from '../clock'
 import { startBridge } from './server'
+import { unencryptedFileSecretStore } from '../secrets/file-secret-store'
 
 const dbPath = resolve(process.env.SHOP_DB ?? '.tmp/shop-web.db')
 const port = Number(process.env.SHOP_PORT ?? 5180)
@@ -14,12 +17,23 @@ const host = process.env.SHOP_HOST ?? '127.0.0.1'
 const clock = process.env.SHOP_NOW ? fixedClock(process.env.SHOP_NOW) : systemClock
 
 mkdirSync(dirname(dbPath), { recursive: true })
-const core = await createCore({ dbPath, clock, ...(process.env.SHOP_TZ ? { timeZone: process.env.SHOP_TZ } : {}) })
+const secretsPath = resolve(process.env.SHOP_SECRETS ?? `${dbPath}.secrets.json`)
+const core = await createCore({
+  dbPath,
+  clock,
+  ...(process.env.SHOP_TZ ? { timeZone: process.env.SHOP_TZ } : {}),
+  ports: {
+    secrets: unencryptedFileSecretStore(secretsPath),
+    // The bridge has no window to open a browser from; whoever drives it opens the URL (connect answers it too).
+    openExternal: async (url) => console.log(`Open in a browser: ${url}`),
+  },
+})
 const bridge = await startBridge({ core, rendererDir: resolve('out/renderer'), port, host }).catch(async (error) => {
   await core.close()
   throw error
 })
 console.log(`Shop Scheduler bridge on ${bridge.url} (database ${dbPath}${process.env.SHOP_NOW ? `, clock pinned at ${process.env.SHOP_NOW}` : ''})`)
+console.log(`Secrets are kept UNENCRYPTED in ${secretsPath} (development bridge only)`)
 
 const stop = async () => {
   await bridge.close()

@@ -1,5 +1,5 @@
 import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query'
-import type { ChannelInput, ChannelName, ChannelResult } from '../../../shared/contract'
+import { readsShow, type ChannelInput, type ChannelName, type ChannelResult } from '../../../shared/contract'
 import { call, type ShopError } from './shop'
 
 export const queryClient = new QueryClient({
@@ -34,11 +34,14 @@ export function useChannelMutation<C extends ChannelName>(channel: C) {
 }
 
 /**
- * Keeps every open page fresh: whatever changed the data (this window, a bulk job, another
- * client of the bridge), the core emits `changed` and the active queries refetch.
+ * Keeps every open page fresh: whatever changed the data (this window, a bulk job, a
+ * background service, another client of the bridge), the core emits `changed` naming the
+ * domains, and only the queries whose reads show one of them refetch.
  */
 export function subscribeToChanges(): () => void {
-  return window.shop.on('changed', () => {
-    void queryClient.invalidateQueries()
+  return window.shop.on('changed', ({ domains }) => {
+    void queryClient.invalidateQueries({
+      predicate: (query) => typeof query.queryKey[0] !== 'string' || readsShow(query.queryKey[0], domains),
+    })
   })
 }

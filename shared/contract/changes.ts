@@ -1,0 +1,74 @@
+/**
+ * What a `changed` event can name: the kinds of data the core stores. A write says which
+ * of them it touched (and, where it knows, which rows); each open page refreshes only the
+ * reads that show one of them.
+ */
+export const dataDomains = [
+  'customers',
+  'vehicles',
+  'odometer',
+  'activities',
+  'activityTypes',
+  'templates',
+  'settings',
+  'hours',
+  'closures',
+  'bays',
+  'technicians',
+  'invites',
+  'sync',
+] as const
+export type DataDomain = (typeof dataDomains)[number]
+
+/** Which domains changed, and where known the ids of the changed rows, so open pages refresh only what they show. */
+export interface ChangedEvent {
+  domains: DataDomain[]
+  /** Row ids per domain, when the writer knows them; a domain without ids may have changed anywhere. */
+  ids?: Partial<Record<DataDomain, number[]>>
+}
+
+/**
+ * The data each channel group's reads show, beyond its own: `vehicles.list` shows each
+ * vehicle's next due work, so an activity change refreshes it too. Keyed by the channel
+ * prefix (the first element of a query key). A group missing here refreshes on any change.
+ */
+export const readDependencies: Record<string, readonly DataDomain[]> = {
+  customers: ['customers', 'vehicles'],
+  vehicles: ['vehicles', 'customers', 'activities', 'odometer', 'activityTypes'],
+  odometer: ['odometer'],
+  activities: [
+    'activities',
+    'vehicles',
+    'customers',
+    'activityTypes',
+    'bays',
+    'technicians',
+    'settings',
+    'hours',
+    'closures',
+    'invites',
+    'sync',
+  ],
+  activityTypes: ['activityTypes'],
+  templates: ['templates', 'activityTypes'],
+  settings: ['settings'],
+  hours: ['hours'],
+  closures: ['closures', 'bays', 'technicians'],
+  bays: ['bays'],
+  technicians: ['technicians'],
+  invites: ['invites', 'activities', 'vehicles', 'customers', 'activityTypes', 'bays', 'technicians', 'settings'],
+  schedule: ['activities', 'vehicles', 'odometer', 'activityTypes', 'templates', 'settings', 'hours', 'closures'],
+  sync: ['sync', 'activities', 'technicians', 'settings'],
+}
+
+/**
+ * Whether the reads of one channel group (a query key's first element) show any of `domains`.
+ *
+ * @example
+ * readsShow('schedule', ['hours']) // true: the preview depends on the shop hours
+ * readsShow('customers', ['hours']) // false
+ */
+export function readsShow(group: string, domains: readonly DataDomain[]): boolean {
+  const deps = Object.hasOwn(readDependencies, group) ? readDependencies[group] : undefined
+  return deps === undefined || deps.some((d) => domains.includes(d))
+}
