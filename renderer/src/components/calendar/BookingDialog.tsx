@@ -9,7 +9,7 @@ import { FormProblem } from '../FormProblem'
 import { call, ShopError } from '../../lib/shop'
 import { describeRefusal } from '../activity/refusal'
 import { useShopReference } from './use-shop-reference'
-import { dayToWall, formatBooking, fromWall, shopToday, toWall, wallAt, wallToDay, wallToTime } from './shop-time'
+import { dayToWall, formatBooking, fromWall, nowWall, shopToday, toWall, wallAt, wallToDay, wallToTime } from './shop-time'
 
 export interface BookingRequest {
   activity: Activity
@@ -209,10 +209,11 @@ function initialValues(
   // Overdue work is booked from today on, never into the past.
   const today = shopToday(timeZone)
   const day = request.day ?? (a.dueDate < today ? today : a.dueDate)
-  const opens = hours.find((h) => h.weekday === dayToWall(day).getDay())?.opens
+  const opens = hours.find((h) => h.weekday === dayToWall(day).getDay())?.opens ?? '09:00'
   return {
     date: day,
-    time: opens ?? '09:00',
+    // Today, the first quarter hour still ahead: a time that has passed cannot be booked.
+    time: day === today ? later(opens, nextQuarterHour(timeZone)) : opens,
     duration: typeMinutes,
     bayId: a.bayId === null ? FIRST_FREE : String(a.bayId),
     technicianId: a.technicianId === null ? FIRST_FREE : String(a.technicianId),
@@ -222,3 +223,12 @@ function initialValues(
 /** ", Bay 2, Sam Ortiz": where the core put it (the first free bay or technician, when left open). */
 export const placeOf = (a: Pick<Activity, 'bayName' | 'technicianName'>): string =>
   `${a.bayName ? `, ${a.bayName}` : ''}${a.technicianName ? `, ${a.technicianName}` : ''}`
+
+/** The shop's now rounded up to the next quarter hour, `HH:MM` (23:45 at the latest). */
+function nextQuarterHour(timeZone: string): string {
+  const now = nowWall(timeZone)
+  const minutes = Math.min(Math.ceil((now.getHours() * 60 + now.getMinutes() + 1) / 15) * 15, 23 * 60 + 45)
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}
+
+const later = (a: string, b: string): string => (a > b ? a : b)

@@ -32,8 +32,8 @@ export function EventContent({ event }: EventProps<CalendarEvent>) {
       <Icon size={13} stroke={2} aria-hidden style={{ flex: 'none' }} />
       <span className="visually-hidden-text">{CATEGORY_LABEL[a.category]}, {STATUS_LABEL[a.status]}: </span>
       {!event.allDay && <span className="shop-event-time">{time12(event.start)}</span>}
-      <span>{event.title}</span>
       {mayNeedBay(a) && <NeedsBayMark activity={a} compact />}
+      <span>{event.title}</span>
     </span>
   )
 }
