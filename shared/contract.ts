@@ -28,6 +28,7 @@ import type { DatabaseStatus } from './domain/backups'
 import { emailContract, noticesContract } from './contract/email'
 import type { StaffNotice } from './domain/email'
 import { exportContract, importContract } from './contract/import'
+import { clockContract } from './contract/clock'
 
 export const contract = {
   ...customersContract,
@@ -49,6 +50,7 @@ export const contract = {
   ...noticesContract,
   ...importContract,
   ...exportContract,
+  ...clockContract,
 } as const
 
 export type Contract = typeof contract

@@ -23,6 +23,7 @@ import { emailHandlers } from './email/handlers'
 import { noticesHandlers } from './notices/handlers'
 import { importHandlers } from './import/handlers'
 import { exportHandlers } from './export/handlers'
+import { clockHandlers } from './settings/clock-handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
   return mergeHandlers(
@@ -45,6 +46,7 @@ export function allHandlers(): Map<string, AnyHandler> {
     noticesHandlers,
     importHandlers,
     exportHandlers,
+    clockHandlers,
   )
 }
 

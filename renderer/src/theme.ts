@@ -18,7 +18,7 @@ export const theme = createTheme({
   components: {
     // Mantine's close button is an icon alone: without a name, screen readers hear "button".
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    // The same for toasts (saved messages, staff notices in the browser).
+    // The same for toasts (saved messages, booking notices, staff notices in the browser).
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
   },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',

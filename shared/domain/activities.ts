@@ -109,14 +109,25 @@ export interface FreeSlot {
 /** Optimistic concurrency: every edit names the version it was made against; a stale one is refused. */
 const versioned = z.object({ id, version: z.number().int().positive() })
 
+/** A bay or technician as a booking asks for it: a given one, or the first free one. */
+export const FIRST_FREE = 'first_free' as const
+const bookingResource = z.union([id, z.literal(FIRST_FREE)])
+
 const booking = z.object({
   start: isoInstant,
   /** Defaults to start + the activity type's duration. */
   end: isoInstant.optional(),
-  /** Left out: keeps the current bay when moving a booking; null: no bay. */
-  bayId: id.nullish(),
-  /** Left out: keeps the current technician when moving a booking; null: no technician. */
-  technicianId: id.nullish(),
+  /**
+   * Left out: keeps the current bay when moving a booking. A booking always takes a bay when
+   * the shop has any: unbooked work, a booking without one, null and 'first_free' all take
+   * the first free bay.
+   */
+  bayId: bookingResource.nullish(),
+  /**
+   * Left out: keeps the current technician when moving a booking, and takes the first free
+   * one for unbooked work ('first_free' asks for that outright); null: no technician.
+   */
+  technicianId: bookingResource.nullish(),
 })
 
 export const activitySchemas = {

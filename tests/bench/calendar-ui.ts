@@ -17,12 +17,13 @@ import { TZDate } from '@date-fns/tz'
 import { chromium, type Page } from '@playwright/test'
 import type { ChannelInput, ChannelName, ChannelResult } from '../../shared/contract'
 import { createCore, type Core } from '../../electron/core'
-import { fixedClock } from '../../electron/core/clock'
 import { silentLogger } from '../../electron/core/logger'
 import { startBridge } from '../../electron/core/bridge/server'
 import { chromiumLaunchOptions } from '../support/chromium'
 
 const NOW = '2026-03-10T15:00:00.000Z'
+/** The month is booked before it starts: the core refuses bookings in the past. */
+const SEEDED_AT = '2026-02-20T15:00:00.000Z'
 const TZ = 'America/New_York'
 const RESOURCES = 20
 
@@ -41,6 +42,8 @@ export interface CalendarUiBench {
   dropSettledMs: number[]
   /** A keystroke in the vehicle/customer search to its echo in the field, ms (one per key). */
   keystrokeMs: number[]
+  /** Longest main-thread task from a drop's mouse down to its answer redrawn, per drop, ms. */
+  dropLongestTaskMs: number[]
   /** Longest main-thread task during the whole run, ms. */
   longestTaskMs: number
 }
@@ -154,6 +157,14 @@ const placedIn = ({ id, left, right, top, bottom }: { id: string; left: number; 
     return r.x >= left && r.x < right && r.y >= top && r.y < bottom
   })
 }
+const readLongest = () => (globalThis as unknown as PageGlobals).__longest
+/** Answers the longest task so far and starts counting afresh. */
+const resetLongest = () => {
+  const g = globalThis as unknown as PageGlobals
+  const longest = g.__longest
+  g.__longest = 0
+  return longest
+}
 const WATCH_LONG_TASKS = `
   window.__longest = 0
   new PerformanceObserver((list) => {
@@ -179,13 +190,15 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
   const rendererDir = resolve('out/renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
   const dir = mkdtempSync(join(tmpdir(), 'shop-bench-calendar-'))
-  const core = await createCore({ dbPath: join(dir, 'shop.db'), clock: fixedClock(NOW), timeZone: TZ, actor: 'bench', log: silentLogger })
+  let now = new Date(SEEDED_AT)
+  const core = await createCore({ dbPath: join(dir, 'shop.db'), clock: { now: () => new Date(now) }, timeZone: TZ, actor: 'bench', log: silentLogger })
   const bridge = await startBridge({ core, rendererDir, port: 0 })
   const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     const t0 = performance.now()
     const { made: events, toDrag } = await seed(core, count)
     const seedSeconds = (performance.now() - t0) / 1000
+    now = new Date(NOW)
 
     const f0 = performance.now()
     const res = await fetch(`${bridge.url}/ipc/activities.range`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '2026-03-01', to: '2026-04-04' }) })
@@ -216,6 +229,8 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
 
     const dropPlacedMs: number[] = []
     const dropSettledMs: number[] = []
+    const dropLongestTaskMs: number[] = []
+    let runLongest = 0
     for (const [i, from] of DROP_DAYS.entries()) {
       const id = String(toDrag[i])
       const target = await cellCenter(page, dropTarget(from))
@@ -223,6 +238,7 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
       if (!b) throw new Error(`activity ${id} is not drawn on ${from}`)
       const grab = { x: b.x + 10, y: b.y + b.height / 2 }
       const before = await call(core, 'activities.get', { id: Number(id) })
+      runLongest = Math.max(runLongest, await page.evaluate(resetLongest))
       await page.mouse.move(grab.x, grab.y)
       await page.mouse.down()
       // A hand moves over half a second or so, and the page redraws between its moves; a
@@ -245,6 +261,9 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
       await page.waitForFunction(settled)
       await page.waitForFunction(placedIn, { id, left: target.left, right: target.right, top: target.top, bottom: target.bottom })
       dropSettledMs.push(performance.now() - d0)
+      // Long tasks are reported a little after they end: give the observer a frame.
+      await page.waitForTimeout(50)
+      dropLongestTaskMs.push(await page.evaluate(readLongest))
       const after = await call(core, 'activities.get', { id: Number(id) })
       if (after.version !== before.version + 1 || after.start === before.start) {
         const said = await page.getByRole("alert").allTextContents()
@@ -264,9 +283,9 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
     }
     await page.waitForFunction(notBusy)
 
-    const longestTaskMs = await page.evaluate(() => (globalThis as unknown as PageGlobals).__longest)
+    const longestTaskMs = Math.max(runLongest, ...dropLongestTaskMs, await page.evaluate(readLongest))
     await context.close()
-    return { events, seedSeconds, rangeFetchMs, coldRenderMs, warmRenderMs, dropPlacedMs, dropSettledMs, keystrokeMs, longestTaskMs }
+    return { events, seedSeconds, rangeFetchMs, coldRenderMs, warmRenderMs, dropPlacedMs, dropSettledMs, dropLongestTaskMs, keystrokeMs, longestTaskMs }
   } finally {
     await browser.close()
     await bridge.close()
@@ -280,10 +299,11 @@ export function printCalendarUi(b: CalendarUiBench): void {
   const spread = (xs: number[]) => `median ${ms(median(xs))} (min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))}, n=${xs.length})`
   console.log(`calendar month view, ${b.events} events (seeded through the core in ${b.seedSeconds.toFixed(1)} s)`)
   console.log(`  core activities.range for the month over HTTP: ${ms(b.rangeFetchMs)}`)
-  console.log(`  month view, page load to events drawn:          ${ms(b.coldRenderMs)}`)
+  console.log(`  month view, page load to events drawn:          ${ms(b.coldRenderMs)}   (goal <= 400 ms)`)
   console.log(`  month view, back from the next month:           ${spread(b.warmRenderMs)}`)
   console.log(`  drop, mouse up to event in its new day:         ${spread(b.dropPlacedMs)}`)
-  console.log(`  drop, mouse up to stored and redrawn:           ${spread(b.dropSettledMs)}`)
+  console.log(`  drop, mouse up to stored and redrawn:           ${spread(b.dropSettledMs)}   (goal <= 150 ms)`)
+  console.log(`  drop, longest main-thread task (down to redrawn): ${spread(b.dropLongestTaskMs)}   (goal <= 100 ms)`)
   console.log(`  search keystroke to its echo in the field:      ${spread(b.keystrokeMs)}`)
   console.log(`  longest main-thread task seen:                  ${ms(b.longestTaskMs)}`)
 }

@@ -8,7 +8,7 @@ import { addReading } from '../odometer/add-reading'
 import { appendLog } from './log'
 import { applyEdit, loadForEdit } from './edit'
 import { assertTransition } from './transitions'
-import { checkCapacity } from './capacity'
+import { placeBooking } from './capacity'
 import { bookingColumns, resolveBooking } from './booking'
 import { readContext } from './read-context'
 import { readActivity } from './read'
@@ -38,8 +38,7 @@ export const activityEditHandlers = {
     })
     if (!type.active) throw fieldError('activityTypeId', `"${type.name}" is inactive`, 'refused')
     const { timeZone } = await readContext(ctx)
-    const booking = await resolveBooking(ctx.db, type.id, input)
-    await checkCapacity(ctx.db, timeZone, booking)
+    const booking = await placeBooking(ctx.db, timeZone, await resolveBooking(ctx.db, type.id, input), { now: ctx.clock.now() })
     const now = ctx.clock.now().toISOString()
     const { id } = await ctx.db
       .insertInto('activities')
@@ -77,8 +76,8 @@ export const activityEditHandlers = {
     const row = await loadForEdit(ctx, input.id, input.version)
     assertMovable(row, 'booked or moved')
     const { timeZone } = await readContext(ctx)
-    const booking = await resolveBooking(ctx.db, row.activity_type_id, input, row)
-    await checkCapacity(ctx.db, timeZone, booking, row.id)
+    const request = await resolveBooking(ctx.db, row.activity_type_id, input, row)
+    const booking = await placeBooking(ctx.db, timeZone, request, { now: ctx.clock.now(), excludeId: row.id, currentStart: row.start_at })
     const columns = bookingColumns(booking)
     // A new time is news to the customer: the activity goes back on the "to contact" list.
     const contacted = columns.start_at === row.start_at ? {} : { contacted_at: null }
@@ -175,8 +174,9 @@ export const activityEditHandlers = {
     assertTransition(row.status, 'scheduled')
     const rc = await readContext(ctx)
     if (input.booking) {
-      const booking = await resolveBooking(ctx.db, row.activity_type_id, input.booking, row)
-      await checkCapacity(ctx.db, rc.timeZone, booking, row.id)
+      // A missed booking's time has passed: rebooking it is a new booking, bay and all.
+      const request = await resolveBooking(ctx.db, row.activity_type_id, input.booking, { ...row, start_at: null })
+      const booking = await placeBooking(ctx.db, rc.timeZone, request, { now: rc.now, excludeId: row.id })
       await applyEdit(ctx, row, { status: 'scheduled', ...bookingColumns(booking), contacted_at: null, pinned: 1 }, { action: 'rebooked' })
     } else {
       await applyEdit(

@@ -57,14 +57,16 @@ export async function freeSlots(rc: ReadContext, q: FreeSlotQuery): Promise<Free
 
   const bookings = await db
     .selectFrom('activities')
-    .select(['start_at', 'end_at', 'bay_id', 'technician_id'])
+    .select(['start_at', 'end_at', 'bay_id', 'technician_id', 'status', 'completed_at'])
     .where('status', '!=', 'cancelled')
     .where('start_at', '<', windowEnd)
     .where('end_at', '>', windowStart)
     .execute()
   const bookingsBy = new Map<string, Interval[]>()
   for (const b of bookings) {
-    const iv = { start: Date.parse(b.start_at!), end: Date.parse(b.end_at!) }
+    // Completed work holds its slot only until it was completed (as in capacity.ts).
+    const end = b.status === 'completed' && b.completed_at ? Math.min(Date.parse(b.end_at!), Date.parse(b.completed_at)) : Date.parse(b.end_at!)
+    const iv = { start: Date.parse(b.start_at!), end }
     for (const key of [b.bay_id !== null ? `b${b.bay_id}` : null, b.technician_id !== null ? `t${b.technician_id}` : null]) {
       if (!key) continue
       const list = bookingsBy.get(key)

@@ -45,14 +45,14 @@ export function planVehicle(input: PlanInput, ref: PlanReference): Plan {
 
   const n = ref.inspectionIntervalMonths
   const fromOnboarding = monthsFrom(onboarding)
-  forEachOccurrence(0, (j) => fromOnboarding(j * n), ref.today, horizonEnd, (k, date) => {
+  forEachOccurrence(0, (j) => fromOnboarding(j * n), ref, horizonEnd, (k, dueDate) => {
     occurrences.push({
       key: occurrenceKey.inspection(k),
       origin: 'inspection',
       templateId: null,
       occurrenceIndex: k,
       activityTypeId: ref.minorTypeId,
-      dueDate: ref.nextOpenDay(date),
+      dueDate,
     })
   })
 
@@ -72,14 +72,14 @@ export function planVehicle(input: PlanInput, ref: PlanReference): Plan {
         `${template.name} follows its other intervals only: the mileage cannot be projected because ${projection.reason}.`,
       )
     }
-    forEachOccurrence(series.firstIndex, series.dateOf, ref.today, horizonEnd, (k, date) => {
+    forEachOccurrence(series.firstIndex, series.dateOf, ref, horizonEnd, (k, dueDate) => {
       occurrences.push({
         key: occurrenceKey.template(template.id, k),
         origin: 'template',
         templateId: template.id,
         occurrenceIndex: k,
         activityTypeId: template.activityTypeId,
-        dueDate: ref.nextOpenDay(date),
+        dueDate,
       })
     })
   }
@@ -87,21 +87,24 @@ export function planVehicle(input: PlanInput, ref: PlanReference): Plan {
 }
 
 /**
- * Calls `emit(k, date)` for the occurrences `k = after + j` (j = 1, 2, …) whose planned
- * date lies in [today, horizonEnd]. Dates must not decrease with j. The "before today" test
- * uses the planned date, not the moved one: an occurrence that fell on a past day is past.
+ * Calls `emit(k, dueDate)` for the occurrences `k = after + j` (j = 1, 2, …) planned up to
+ * `horizonEnd`, with their due date moved to the next open day (rule 8). Dates must not
+ * decrease with j. The horizon is judged on the planned date, "before today" on the moved
+ * one (rule 4): work moved off a closed day onto today or later is still due, so a re-plan
+ * after the closed day has passed must not drop it.
  */
 function forEachOccurrence(
   after: number,
   dateOf: (j: number) => IsoDate,
-  today: IsoDate,
+  ref: Pick<PlanReference, 'today' | 'nextOpenDay'>,
   horizonEnd: IsoDate,
-  emit: (k: number, date: IsoDate) => void,
+  emit: (k: number, dueDate: IsoDate) => void,
 ): void {
   for (let j = 1; j <= MAX_OCCURRENCES_PER_SERIES; j++) {
     const date = dateOf(j)
     if (date > horizonEnd) return
-    if (date >= today) emit(after + j, date)
+    const due = ref.nextOpenDay(date)
+    if (due >= ref.today) emit(after + j, due)
   }
 }
 

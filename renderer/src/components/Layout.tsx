@@ -1,6 +1,7 @@
-import { AppShell, Group, NavLink, Text, Title } from '@mantine/core'
+import { AppShell, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core'
 import { IconCalendar, IconCar, IconLayoutDashboard, IconSettings, IconUsers } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet } from 'react-router'
+import { browserZone, useShopClock } from '../lib/shop-clock'
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconLayoutDashboard },
@@ -18,9 +19,7 @@ export function Layout() {
           <Title order={1} size="h4">
             Shop Scheduler
           </Title>
-          <Text size="sm" c="dimmed">
-            {new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(new Date())}
-          </Text>
+          <ShopDate />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
@@ -35,8 +34,35 @@ export function Layout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <ClockGate />
       </AppShell.Main>
     </AppShell>
   )
+}
+
+/** Today in the shop by the core's clock; with the zone named when this computer's differs. */
+function ShopDate() {
+  const clock = useShopClock()
+  if (!clock.today || !clock.timeZone) return null
+  const elsewhere = clock.timeZone !== browserZone()
+  return (
+    <Stack gap={0} align="flex-end" data-testid="shop-date">
+      <Text size="sm" c="dimmed">
+        {new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${clock.today}T12:00:00Z`))}
+      </Text>
+      {elsewhere && (
+        <Text size="xs" c="dimmed">
+          Shop time ({clock.timeZone})
+        </Text>
+      )}
+    </Stack>
+  )
+}
+
+/** Pages read "now" and "today" from the core's clock: they wait for its first answer. */
+function ClockGate() {
+  const clock = useShopClock()
+  if (clock.isError) return <Outlet />
+  if (!clock.data) return <Loader size="sm" aria-label="Loading" />
+  return <Outlet />
 }

@@ -17,7 +17,7 @@ import { shopHoursShading } from '../components/calendar/shop-hours'
 import { nowWall } from '../components/calendar/shop-time'
 import { UnbookedList } from '../components/calendar/UnbookedList'
 import { ExportMenu } from '../components/invites/ExportMenu'
-import { useCalendarMoves } from '../components/calendar/use-calendar-moves'
+import { clearDropPreviews, useCalendarMoves } from '../components/calendar/use-calendar-moves'
 import { useShopReference } from '../components/calendar/use-shop-reference'
 import { step, visibleRange } from '../components/calendar/visible-range'
 
@@ -144,7 +144,10 @@ export function CalendarPage() {
             to={range.to}
             text={text}
             onDragStart={setDragged}
-            onDragEnd={() => setDragged(null)}
+            onDragEnd={() => {
+              clearDropPreviews()
+              setDragged(null)
+            }}
             onBook={(activity) => setBooking({ activity })}
             onOpen={(activity) => panel.open(activity.id)}
             height={CALENDAR_HEIGHT}

@@ -167,6 +167,34 @@ describe('planner: closed days and closures (rule 8)', () => {
   })
 })
 
+describe('planner: work moved off a closed day (rules 4 and 8)', () => {
+  it('is still planned once the closed day has passed: "before today" is judged on the moved day', () => {
+    // Oil falls on Tue 2025-04-01, closed Apr 1-2: due Thu 04-03. Today is 04-03.
+    const p = plan(
+      '2025-01-01',
+      reference({
+        today: '2025-04-03',
+        templates: [template(1, { intervalMonths: 3 })],
+        closures: [{ startsOn: '2025-04-01', endsOn: '2025-04-02' }],
+      }),
+    )
+    expect(dates(p)['template:1:1']).toBe('2025-04-03')
+  })
+
+  it('work whose moved day has passed too is past', () => {
+    const p = plan(
+      '2025-01-01',
+      reference({
+        today: '2025-04-04',
+        templates: [template(1, { intervalMonths: 3 })],
+        closures: [{ startsOn: '2025-04-01', endsOn: '2025-04-02' }],
+      }),
+    )
+    expect(dates(p)['template:1:1']).toBeUndefined()
+    expect(dates(p)['template:1:2']).toBe('2025-07-01')
+  })
+})
+
 describe('planner: miles', () => {
   // 30 miles a day: 10,000 at onboarding, 10,900 thirty days later.
   const readings: PlanReading[] = [

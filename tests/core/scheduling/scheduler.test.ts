@@ -175,6 +175,26 @@ describe('scheduler: closures and closed days', () => {
     expect((await dueDates(core, vehicleId))[`template:${oil}:2`]).toBe('2025-07-01')
   })
 
+  it('work moved off a closed day keeps its moved day at the first re-plan after the closed days have passed', async () => {
+    const oil = await addTemplate(core, 'Oil change', { months: 3 })
+    const vehicleId = await onboard(core, '2025-01-01')
+    // Oil falls on Tue 2025-04-01; the shop is closed Apr 1-2, so it is due Thu 04-03.
+    await core.ok('closures.create', { startsOn: '2025-04-01', endsOn: '2025-04-02', scope: 'shop', reason: 'Inventory' })
+    await core.ok('schedule.applyAll', {})
+    const before = await activityByKey(core, vehicleId, `template:${oil}:1`)
+    expect(before.due_date).toBe('2025-04-03')
+
+    // The closed days are behind us; a reading re-plans the vehicle.
+    core.setNow('2025-04-03T09:00:00Z')
+    await core.ok('odometer.add', { vehicleId, date: '2025-04-03', miles: 12_000 })
+    const after = await activityByKey(core, vehicleId, `template:${oil}:1`)
+    expect(after).toMatchObject({ id: before.id, status: 'scheduled', due_date: '2025-04-03' })
+    // And again the next day, when it is overdue work, not something to erase.
+    core.setNow('2025-04-04T09:00:00Z')
+    await core.ok('schedule.applyAll', {})
+    expect((await activityByKey(core, vehicleId, `template:${oil}:1`)).id).toBe(before.id)
+  })
+
   it('an onboarding on a closed Sunday gets its initial inspection on Monday', async () => {
     const vehicleId = await onboard(core, '2025-01-05')
     expect((await dueDates(core, vehicleId))['initial']).toBe('2025-01-06')

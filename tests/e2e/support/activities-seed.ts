@@ -4,6 +4,7 @@ import type { ActivityType, Bay, Technician } from '../../../shared/domain/refer
 import type { Vehicle } from '../../../shared/domain/vehicles'
 import { seedFrontDesk } from './seed'
 import type { ShopHttpClient } from './shop-client'
+import type { ShopServer } from './shop-server'
 
 /**
  * The instant a shop clock reads `hhmm` on `day`, as the ISO string the core stores.
@@ -55,17 +56,28 @@ export interface BookingSeed {
   minutes?: number
 }
 
-/** A booked manual activity, as the front desk would create it. */
-export async function seedBooking(shop: ShopHttpClient, timeZone: string, b: BookingSeed): Promise<Activity> {
+/** A shop to seed; one that can set its clock back books past work the day before it happened. */
+export type SeedTarget = ShopHttpClient & Partial<Pick<ShopServer, 'asOf' | 'now'>>
+
+/**
+ * A booked manual activity, as the front desk would create it. Work booked for a time that
+ * has passed was booked the day before (the core refuses bookings in the past).
+ */
+export async function seedBooking(shop: SeedTarget, timeZone: string, b: BookingSeed): Promise<Activity> {
   const start = shopInstant(b.day, b.time, timeZone)
-  return shop.call('activities.createManual', {
-    vehicleId: b.vehicle.id,
-    activityTypeId: b.type.id,
-    start,
-    end: b.minutes ? new Date(new Date(start).getTime() + b.minutes * 60_000).toISOString() : undefined,
-    bayId: b.bay?.id ?? null,
-    technicianId: b.technician?.id ?? null,
-  })
+  const book = () =>
+    shop.call('activities.createManual', {
+      vehicleId: b.vehicle.id,
+      activityTypeId: b.type.id,
+      start,
+      end: b.minutes ? new Date(new Date(start).getTime() + b.minutes * 60_000).toISOString() : undefined,
+      bayId: b.bay?.id ?? 'first_free',
+      technicianId: b.technician?.id ?? null,
+    })
+  if (shop.asOf && shop.now && start < new Date(shop.now).toISOString()) {
+    return shop.asOf(new Date(Date.parse(start) - 86_400_000).toISOString(), book)
+  }
+  return book()
 }
 
 export interface BusyShop extends ShopFloor {
@@ -81,7 +93,7 @@ export interface BusyShop extends ShopFloor {
  * bookings in all three bays (one done, one under way), more through the month, a cancelled
  * job, a shop closure and a bay out of service.
  */
-export async function seedBusyShop(shop: ShopHttpClient, timeZone: string, today = '2026-03-10'): Promise<BusyShop> {
+export async function seedBusyShop(shop: SeedTarget, timeZone: string, today = '2026-03-10'): Promise<BusyShop> {
   const floor = await seedShopFloor(shop)
   const { vehicles: all } = await seedFrontDesk(shop)
   const vehicles = all.filter((v) => v.status === 'active')

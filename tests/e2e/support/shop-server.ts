@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createCore } from '../../../electron/core'
-import { fixedClock } from '../../../electron/core/clock'
 import type { Logger } from '../../../electron/core/logger'
 import { startBridge } from '../../../electron/core/bridge/server'
 import { shopClient, type ShopHttpClient } from './shop-client'
@@ -15,6 +14,11 @@ export interface ShopServer extends ShopHttpClient {
   /** The instant the core's clock is pinned at. */
   now: string
   timeZone: string
+  /**
+   * Runs `fn` with the core's clock at `instant`, then back at `now`: seeding what the front
+   * desk did earlier (a booking for this morning was made before this morning).
+   */
+  asOf<T>(instant: string, fn: () => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -44,9 +48,10 @@ const quietLogger: Logger = {
 export async function startShopServer(opts: ShopServerOptions): Promise<ShopServer> {
   const dir = mkdtempSync(join(tmpdir(), 'shop-e2e-'))
   const dbPath = join(dir, 'shop.db')
+  let now = new Date(opts.now)
   const core = await createCore({
     dbPath,
-    clock: fixedClock(opts.now),
+    clock: { now: () => new Date(now) },
     timeZone: opts.timeZone,
     actor: 'e2e',
     log: quietLogger,
@@ -65,6 +70,14 @@ export async function startShopServer(opts: ShopServerOptions): Promise<ShopServ
     dbPath,
     now: opts.now,
     timeZone: opts.timeZone,
+    async asOf(instant, fn) {
+      now = new Date(instant)
+      try {
+        return await fn()
+      } finally {
+        now = new Date(opts.now)
+      }
+    },
     async close() {
       await bridge.close()
       await core.close()

@@ -13,6 +13,7 @@ import { ActivityHistory } from './ActivityHistory'
 import { CategoryBadge, STATUS_FILL, StatusBadge } from './appearance'
 import { StatusActions } from './StatusActions'
 import { useActivityAction } from './use-activity-action'
+import { mayNeedBay, NeedsBayMark } from './NeedsBayMark'
 
 const ORIGIN_LABEL: Record<Activity['origin'], string> = {
   initial: 'Initial inspection',
@@ -122,7 +123,7 @@ function Facts({ a, timeZone, onLeave }: { a: Activity; timeZone: string; onLeav
     ['Origin', ORIGIN_LABEL[a.origin]],
     ['Due', formatDay(a.dueDate)],
     ['Booked', a.start ? formatBooking(a.start, a.end, timeZone) : 'Not booked'],
-    ['Bay', a.bayName ?? '—'],
+    ['Bay', a.bayName ?? (mayNeedBay(a) ? <NeedsBayMark activity={a} key="b" /> : '—')],
     ['Technician', a.technicianName ?? '—'],
   ]
   if (a.startedAt) rows.push(['Started', formatStamp(a.startedAt, timeZone)])

@@ -4,12 +4,12 @@ import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconSearch } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
-import type { Activity, FreeSlot } from '../../../../shared/domain/activities'
+import { FIRST_FREE, type Activity, type FreeSlot } from '../../../../shared/domain/activities'
 import { FormProblem } from '../FormProblem'
 import { call, ShopError } from '../../lib/shop'
 import { describeRefusal } from '../activity/refusal'
 import { useShopReference } from './use-shop-reference'
-import { dayToWall, formatBooking, fromWall, shopToday, toWall, wallAt, wallToDay, wallToTime } from './shop-time'
+import { dayToWall, formatBooking, fromWall, nowWall, shopToday, toWall, wallAt, wallToDay, wallToTime } from './shop-time'
 
 export interface BookingRequest {
   activity: Activity
@@ -32,13 +32,18 @@ export function BookingDialog({ request, onClose }: { request: BookingRequest | 
   )
 }
 
+/** A bay or technician select's value: an id, 'first_free', or (technicians only) 'none'. */
+const NONE = 'none'
+
 interface Values {
   date: string
   time: string
   duration: number
-  bayId: string | null
-  technicianId: string | null
+  bayId: string
+  technicianId: string
 }
+
+const chosenId = (v: string): number | undefined => (v === FIRST_FREE || v === NONE ? undefined : Number(v))
 
 function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () => void }) {
   const { activity: a } = request
@@ -66,8 +71,8 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
         durationMinutes: v.duration,
         from: v.date < today ? today : v.date,
         days: 30,
-        bayId: v.bayId ? Number(v.bayId) : undefined,
-        technicianId: v.technicianId ? Number(v.technicianId) : undefined,
+        bayId: chosenId(v.bayId),
+        technicianId: chosenId(v.technicianId),
         limit: 6,
       })
       setSlots(found)
@@ -82,7 +87,8 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
       date: wallToDay(start),
       time: wallToTime(start),
       bayId: slot.bayId === null ? form.getValues().bayId : String(slot.bayId),
-      technicianId: slot.technicianId === null ? form.getValues().technicianId : String(slot.technicianId),
+      // A slot found for "no technician" names the first free one; the choice of none stands.
+      technicianId: slot.technicianId === null || form.getValues().technicianId === NONE ? form.getValues().technicianId : String(slot.technicianId),
     })
     setSlots(null)
   }
@@ -94,15 +100,15 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
     const booking = {
       start: fromWall(start, ref.timeZone),
       end: fromWall(new Date(start.getTime() + v.duration * 60_000), ref.timeZone),
-      bayId: v.bayId ? Number(v.bayId) : null,
-      technicianId: v.technicianId ? Number(v.technicianId) : null,
+      bayId: chosenId(v.bayId) ?? FIRST_FREE,
+      technicianId: v.technicianId === NONE ? null : (chosenId(v.technicianId) ?? FIRST_FREE),
     }
     try {
       const saved =
         request.mode === 'rebook'
           ? await call('activities.rebook', { id: a.id, version: a.version, booking })
           : await call('activities.book', { id: a.id, version: a.version, ...booking })
-      notifications.show({ color: 'teal', title: 'Booked', message: `${saved.typeName} · ${saved.vehicleLabel}: ${formatBooking(saved.start!, saved.end, ref.timeZone)}` })
+      notifications.show({ color: 'teal', title: 'Booked', message: `${saved.typeName} · ${saved.vehicleLabel}: ${formatBooking(saved.start!, saved.end, ref.timeZone)}${placeOf(saved)}` })
       onDone()
     } catch (error) {
       const { title, message } = describeRefusal(error)
@@ -128,16 +134,18 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
         <SimpleGrid cols={2} spacing="sm">
           <Select
             label="Bay"
-            placeholder="No bay"
-            clearable
-            data={ref.bays.map((b) => ({ value: String(b.id), label: b.name }))}
+            allowDeselect={false}
+            data={[{ value: FIRST_FREE, label: 'First free bay' }, ...ref.bays.map((b) => ({ value: String(b.id), label: b.name }))]}
             {...form.getInputProps('bayId')}
           />
           <Select
             label="Technician"
-            placeholder="No technician"
-            clearable
-            data={ref.technicians.map((t) => ({ value: String(t.id), label: t.name }))}
+            allowDeselect={false}
+            data={[
+              { value: FIRST_FREE, label: 'First free technician' },
+              { value: NONE, label: 'No technician' },
+              ...ref.technicians.map((t) => ({ value: String(t.id), label: t.name })),
+            ]}
             {...form.getInputProps('technicianId')}
           />
         </SimpleGrid>
@@ -193,19 +201,34 @@ function initialValues(
       date: wallToDay(start),
       time: wallToTime(start),
       duration: Math.round((new Date(a.end).getTime() - new Date(a.start).getTime()) / 60_000),
-      bayId: a.bayId === null ? null : String(a.bayId),
-      technicianId: a.technicianId === null ? null : String(a.technicianId),
+      // A booking without a bay gets one now: it needs one.
+      bayId: a.bayId === null ? FIRST_FREE : String(a.bayId),
+      technicianId: a.technicianId === null ? NONE : String(a.technicianId),
     }
   }
   // Overdue work is booked from today on, never into the past.
   const today = shopToday(timeZone)
   const day = request.day ?? (a.dueDate < today ? today : a.dueDate)
-  const opens = hours.find((h) => h.weekday === dayToWall(day).getDay())?.opens
+  const opens = hours.find((h) => h.weekday === dayToWall(day).getDay())?.opens ?? '09:00'
   return {
     date: day,
-    time: opens ?? '09:00',
+    // Today, the first quarter hour still ahead: a time that has passed cannot be booked.
+    time: day === today ? later(opens, nextQuarterHour(timeZone)) : opens,
     duration: typeMinutes,
-    bayId: a.bayId === null ? null : String(a.bayId),
-    technicianId: a.technicianId === null ? null : String(a.technicianId),
+    bayId: a.bayId === null ? FIRST_FREE : String(a.bayId),
+    technicianId: a.technicianId === null ? FIRST_FREE : String(a.technicianId),
   }
 }
+
+/** ", Bay 2, Sam Ortiz": where the core put it (the first free bay or technician, when left open). */
+export const placeOf = (a: Pick<Activity, 'bayName' | 'technicianName'>): string =>
+  `${a.bayName ? `, ${a.bayName}` : ''}${a.technicianName ? `, ${a.technicianName}` : ''}`
+
+/** The shop's now rounded up to the next quarter hour, `HH:MM` (23:45 at the latest). */
+function nextQuarterHour(timeZone: string): string {
+  const now = nowWall(timeZone)
+  const minutes = Math.min(Math.ceil((now.getHours() * 60 + now.getMinutes() + 1) / 15) * 15, 23 * 60 + 45)
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}
+
+const later = (a: string, b: string): string => (a > b ? a : b)

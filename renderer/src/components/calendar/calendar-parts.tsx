@@ -7,6 +7,7 @@ import { createContext, useContext } from 'react'
 import type { DateHeaderProps, EventProps, HeaderProps } from 'react-big-calendar'
 import { CATEGORY_ICON, CATEGORY_LABEL, STATUS_LABEL } from '../activity/appearance'
 import type { CalendarEvent } from './calendar-events'
+import { mayNeedBay, NeedsBayMark } from '../activity/NeedsBayMark'
 import { wallToDay, wallToTime } from './shop-time'
 
 export interface CalendarPartsContext {
@@ -31,6 +32,7 @@ export function EventContent({ event }: EventProps<CalendarEvent>) {
       <Icon size={13} stroke={2} aria-hidden style={{ flex: 'none' }} />
       <span className="visually-hidden-text">{CATEGORY_LABEL[a.category]}, {STATUS_LABEL[a.status]}: </span>
       {!event.allDay && <span className="shop-event-time">{time12(event.start)}</span>}
+      {mayNeedBay(a) && <NeedsBayMark activity={a} compact />}
       <span>{event.title}</span>
     </span>
   )

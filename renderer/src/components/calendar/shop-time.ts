@@ -8,6 +8,7 @@
  * in another zone still lands at the shop's 9:00.
  */
 import { TZDate } from '@date-fns/tz'
+import { coreNow, zonedFields } from '../../lib/shop-clock'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -46,8 +47,11 @@ export function wallAt(isoDate: string, hhmm: string): Date {
   return day
 }
 
-/** Now on the shop's wall. `Date.now()` is pinned in tests, so this is the core's "now" too. */
-export const nowWall = (timeZone: string): Date => toWall(new Date(), timeZone)
+/** Now on the shop's wall, by the core's clock (see lib/shop-clock). */
+export function nowWall(timeZone: string): Date {
+  const z = zonedFields(coreNow().getTime(), timeZone)
+  return new Date(z.year, z.month - 1, z.day, z.hour, z.minute, z.second)
+}
 
 /** Today's date in the shop. */
 export const shopToday = (timeZone: string): string => wallToDay(nowWall(timeZone))

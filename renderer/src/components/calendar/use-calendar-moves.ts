@@ -9,6 +9,7 @@ import { describeRefusal } from '../activity/refusal'
 import { STATUS_LABEL } from '../activity/appearance'
 import { canMove, UNASSIGNED, type CalendarEvent, type Grouping, type ResourceId } from './calendar-events'
 import { formatBooking, fromWall, wallToDay } from './shop-time'
+import { placeOf } from './BookingDialog'
 
 /** Where an event is drawn while its move is on its way to the core. */
 export interface Placement {
@@ -25,6 +26,17 @@ interface Options {
   durationOf: (activityTypeId: number) => number
   /** A drop that still needs a time (an unbooked item dropped on a month day): ask in the dialog. */
   askForTime: (activity: Activity, day: string) => void
+}
+
+/**
+ * Takes down every drop preview react-big-calendar drew for a card dragged in from the
+ * Unbooked list. A column clears its preview only when a drag moves out of it or drops in
+ * it; a release it did not take (over the gutter, an edge, another panel) left the preview
+ * standing as a ghost event. A drag-over far outside every column makes each one reset.
+ * Call it when the card's drag ends, before forgetting the dragged item.
+ */
+export function clearDropPreviews(): void {
+  document.dispatchEvent(new DragEvent('dragover', { clientX: -10_000, clientY: -10_000, bubbles: true, cancelable: true }))
 }
 
 const toDate = (d: string | Date) => (typeof d === 'string' ? new Date(d) : d)
@@ -49,40 +61,49 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
       if (placement) setPlacements((m) => new Map(m).set(activity.id, placement))
       try {
         const saved = await save()
+        // The core's answer is the stored activity: drawn from it at once, rather than after
+        // refetching the whole month (2,000 rows) first. The refetch still follows, below.
+        for (const [key, old] of queryClient.getQueriesData<Activity[]>({ queryKey: ['activities'] })) {
+          if (!Array.isArray(old)) continue
+          const booked = key[1] === 'activities.unbooked' && saved.start !== null
+          queryClient.setQueryData(key, booked ? old.filter((a) => a.id !== saved.id) : old.map((a) => (a.id === saved.id ? saved : a)))
+        }
         notifications.show({
           color: 'teal',
           title: saved.start ? 'Booked' : 'Due date moved',
           message: `${saved.typeName} · ${saved.vehicleLabel}: ${
             saved.start ? formatBooking(saved.start, saved.end, timeZone) : saved.dueDate
-          }${saved.bayName ? `, ${saved.bayName}` : ''}`,
+          }${placeOf(saved)}`,
         })
       } catch (error) {
         const { title, message } = describeRefusal(error)
         notifications.show({ color: 'red', title, message, autoClose: 8000 })
         if (!(error instanceof ShopError)) console.error(error)
       } finally {
-        // Wait for the fresh data before dropping the placement, so nothing flickers back.
-        await queryClient.invalidateQueries({ queryKey: ['activities'] })
+        // Saved: the cache holds the answer. Refused: it still holds the event where it was.
+        // Either way the placement can go now; the refetch brings whatever else changed.
         setPlacements((m) => {
           const next = new Map(m)
           next.delete(activity.id)
           return next
         })
+        void queryClient.invalidateQueries({ queryKey: ['activities'] })
       }
     },
     [queryClient, timeZone],
   )
 
+  /**
+   * The bay and technician a drop asks for. Left out, the core keeps a booking's own (a
+   * booking without a bay gets the first free one) and gives unbooked work the first free
+   * bay and technician; so in the whole-shop view nothing is said, and a column says its own.
+   */
   const resourcesFor = useCallback(
-    (a: Activity, resourceId: string | number | undefined) => {
-      let bayId = a.bayId
-      let technicianId = a.technicianId
-      if (resourceId !== undefined && grouping !== 'shop') {
-        const id = resourceId === UNASSIGNED ? null : Number(resourceId)
-        if (grouping === 'bay') bayId = id
-        else technicianId = id
-      }
-      return { bayId, technicianId }
+    (resourceId: string | number | undefined): { bayId?: number | null; technicianId?: number | null } => {
+      if (resourceId === undefined || grouping === 'shop') return {}
+      // The "No bay" column: a booking still takes a bay, the first free one.
+      const id = resourceId === UNASSIGNED ? null : Number(resourceId)
+      return grouping === 'bay' ? { bayId: id } : { technicianId: id }
     },
     [grouping],
   )
@@ -99,12 +120,12 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
 
   const book = useCallback(
     (a: Activity, start: Date, end: Date, resourceId: string | number | undefined) => {
-      const where = resourcesFor(a, resourceId)
+      const where = resourcesFor(resourceId)
       const placement: Placement = {
         start,
         end,
         allDay: false,
-        resourceId: (grouping === 'bay' ? where.bayId : grouping === 'technician' ? where.technicianId : null) ?? UNASSIGNED,
+        resourceId: (grouping === 'bay' ? (where.bayId ?? a.bayId) : grouping === 'technician' ? (where.technicianId ?? a.technicianId) : null) ?? UNASSIGNED,
       }
       return persist(a, placement, () =>
         call('activities.book', { id: a.id, version: a.version, start: fromWall(start, timeZone), end: fromWall(end, timeZone), ...where }),
@@ -133,8 +154,8 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
       // Month cells and the all-day row carry a day, not a time: keep the booked hour.
       const newStart = isAllDay || view === 'month' ? onDayKeepingTime(s, event.start) : s
       const newEnd = isAllDay || view === 'month' ? addMinutes(newStart, minutes) : toDate(end)
-      const where = resourcesFor(a, resourceId)
-      const samePlace = where.bayId === a.bayId && where.technicianId === a.technicianId
+      const where = resourcesFor(resourceId)
+      const samePlace = (where.bayId === undefined || where.bayId === a.bayId) && (where.technicianId === undefined || where.technicianId === a.technicianId)
       if (samePlace && newStart.getTime() === event.start.getTime() && newEnd.getTime() === event.end.getTime()) return
       void book(a, newStart, newEnd, resourceId)
     },

@@ -7,6 +7,7 @@ import type { ScheduleFile } from '../../../../shared/domain/invites'
 import { call } from '../../lib/shop'
 import { saveCalendarFile } from './save-calendar-file'
 import { useProgress } from '../../lib/use-progress'
+import { coreToday } from '../../lib/shop-clock'
 
 /** Days of a range export, `YYYY-MM-DD`, both included. */
 export interface DayRange {
@@ -179,9 +180,10 @@ async function saveAndReport(file: ScheduleFile): Promise<boolean> {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
+/** From the shop's today (the core's clock) to a month later. */
 function aMonthFromToday(): DayRange {
-  const today = new Date()
-  return { from: isoDay(today), to: isoDay(new Date(today.getFullYear(), today.getMonth() + 1, today.getDate())) }
+  const [y, m, d] = coreToday().split('-').map(Number) as [number, number, number]
+  return { from: isoDay(new Date(y, m - 1, d)), to: isoDay(new Date(y, m, d)) }
 }
 
 const isoDay = (d: Date): string =>

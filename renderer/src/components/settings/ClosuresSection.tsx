@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { Badge, Switch, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import dayjs from 'dayjs'
 import type { Closure } from '../../../../shared/domain/reference'
 import { useChannel, useChannelMutation } from '../../lib/queries'
 import { formatDate } from '../../lib/format'
@@ -9,6 +8,7 @@ import { useReconcileOffer } from '../schedule/useReconcileOffer'
 import { ClosureFormModal } from './ClosureFormModal'
 import { confirmDelete } from './form-support'
 import { DeleteButton, ListSection } from './ListSection'
+import { coreToday } from '../../lib/shop-clock'
 
 const scopeLabel = (c: Closure): string =>
   c.scope === 'shop' ? 'Whole shop' : `${c.scope === 'bay' ? 'Bay' : 'Technician'}: ${c.resourceName ?? 'unknown'}`
@@ -21,7 +21,7 @@ const dayRange = (c: Closure): string =>
 
 export function ClosuresSection() {
   // The browser's day; the core applies the shop's own zone to anything it stores.
-  const today = dayjs().format('YYYY-MM-DD')
+  const today = coreToday()
   const [showPast, setShowPast] = useState(false)
   const closures = useChannel('closures.list', showPast ? {} : { from: today })
   const remove = useChannelMutation('closures.delete')

@@ -3,6 +3,7 @@ import type { Activity } from '../../../../shared/domain/activities'
 import { useActivityPanel } from '../activity/ActivityPanel'
 import { CATEGORY_ICON, CATEGORY_LABEL, StatusBadge } from '../activity/appearance'
 import { formatDay, formatTime, toWall, wallToDay } from '../calendar/shop-time'
+import { coreToday } from '../../lib/shop-clock'
 
 interface Props {
   activity: Activity
@@ -16,7 +17,7 @@ export function ActivityRow({ activity: a, timeZone, lead }: Props) {
   const panel = useActivityPanel()
   const Icon = CATEGORY_ICON[a.category]
   // The year only when it is not this year's (old overdue work).
-  const thisYear = String(new Date().getFullYear())
+  const thisYear = coreToday(timeZone).slice(0, 4)
   const shortDay = (iso: string) => (iso.startsWith(thisYear) ? formatDay(iso).replace(/, \d{4}$/, '') : formatDay(iso))
   const when =
     lead === 'time' && a.start

@@ -3,7 +3,6 @@ import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
-import dayjs from 'dayjs'
 import { z } from 'zod'
 import { referenceSchemas, type OdometerReading } from '../../../../shared/domain/reference'
 import { isoDate } from '../../../../shared/domain/common'
@@ -11,6 +10,7 @@ import { useChannel, useChannelMutation } from '../../lib/queries'
 import { ShopError } from '../../lib/shop'
 import { formatDate } from '../../lib/format'
 import { numberOrUndefined } from '../settings/form-support'
+import { coreToday } from '../../lib/shop-clock'
 
 interface Values {
   date: string | null
@@ -36,7 +36,7 @@ export function OdometerReadings({ vehicleId }: { vehicleId: number }) {
   const readings = useChannel('odometer.list', { vehicleId })
   const add = useChannelMutation('odometer.add')
   const form = useForm<Values>({
-    initialValues: { date: dayjs().format('YYYY-MM-DD'), miles: '', isCorrection: false },
+    initialValues: { date: coreToday(), miles: '', isCorrection: false },
     validate: (v) => resolve(toInput(v)),
   })
 
@@ -66,7 +66,7 @@ export function OdometerReadings({ vehicleId }: { vehicleId: number }) {
         <form onSubmit={save} noValidate aria-label="Add an odometer reading">
           <Stack gap="xs">
             <Group grow align="flex-start" gap="xs">
-              <DateInput label="Date" valueFormat="MMM D, YYYY" maxDate={dayjs().format('YYYY-MM-DD')} {...form.getInputProps('date')} />
+              <DateInput label="Date" valueFormat="MMM D, YYYY" maxDate={coreToday()} {...form.getInputProps('date')} />
               <NumberInput
                 label="Miles"
                 allowDecimal={false}

@@ -2,8 +2,10 @@ import { Group, Stack, Text, UnstyledButton } from '@mantine/core'
 import type { Activity } from '../../../../shared/domain/activities'
 import { formatDate } from '../../lib/format'
 import { CategoryBadge, StatusBadge } from '../activity/appearance'
+import { shopTimeZone } from '../../lib/shop-clock'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
+// Booked times in the shop's zone (read when drawn: the zone comes with the core's clock).
+const timeFormat = { format: (d: Date) => new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: shopTimeZone() ?? undefined }).format(d) }
 
 /** Where and when it is booked, or that it is not yet: the first thing the desk asks. */
 function bookingLine(a: Activity): string {

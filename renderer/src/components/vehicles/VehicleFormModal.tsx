@@ -3,7 +3,6 @@ import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
-import dayjs from 'dayjs'
 import { z } from 'zod'
 import { isoDate } from '../../../../shared/domain/common'
 import { vehicleSchemas, type Vehicle } from '../../../../shared/domain/vehicles'
@@ -11,6 +10,7 @@ import { useChannelMutation } from '../../lib/queries'
 import { vehicleLabel } from '../../lib/format'
 import { FormDialog } from '../FormDialog'
 import { CustomerSelect } from './CustomerSelect'
+import { coreToday } from '../../lib/shop-clock'
 
 interface Props {
   /** The vehicle to edit; without one the dialog registers a new vehicle. */
@@ -66,8 +66,8 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
       model: vehicle?.model ?? '',
       year: vehicle?.year ?? '',
       licensePlate: vehicle?.licensePlate ?? '',
-      // The browser's clock is the shop's in practice; the core re-checks the date anyway.
-      onboardingDate: vehicle?.onboardingDate ?? dayjs().format('YYYY-MM-DD'),
+      // The shop's today by the core's clock, not this computer's.
+      onboardingDate: vehicle?.onboardingDate ?? coreToday(),
       odometerMiles: '',
       notes: vehicle?.notes ?? '',
     },

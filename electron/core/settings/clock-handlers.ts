@@ -1,0 +1,15 @@
+import type { HandlerMap } from '../handler'
+import { getSettingsRow } from './queries'
+import { localDay } from '../activities/shop-time'
+
+/**
+ * The core's clock for the screens: a laptop in another zone, or with its clock off, still
+ * shows the shop's day and time.
+ */
+export const clockHandlers = {
+  'clock.now': async (_input, ctx) => {
+    const { time_zone: timeZone } = await getSettingsRow(ctx.db)
+    const now = ctx.clock.now()
+    return { now: now.toISOString(), timeZone, today: localDay(now, timeZone) }
+  },
+} satisfies HandlerMap<'clock'>
