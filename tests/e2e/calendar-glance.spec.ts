@@ -1,0 +1,62 @@
+import type { Locator, Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+import { seedBusyWeek } from './support/busy-week-seed'
+
+// A calendar a front desk reads at a glance (issue 10 §2), at a four-bay shop in a busy week.
+// "Now" is the fixtures' default: Tuesday 2026-03-10, 11:00 in New York.
+
+const eventOf = (page: Page, activityId: number): Locator =>
+  page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${activityId}"]`) })
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox()
+  if (!b) throw new Error('not visible')
+  return b
+}
+
+const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+  a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1
+
+test.describe('events name the vehicle and the customer', () => {
+  test('month: time, plate and work on one line, the customer in its name, five on a busy day', async ({ page, shop }) => {
+    const week = await seedBusyWeek(shop, shop.timeZone)
+    await page.goto('/#/calendar')
+    const first = week.bookings[3]! // Wed 9:00, the initial inspection of the Transit NSP-104
+    const event = eventOf(page, first.id)
+    await expect(event).toContainText('9a')
+    await expect(event).toContainText(first.licensePlate!)
+    await expect(event.getByRole('button')).toHaveAccessibleName(new RegExp(`Initial full inspection · ${first.licensePlate} · 2021 Ford Transit 250 · ${first.customerName}`))
+    // Wednesday has five bookings: all of them show, no "+N more".
+    const wednesday = page.locator('.rbc-month-row', { has: page.locator('[data-date="2026-03-11"]') })
+    for (const b of week.bookings.filter((x) => x.start?.startsWith('2026-03-11'))) await expect(eventOf(page, b.id)).toBeVisible()
+    await expect(wednesday.getByText(/^\+\d+ more$/)).toHaveCount(0)
+  })
+
+  test('week, whole shop: bookings at the same time sit side by side, each line whole or ellipsed', async ({ page, shop }) => {
+    const week = await seedBusyWeek(shop, shop.timeZone)
+    await page.goto('/#/calendar')
+    await page.getByText('Week', { exact: true }).click()
+    const wednesday9 = week.bookings.filter((b) => b.start === week.bookings[3]!.start)
+    expect(wednesday9).toHaveLength(4)
+    const boxes = await Promise.all(wednesday9.map((b) => box(eventOf(page, b.id))))
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `events ${i} and ${j} overlap`).toBe(false)
+    // No line wraps (a wrapped line breaks words: "Initi full insp ctio"); too long ends in "…".
+    const lines = page.locator('.rbc-time-content .shop-event-line')
+    expect(await lines.count()).toBeGreaterThan(20)
+    const wrapped = await lines.evaluateAll((els) =>
+      els.filter((el) => el.getClientRects().length > 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent),
+    )
+    expect(wrapped).toEqual([])
+  })
+
+  test('day: the work, the vehicle and the customer each on a line', async ({ page, shop }) => {
+    const week = await seedBusyWeek(shop, shop.timeZone)
+    await page.goto('/#/calendar')
+    await page.getByText('Day', { exact: true }).click()
+    const brakes = week.bookings[1]! // today 13:00, Brake service
+    const event = eventOf(page, brakes.id)
+    await expect(event.locator('.shop-event-line')).toHaveText([/Brake service$/, `${brakes.licensePlate} · ${brakes.vehicleLabel}`, brakes.customerName], {
+      useInnerText: true,
+    })
+  })
+})
