@@ -24,5 +24,11 @@ test.describe('screens: a calendar read at a glance', () => {
     await saveScreen(page, 'glance-day-by-bay')
     await page.getByText('Whole shop', { exact: true }).click()
     await saveScreen(page, 'glance-day')
+
+    // Wednesday the 18th: unbooked work in the all-day row above the bays.
+    await page.getByText('By bay', { exact: true }).click()
+    for (let i = 0; i < 7; i++) await page.getByRole('button', { name: 'Next' }).click()
+    await expect(page.locator('.rbc-allday-cell .rbc-event').first()).toBeVisible()
+    await saveScreen(page, 'glance-day-by-bay-all-day')
   })
 })

@@ -60,3 +60,54 @@ test.describe('events name the vehicle and the customer', () => {
     })
   })
 })
+
+// Without day groups each lane's heading is in the resource row; with them, under the day's.
+const LANE_HEADINGS = '.rbc-time-header .rbc-row-resource > .rbc-header, .rbc-resource-grouping > .rbc-row:nth-child(2) > .rbc-header'
+
+/** Each lane heading's left and right edge against its column's, in page pixels. */
+async function laneDrift(page: Page): Promise<number[]> {
+  const headers = await page.locator(LANE_HEADINGS).evaluateAll((els) =>
+    els.map((el) => el.getBoundingClientRect()).map((r) => [r.left, r.right]),
+  )
+  const columns = await page.locator('.rbc-time-content .rbc-day-slot').evaluateAll((els) =>
+    els.map((el) => el.getBoundingClientRect()).map((r) => [r.left, r.right]),
+  )
+  expect(headers.length).toBe(columns.length)
+  return headers.flatMap(([l, r], i) => [Math.abs(l! - columns[i]![0]!), Math.abs(r! - columns[i]![1]!)])
+}
+
+test.describe('by bay', () => {
+  test('day view: the bay headings sit over their columns with unbooked work in the all-day row', async ({ page, shop }) => {
+    await seedBusyWeek(shop, shop.timeZone)
+    await page.goto('/#/calendar')
+    await page.getByText('Day', { exact: true }).click()
+    await page.getByText('By bay', { exact: true }).click()
+    // Wednesday the 18th: two unbooked jobs of the Camry, long titles, in the "No bay" all-day row.
+    for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'Next' }).click()
+    await expect(page.getByTestId('calendar-range')).toHaveText('Wed, Mar 18, 2026')
+    await expect(page.locator('.rbc-allday-cell .rbc-event')).toHaveCount(2)
+    await expect(page.locator(LANE_HEADINGS)).toHaveText(['Bay 1', 'Bay 2', 'Bay 3', 'Bay 4', 'No bay'])
+    for (const d of await laneDrift(page)) expect(d).toBeLessThanOrEqual(2)
+  })
+
+  test('week view: days as groups, every bay of a day side by side', async ({ page, shop }) => {
+    const week = await seedBusyWeek(shop, shop.timeZone)
+    await page.goto('/#/calendar')
+    await page.getByText('Week', { exact: true }).click()
+    await page.getByText('By bay', { exact: true }).click()
+    const group = page.locator('.rbc-resource-grouping', { has: page.locator('[data-date="2026-03-11"]') })
+    await expect(group.locator('.rbc-row:nth-child(2) > .rbc-header')).toHaveText(['Bay 1', 'Bay 2', 'Bay 3', 'Bay 4', 'No bay'])
+    for (const d of await laneDrift(page)) expect(d).toBeLessThanOrEqual(2)
+    // Wednesday 9:00 in all four bays: four columns in a row, left to right, at the same height.
+    const wednesday9 = week.bookings.filter((b) => b.start === week.bookings[3]!.start)
+    await group.scrollIntoViewIfNeeded()
+    await page.locator('.rbc-time-content').evaluate((el, x) => el.scrollBy(x, 0), 500)
+    const boxes = await Promise.all(wednesday9.map((b) => box(eventOf(page, b.id))))
+    for (let i = 1; i < boxes.length; i++) {
+      expect(boxes[i]!.x).toBeGreaterThan(boxes[i - 1]!.x + boxes[i - 1]!.width - 2)
+      expect(Math.abs(boxes[i]!.y - boxes[0]!.y)).toBeLessThan(2)
+    }
+    // ... and all of that day's bays fit the window at once.
+    expect(boxes[3]!.x + boxes[3]!.width - boxes[0]!.x).toBeLessThan(700)
+  })
+})

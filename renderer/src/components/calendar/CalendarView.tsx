@@ -87,9 +87,11 @@ export const CalendarView = memo(function CalendarView(props: Props) {
     },
     [onSelectEvent],
   )
+  // The week's day headings span their lanes (calendar.css).
+  const style: React.CSSProperties & { '--shop-lanes': number } = { height: props.height, '--shop-lanes': props.resources?.length ?? 1 }
   return (
     <PartsContext.Provider value={parts}>
-      <div style={{ height: props.height }} ref={container}>
+      <div style={style} ref={container}>
         <DnDCalendar
           className="shop-calendar"
           localizer={localizerRef}
@@ -108,6 +110,7 @@ export const CalendarView = memo(function CalendarView(props: Props) {
           allDayAccessor={allDayAccessor}
           tooltipAccessor={tooltip}
           resources={props.view === 'week' || props.view === 'day' ? props.resources : undefined}
+          resourceGroupingLayout={props.view === 'week' && props.resources !== undefined}
           resourceAccessor={resourceAccessor}
           resourceIdAccessor={resourceIdAccessor}
           resourceTitleAccessor={resourceTitleAccessor}
