@@ -111,3 +111,43 @@ test.describe('by bay', () => {
     expect(boxes[3]!.x + boxes[3]!.width - boxes[0]!.x).toBeLessThan(700)
   })
 })
+
+test.describe('toolbar', () => {
+  test('fits at 1280 px with the longest week title and the lane choice', async ({ page, shop }) => {
+    await seedBusyWeek(shop, shop.timeZone)
+    await page.goto('/#/calendar')
+    await page.getByText('Week', { exact: true }).click()
+    await page.getByText('By technician', { exact: true }).click()
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Next' }).click()
+    await expect(page.getByTestId('calendar-range')).toHaveText('Mar 29 – Apr 4, 2026')
+    const toolbar = page.getByTestId('calendar-toolbar')
+    const bar = await box(toolbar)
+    const parts = [page.getByRole('heading', { name: 'Calendar', exact: true }), page.getByTestId('calendar-range'), page.getByRole('group', { name: 'Columns' }), page.getByRole('group', { name: 'View' })]
+    const boxes = await Promise.all(parts.map(box))
+    for (const b of boxes) expect(b.x + b.width).toBeLessThanOrEqual(bar.x + bar.width + 0.5)
+    // In a row, none over the next, and nothing cut by the row's own overflow.
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.x).toBeGreaterThanOrEqual(boxes[i - 1]!.x + boxes[i - 1]!.width)
+    expect(await toolbar.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+    const title = page.getByTestId('calendar-range')
+    expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+  })
+
+  test('the view, the day and the lanes survive a reload', async ({ page, shop }) => {
+    await seedBusyWeek(shop, shop.timeZone)
+    await page.goto('/#/calendar')
+    await page.getByText('Day', { exact: true }).click()
+    await page.getByText('By bay', { exact: true }).click()
+    await page.getByRole('button', { name: 'Next' }).click()
+    await expect(page.getByTestId('calendar-range')).toHaveText('Wed, Mar 11, 2026')
+    await page.reload()
+    await expect(page.getByTestId('calendar-range')).toHaveText('Wed, Mar 11, 2026')
+    await expect(page.getByRole('group', { name: 'View' }).getByRole('radio', { name: 'Day' })).toBeChecked()
+    await expect(page.getByRole('group', { name: 'Columns' }).getByRole('radio', { name: 'By bay' })).toBeChecked()
+    await expect(page.locator(LANE_HEADINGS)).toHaveText(['Bay 1', 'Bay 2', 'Bay 3', 'Bay 4', 'No bay'])
+    // Away and back through the menu: the same view and lanes, on today.
+    await page.getByRole('link', { name: 'Today' }).click()
+    await page.getByRole('link', { name: 'Calendar' }).click()
+    await expect(page.getByTestId('calendar-range')).toHaveText('Tue, Mar 10, 2026')
+    await expect(page.getByRole('group', { name: 'Columns' }).getByRole('radio', { name: 'By bay' })).toBeChecked()
+  })
+})
