@@ -151,3 +151,35 @@ test.describe('toolbar', () => {
     await expect(page.getByRole('group', { name: 'Columns' }).getByRole('radio', { name: 'By bay' })).toBeChecked()
   })
 })
+
+test.describe('unbooked list', () => {
+  test('lists all due work without a time, not only the days on screen, and narrows by range', async ({ page, shop }) => {
+    await seedBusyWeek(shop, shop.timeZone)
+    const all = await shop.call('activities.unbookedPage', { limit: 200 })
+    // The Camry's tire rotation six months on: far past the month on screen.
+    const far = all.items.find((a) => a.licensePlate === 'MCHEN 1' && a.dueDate > '2026-06-01')!
+    expect(far).toBeDefined()
+    await page.goto('/#/calendar')
+    const list = page.getByRole('region', { name: 'Unbooked' })
+    await expect(list.getByLabel(`${all.total} unbooked`)).toBeVisible()
+    await page.getByLabel('Vehicle or customer').fill('MCHEN')
+    const item = list.locator(`[data-activity-id="${far.id}"]`)
+    await expect(item).toBeVisible()
+    await expect(item).toContainText(far.typeName)
+    await list.getByLabel('Show').click()
+    await page.getByRole('option', { name: 'Due within a month' }).click()
+    await expect(item).toHaveCount(0)
+    await expect(list.locator('[data-activity-id]').first()).toBeVisible()
+  })
+
+  test('a long list comes a page at a time', async ({ page, shop }) => {
+    await seedBusyWeek(shop, shop.timeZone)
+    const { total } = await shop.call('activities.unbookedPage', { limit: 1 })
+    expect(total).toBeGreaterThan(50)
+    await page.goto('/#/calendar')
+    const list = page.getByRole('region', { name: 'Unbooked' })
+    await expect(list.locator('[data-activity-id]')).toHaveCount(50)
+    await list.getByRole('button', { name: `Show more (${total - 50} not shown)` }).click()
+    await expect(list.locator('[data-activity-id]')).toHaveCount(Math.min(100, total))
+  })
+})

@@ -13,7 +13,7 @@ import { CalendarToolbar } from '../components/calendar/CalendarToolbar'
 import { CalendarView } from '../components/calendar/CalendarView'
 import { resourcesFor, toCalendarEvent, type CalendarEvent } from '../components/calendar/calendar-events'
 import { shopHoursShading } from '../components/calendar/shop-hours'
-import { nowWall } from '../components/calendar/shop-time'
+import { nowWall, wallToDay } from '../components/calendar/shop-time'
 import { UnbookedList } from '../components/calendar/UnbookedList'
 import { ExportMenu } from '../components/invites/ExportMenu'
 import { useCalendarMoves } from '../components/calendar/use-calendar-moves'
@@ -139,7 +139,7 @@ export function CalendarPage() {
         </Box>
         <Box w={240} style={{ flex: 'none' }}>
           <UnbookedList
-            to={range.to}
+            today={wallToDay(today)}
             text={text}
             onDragStart={setDragged}
             onDragEnd={() => setDragged(null)}

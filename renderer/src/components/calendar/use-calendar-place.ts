@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react'
 import { useSearchParams } from 'react-router'
 import type { View } from 'react-big-calendar'
 import type { Grouping } from './calendar-events'
@@ -56,25 +56,36 @@ export function useCalendarPlace(today: Date): CalendarPlace {
   const grouping: Grouping = groupingOf(params.get('lanes')) ?? stored.grouping ?? 'shop'
   const date = useMemo(() => (isDay(dayParam) ? dayToWall(dayParam) : null), [dayParam])
 
+  // The address as last written: clicks faster than the router each build on the one before.
+  // The router catches up one write at a time; an address that is none of ours (Back, a link)
+  // replaces what we had.
+  const latest = useRef(params)
+  const pending = useRef<string[]>([])
+  useLayoutEffect(() => {
+    const at = pending.current.indexOf(params.toString())
+    if (at >= 0) pending.current.splice(0, at + 1)
+    else {
+      latest.current = params
+      pending.current = []
+    }
+  }, [params])
+
   const update = useCallback(
     (change: { view?: View; grouping?: Grouping; date?: Date | null | ((shown: Date) => Date) }) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev)
-          const v = change.view ?? viewOf(next.get('view')) ?? view
-          const g = change.grouping ?? groupingOf(next.get('lanes')) ?? grouping
-          next.set('view', v)
-          next.set('lanes', g)
-          const day = next.get('date')
-          const shown = isDay(day) ? dayToWall(day) : today
-          const date = typeof change.date === 'function' ? change.date(shown) : change.date
-          if (date === null) next.delete('date')
-          else if (date) next.set('date', wallToDay(date))
-          localStorage.setItem(REMEMBERED, JSON.stringify({ view: v, grouping: g } satisfies Remembered))
-          return next
-        },
-        { replace: true },
-      )
+      const next = new URLSearchParams(latest.current)
+      const v = change.view ?? viewOf(next.get('view')) ?? view
+      const g = change.grouping ?? groupingOf(next.get('lanes')) ?? grouping
+      next.set('view', v)
+      next.set('lanes', g)
+      const day = next.get('date')
+      const shown = isDay(day) ? dayToWall(day) : today
+      const date = typeof change.date === 'function' ? change.date(shown) : change.date
+      if (date === null) next.delete('date')
+      else if (date) next.set('date', wallToDay(date))
+      localStorage.setItem(REMEMBERED, JSON.stringify({ view: v, grouping: g } satisfies Remembered))
+      latest.current = next
+      pending.current.push(next.toString())
+      setParams(next, { replace: true })
     },
     [setParams, view, grouping, today],
   )
