@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect, expectNoSeriousA11yViolations, seedCustomer } from './fixtures'
+import { seedBusyWeek } from './support/busy-week-seed'
 
 // Forms, words and lists (issue 10 §4). "Now" is the fixtures' default, 2026-03-10.
 const dialog = (page: Page, title: string) => page.getByRole('dialog', { name: title })
@@ -40,5 +41,27 @@ test.describe('VIN check digit', () => {
     form = await newVehicle(page, 'WVWZZZ1JZXW000001')
     await expect(form).toBeHidden()
     expect((await shop.call('vehicles.list', { status: 'all' })).map((v) => v.vin).sort()).toEqual(['1HGCM82633A004352', 'WVWZZZ1JZXW000001'])
+  })
+})
+
+test.describe('statistics', () => {
+  test('the month by status: whole-number axis, each bar labelled with its count, zero bars visible', async ({ page, shop }) => {
+    await seedBusyWeek(shop, shop.timeZone)
+    const stats = await shop.call('activities.stats', { from: '2026-03-01', to: '2026-03-31' })
+    await page.goto('/#/today')
+    const chart = page.locator('#month-stats-title').locator('xpath=ancestor::section').locator('.recharts-wrapper').first()
+    await chart.scrollIntoViewIfNeeded()
+    await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible()
+    await expect(chart.locator('.recharts-yAxis-tick-labels .recharts-text').first()).toBeVisible()
+    const ticks = await chart.locator('.recharts-yAxis-tick-labels .recharts-text').allTextContents()
+    expect(ticks.length).toBeGreaterThan(1)
+    for (const t of ticks) expect(t).toMatch(/^\d+$/)
+    const labels = await chart.locator('.recharts-label-list text').allTextContents()
+    const counts = ['scheduled', 'in_progress', 'completed', 'cancelled', 'missed'].map((s) => String(stats.byStatus[s as keyof typeof stats.byStatus]))
+    expect(labels).toEqual(counts)
+    expect(counts).toContain('0')
+    const heights = await chart.locator('.recharts-bar-rectangle path').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height))
+    expect(heights).toHaveLength(5)
+    for (const h of heights) expect(h).toBeGreaterThanOrEqual(2)
   })
 })
