@@ -6,6 +6,7 @@ import {
   type ActivityStats,
   type FreeSlot,
   type TodayView,
+  type UnbookedPage,
   type VehicleSchedule,
 } from '../domain/activities'
 
@@ -17,6 +18,7 @@ export const activitiesContract = {
   'activities.upcoming': channel<Activity[]>()(s.upcoming),
   'activities.overdue': channel<Activity[]>()(s.overdue),
   'activities.unbooked': channel<Activity[]>()(s.unbooked),
+  'activities.unbookedPage': channel<UnbookedPage>()(s.unbookedPage),
   'activities.forVehicle': channel<VehicleSchedule>()(s.forVehicle),
   'activities.stats': channel<ActivityStats>()(s.stats),
   'activities.createManual': channel<Activity>()(s.createManual),

@@ -99,6 +99,12 @@ export interface TodayView {
   toContact: Activity[]
 }
 
+/** One page of the unbooked list, and how many there are in all. */
+export interface UnbookedPage {
+  items: Activity[]
+  total: number
+}
+
 export interface FreeSlot {
   start: string
   end: string
@@ -159,6 +165,17 @@ export const activitySchemas = {
    * overdue; without `to` it stops 31 days after today.
    */
   unbooked: z.object({ from: isoDate.optional(), to: isoDate.optional(), text: searchText.optional() }),
+  /**
+   * All scheduled work without a time, due on or before `to` (every due date without it, overdue
+   * included unless `from` is given), soonest first, one page at a time.
+   */
+  unbookedPage: z.object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    text: searchText.optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).default(0),
+  }),
   forVehicle: z.object({ vehicleId: id }),
   stats: z.object({ from: isoDate, to: isoDate }),
   createManual: booking.extend({

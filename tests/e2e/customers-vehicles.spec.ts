@@ -26,7 +26,7 @@ test.describe('customers and vehicles', () => {
     await page.getByRole('button', { name: 'Add a vehicle for Dana Reyes' }).click()
     const newVehicle = dialog(page, 'New vehicle')
     await expect(newVehicle.getByRole('combobox', { name: 'Customer' })).toHaveValue('Dana Reyes')
-    await newVehicle.getByRole('textbox', { name: 'VIN' }).fill('1hgcv1f30 ka000101')
+    await newVehicle.getByRole('textbox', { name: 'VIN' }).fill('1hgcv1f39 ka000101')
     await newVehicle.getByRole('textbox', { name: 'Make' }).fill('Honda')
     await newVehicle.getByRole('textbox', { name: 'Model', exact: true }).fill('Civic')
     await newVehicle.getByRole('textbox', { name: 'Model year' }).fill('2019')
@@ -42,7 +42,7 @@ test.describe('customers and vehicles', () => {
     await page.reload()
     const row = page.getByRole('row', { name: /2019 Honda Civic/ })
     await expect(row).toContainText('7KXM 412')
-    await expect(row).toContainText('1HGCV1F30KA000101')
+    await expect(row).toContainText('1HGCV1F39KA000101')
     await expect(row).toContainText('Dana Reyes')
     // Onboarded today by default: the shop's pinned today.
     await expect(row).toContainText('Mar 10, 2026')
@@ -53,7 +53,7 @@ test.describe('customers and vehicles', () => {
     await expect(page.getByText('dana.reyes@example.com')).toBeVisible()
 
     const [stored] = await shop.call('vehicles.list', {})
-    expect(stored).toMatchObject({ vin: '1HGCV1F30KA000101', licensePlate: '7KXM 412', onboardingDate: '2026-03-10', year: 2019 })
+    expect(stored).toMatchObject({ vin: '1HGCV1F39KA000101', licensePlate: '7KXM 412', onboardingDate: '2026-03-10', year: 2019 })
   })
 
   test('a bad VIN shows its error next to the field and saves nothing', async ({ page, shop }) => {
@@ -221,7 +221,7 @@ test.describe('customers and vehicles', () => {
     await page.keyboard.press('Enter')
     const form = dialog(page, 'New vehicle')
     await form.getByRole('textbox', { name: 'VIN' }).focus()
-    await page.keyboard.type('1GCCV1F30KA000108')
+    await page.keyboard.type('1GCCV1F33KA000108')
     await page.keyboard.press('Tab')
     await page.keyboard.type('Chevrolet')
     await page.keyboard.press('Tab')

@@ -4,6 +4,7 @@ import { listLog } from './log'
 import { readContext } from './read-context'
 import { readActivity } from './read'
 import { overdueList, rangeOf, unbookedList, upcomingList, vehicleSchedule } from './read-models'
+import { unbookedPage } from './unbooked-page'
 import { todayView } from './today'
 import { activityStats } from './stats'
 import { freeSlots } from './free-slots'
@@ -19,6 +20,7 @@ export const activityReadHandlers = {
   'activities.upcoming': async ({ days }, ctx) => upcomingList(await readContext(ctx), days),
   'activities.overdue': async (_input, ctx) => overdueList(await readContext(ctx)),
   'activities.unbooked': async (input, ctx) => unbookedList(await readContext(ctx), input),
+  'activities.unbookedPage': async (input, ctx) => unbookedPage(await readContext(ctx), input),
   'activities.forVehicle': async ({ vehicleId }, ctx) => {
     await findVehicle(ctx.db, vehicleId)
     return vehicleSchedule(await readContext(ctx), vehicleId)

@@ -2,7 +2,6 @@ import { useCallback, useMemo, useState } from 'react'
 import { Alert, Box, Group, Stack } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { keepPreviousData } from '@tanstack/react-query'
-import type { View } from 'react-big-calendar'
 import type { DragFromOutsideItemArgs } from 'react-big-calendar/lib/addons/dragAndDrop'
 import type { Activity } from '../../../shared/domain/activities'
 import { useChannel } from '../lib/queries'
@@ -12,13 +11,14 @@ import { CalendarFilters, NO_FILTERS, type Filters } from '../components/calenda
 import { CalendarLegend } from '../components/calendar/CalendarLegend'
 import { CalendarToolbar } from '../components/calendar/CalendarToolbar'
 import { CalendarView } from '../components/calendar/CalendarView'
-import { resourcesFor, toCalendarEvent, type CalendarEvent, type Grouping } from '../components/calendar/calendar-events'
+import { resourcesFor, toCalendarEvent, type CalendarEvent } from '../components/calendar/calendar-events'
 import { shopHoursShading } from '../components/calendar/shop-hours'
-import { nowWall } from '../components/calendar/shop-time'
+import { nowWall, wallToDay } from '../components/calendar/shop-time'
 import { UnbookedList } from '../components/calendar/UnbookedList'
 import { ExportMenu } from '../components/invites/ExportMenu'
 import { clearDropPreviews, useCalendarMoves } from '../components/calendar/use-calendar-moves'
 import { useShopReference } from '../components/calendar/use-shop-reference'
+import { useCalendarPlace } from '../components/calendar/use-calendar-place'
 import { step, visibleRange } from '../components/calendar/visible-range'
 
 // Fills the window below the page's header, filters and legend; at 1280×800 that is ~560px.
@@ -27,9 +27,6 @@ const CALENDAR_HEIGHT = 'max(520px, calc(100vh - 250px))'
 export function CalendarPage() {
   const ref = useShopReference()
   const panel = useActivityPanel()
-  const [view, setView] = useState<View>('month')
-  const [date, setDate] = useState<Date | null>(null)
-  const [grouping, setGrouping] = useState<Grouping>('shop')
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [text] = useDebouncedValue(filters.text.trim(), 250)
   const [booking, setBooking] = useState<BookingRequest | null>(null)
@@ -38,6 +35,7 @@ export function CalendarPage() {
   // Until the user navigates, the calendar follows the shop's today (its zone loads async).
   // One Date per zone, not per render: the memoized calendar compares it by identity.
   const today = useMemo(() => nowWall(ref.timeZone), [ref.timeZone])
+  const { view, setView, date, setDate, grouping, setGrouping } = useCalendarPlace(today)
   const shownDate = date ?? today
   const range = visibleRange(view, shownDate)
 
@@ -92,7 +90,7 @@ export function CalendarPage() {
     },
     [dragged, dropFromOutside],
   )
-  const onNavigate = useCallback((d: Date) => setDate(d), [])
+  const onNavigate = useCallback((d: Date) => setDate(d), [setDate])
 
   return (
     <Stack gap="xs">
@@ -102,7 +100,7 @@ export function CalendarPage() {
         grouping={grouping}
         onView={setView}
         onToday={() => setDate(nowWall(ref.timeZone))}
-        onStep={(d) => setDate(step(view, shownDate, d))}
+        onStep={(d) => setDate((shown) => step(view, shown, d))}
         onGrouping={setGrouping}
       />
       {/* Beside the filters, not in the toolbar: by bay or technician, the week and day
@@ -141,7 +139,7 @@ export function CalendarPage() {
         </Box>
         <Box w={240} style={{ flex: 'none' }}>
           <UnbookedList
-            to={range.to}
+            today={wallToDay(today)}
             text={text}
             onDragStart={setDragged}
             onDragEnd={() => {

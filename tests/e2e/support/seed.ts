@@ -1,19 +1,22 @@
 import type { Customer } from '../../../shared/domain/customers'
 import type { Vehicle, VehicleInput } from '../../../shared/domain/vehicles'
 import type { CustomerInput } from '../../../shared/domain/customers'
+import { expectedCheckDigit } from '../../../shared/domain/vin-check-digit'
 import type { ShopHttpClient } from './shop-client'
 
 /**
- * A well-formed VIN (17 characters, no I, O or Q) that differs by `serial`; the app does not
- * check the check digit, so these are safe to invent. `wmi` picks the maker code.
+ * A well-formed VIN (17 characters, no I, O or Q) that differs by `serial`, with its North
+ * American check digit right (the vehicle form warns about a wrong one). `wmi` picks the
+ * maker code.
  *
  * @example
- * vin(7) // '1HGCV1F30KA000007'
+ * vin(7) // '1HGCV1F36KA000007'
  */
 export function vin(serial: number, wmi = '1HG'): string {
-  const value = `${wmi}CV1F30KA${String(serial).padStart(6, '0')}`
-  if (!/^[A-HJ-NPR-Z0-9]{17}$/.test(value)) throw new Error(`Not a valid test VIN: ${value}`)
-  return value
+  const draft = `${wmi}CV1F30KA${String(serial).padStart(6, '0')}`
+  const check = expectedCheckDigit(draft)
+  if (check === null) throw new Error(`Not a valid test VIN: ${draft}`)
+  return `${draft.slice(0, 8)}${check}${draft.slice(9)}`
 }
 
 let nextSerial = 1

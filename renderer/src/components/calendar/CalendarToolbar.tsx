@@ -29,9 +29,11 @@ interface Props {
 export function CalendarToolbar({ view, date, grouping, onView, onToday, onStep, onGrouping }: Props) {
   const byResource = view === 'week' || view === 'day'
   return (
-    <Group justify="space-between" wrap="nowrap" gap="sm">
+    <Group justify="space-between" wrap="nowrap" gap="sm" data-testid="calendar-toolbar">
       <Group gap="xs" wrap="nowrap">
-        <Title order={2} mr="md">
+        {/* Tight: by technician, the longest week title ("Mar 29 – Apr 4, 2026") and both choices
+            share the row at the window's minimum width (1280px). */}
+        <Title order={2} mr={4}>
           Calendar
         </Title>
         <Button variant="default" size="sm" onClick={onToday}>
@@ -43,11 +45,11 @@ export function CalendarToolbar({ view, date, grouping, onView, onToday, onStep,
         <ActionIcon variant="default" size="lg" aria-label="Next" onClick={() => onStep(1)}>
           <IconChevronRight size={18} aria-hidden />
         </ActionIcon>
-        <Title order={3} size="h4" ml="xs" aria-live="polite" data-testid="calendar-range" style={{ whiteSpace: 'nowrap' }}>
+        <Title order={3} size="h4" ml={4} aria-live="polite" data-testid="calendar-range" style={{ whiteSpace: 'nowrap' }}>
           {rangeLabel(view, date)}
         </Title>
       </Group>
-      <Group gap="sm" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap">
         {byResource && (
           <div role="group" aria-label="Columns">
             <SegmentedControl size="xs" data={GROUPING_OPTIONS} value={grouping} onChange={(v) => onGrouping(v as Grouping)} />

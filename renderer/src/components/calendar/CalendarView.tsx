@@ -49,9 +49,7 @@ const draggable = (e: CalendarEvent) => canMove(e.activity)
 // Only booked work has a length to change.
 const resizable = (e: CalendarEvent) => canMove(e.activity) && !e.allDay
 const tooltip = (e: CalendarEvent) =>
-  `${e.title}\n${e.activity.customerName}${e.activity.bayName ? ` · ${e.activity.bayName}` : ''}${
-    e.activity.technicianName ? ` · ${e.activity.technicianName}` : ''
-  }`
+  [e.title, [e.activity.bayName, e.activity.technicianName].filter(Boolean).join(' · ')].filter(Boolean).join('\n')
 
 /**
  * The drag-and-drop calendar, with every prop it compares by identity kept stable. Memoized:
@@ -89,9 +87,11 @@ export const CalendarView = memo(function CalendarView(props: Props) {
     },
     [onSelectEvent],
   )
+  // The week's day headings span their lanes (calendar.css).
+  const style: React.CSSProperties & { '--shop-lanes': number } = { height: props.height, '--shop-lanes': props.resources?.length ?? 1 }
   return (
     <PartsContext.Provider value={parts}>
-      <div style={{ height: props.height }} ref={container}>
+      <div style={style} ref={container}>
         <DnDCalendar
           className="shop-calendar"
           localizer={localizerRef}
@@ -110,6 +110,7 @@ export const CalendarView = memo(function CalendarView(props: Props) {
           allDayAccessor={allDayAccessor}
           tooltipAccessor={tooltip}
           resources={props.view === 'week' || props.view === 'day' ? props.resources : undefined}
+          resourceGroupingLayout={props.view === 'week' && props.resources !== undefined}
           resourceAccessor={resourceAccessor}
           resourceIdAccessor={resourceIdAccessor}
           resourceTitleAccessor={resourceTitleAccessor}
@@ -119,6 +120,8 @@ export const CalendarView = memo(function CalendarView(props: Props) {
           min={shading.min}
           max={shading.max}
           scrollToTime={shading.min}
+          // Side by side, never on top of each other: an overlapped booking would be cropped unreadable.
+          dayLayoutAlgorithm="no-overlap"
           step={15}
           timeslots={4}
           popup

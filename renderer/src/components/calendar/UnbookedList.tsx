@@ -1,16 +1,27 @@
-import { Badge, Button, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { Badge, Button, Group, Paper, ScrollArea, Select, Stack, Text, Title } from '@mantine/core'
+import { keepPreviousData } from '@tanstack/react-query'
 import { IconGripVertical } from '@tabler/icons-react'
 import type { Activity } from '../../../../shared/domain/activities'
 import { useChannel } from '../../lib/queries'
 import { CATEGORY_ICON, CATEGORY_LABEL } from '../activity/appearance'
-import { formatDay } from './shop-time'
+import { addDays, formatDay } from './shop-time'
 
-/** Enough to work through; the search narrows the rest. */
-const SHOWN = 60
+/** One page: enough to work through; "Show more" adds the next, the search and range narrow. */
+const PAGE = 50
+/** The channel's largest page. */
+const MOST = 200
+
+const RANGES = [
+  { value: 'all', label: 'All due work' },
+  { value: '14', label: 'Due within 2 weeks' },
+  { value: '31', label: 'Due within a month' },
+  { value: '92', label: 'Due within 3 months' },
+]
 
 interface Props {
-  /** Due on or before this day. */
-  to: string
+  /** The shop's today, `YYYY-MM-DD`: ranges count from it. Overdue work is always listed. */
+  today: string
   text: string
   onDragStart: (activity: Activity) => void
   onDragEnd: () => void
@@ -23,19 +34,38 @@ interface Props {
  * Due work with no time yet, most pressing first. Each row drags onto a time slot to book
  * it; "Book…" does the same from the keyboard.
  */
-export function UnbookedList({ to, text, onDragStart, onDragEnd, onBook, onOpen, height }: Props) {
-  const { data, isPending, error } = useChannel('activities.unbooked', { to, text: text || undefined })
-  const items = data ?? []
+export function UnbookedList({ today, text, onDragStart, onDragEnd, onBook, onOpen, height }: Props) {
+  const [range, setRange] = useState('all')
+  const [limit, setLimit] = useState(PAGE)
+  const to = range === 'all' ? undefined : addDays(today, Number(range))
+  const { data, isPending, error } = useChannel(
+    'activities.unbookedPage',
+    { to, text: text || undefined, limit },
+    { placeholderData: keepPreviousData },
+  )
+  const items = data?.items ?? []
+  const total = data?.total ?? 0
   return (
     <Stack gap="xs" h={height} component="section" aria-labelledby="unbooked-title">
       <Group justify="space-between">
         <Title order={3} size="h5" id="unbooked-title">
           Unbooked
         </Title>
-        <Badge variant="light" color="gray">
-          {items.length}
+        <Badge variant="light" color="gray" aria-label={`${total} unbooked`}>
+          {total}
         </Badge>
       </Group>
+      <Select
+        size="xs"
+        label="Show"
+        data={RANGES}
+        value={range}
+        onChange={(v) => {
+          setRange(v ?? 'all')
+          setLimit(PAGE)
+        }}
+        allowDeselect={false}
+      />
       <Text size="xs" c="dimmed">
         Drag onto the week or day view to book, or use Book….
       </Text>
@@ -48,13 +78,21 @@ export function UnbookedList({ to, text, onDragStart, onDragEnd, onBook, onOpen,
               Nothing due without a time.
             </Text>
           )}
-          {items.slice(0, SHOWN).map((a) => (
+          {items.map((a) => (
             <UnbookedItem key={a.id} activity={a} onDragStart={onDragStart} onDragEnd={onDragEnd} onBook={onBook} onOpen={onOpen} />
           ))}
-          {items.length > SHOWN && (
-            <Text size="xs" c="dimmed">
-              {items.length - SHOWN} more: search to narrow the list.
-            </Text>
+          {total > items.length && (
+            <li>
+              {limit < MOST ? (
+                <Button size="compact-xs" variant="subtle" onClick={() => setLimit((n) => Math.min(MOST, n + PAGE))}>
+                  Show more ({total - items.length} not shown)
+                </Button>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {total - items.length} more: search or pick a shorter range.
+                </Text>
+              )}
+            </li>
           )}
         </Stack>
       </ScrollArea>
@@ -62,7 +100,7 @@ export function UnbookedList({ to, text, onDragStart, onDragEnd, onBook, onOpen,
   )
 }
 
-function UnbookedItem({ activity: a, onDragStart, onDragEnd, onBook, onOpen }: Omit<Props, 'to' | 'text' | 'height'> & { activity: Activity }) {
+function UnbookedItem({ activity: a, onDragStart, onDragEnd, onBook, onOpen }: Omit<Props, 'today' | 'text' | 'height'> & { activity: Activity }) {
   const Icon = CATEGORY_ICON[a.category]
   return (
     <Paper

@@ -26,8 +26,11 @@ export interface CalendarEvent {
   activity: Activity
 }
 
-export const activityTitle = (a: Activity): string =>
-  `${a.typeName} · ${a.vehicleLabel}${a.licensePlate ? ` (${a.licensePlate})` : ''}`
+/** The vehicle as the desk says it: plate first (what is read off the car), then the make and model. */
+export const vehicleName = (a: Activity): string => (a.licensePlate ? `${a.licensePlate} · ${a.vehicleLabel}` : a.vehicleLabel)
+
+/** Everything an event stands for, in one line: the work, the vehicle, the customer. */
+export const activityTitle = (a: Activity): string => `${a.typeName} · ${vehicleName(a)} · ${a.customerName}`
 
 export function resourceOf(a: Activity, grouping: Grouping): ResourceId {
   if (grouping === 'bay') return a.bayId ?? UNASSIGNED

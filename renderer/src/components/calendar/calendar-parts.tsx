@@ -6,7 +6,7 @@
 import { createContext, useContext } from 'react'
 import type { DateHeaderProps, EventProps, HeaderProps } from 'react-big-calendar'
 import { CATEGORY_ICON, CATEGORY_LABEL, STATUS_LABEL } from '../activity/appearance'
-import type { CalendarEvent } from './calendar-events'
+import { vehicleName, type CalendarEvent } from './calendar-events'
 import { mayNeedBay, NeedsBayMark } from '../activity/NeedsBayMark'
 import { wallToDay, wallToTime } from './shop-time'
 
@@ -23,17 +23,27 @@ function time12(wall: Date): string {
   return m === 0 ? `${hour}${suffix}` : `${hour}:${String(m).padStart(2, '0')}${suffix}`
 }
 
-/** An event: category icon (with its name for screen readers), time when booked, title. */
+/**
+ * An event: category icon (with its name for screen readers), time when booked, then the
+ * vehicle, the work and the customer. Each part is its own line in the time grid and a run of
+ * the one line in a month cell (CSS decides); a part too long for its space ends in an
+ * ellipsis, never breaks mid-word.
+ */
 export function EventContent({ event }: EventProps<CalendarEvent>) {
   const a = event.activity
   const Icon = CATEGORY_ICON[a.category]
   return (
     <span className="shop-event" data-activity-id={a.id} data-status={a.status}>
-      <Icon size={13} stroke={2} aria-hidden style={{ flex: 'none' }} />
-      <span className="visually-hidden-text">{CATEGORY_LABEL[a.category]}, {STATUS_LABEL[a.status]}: </span>
-      {!event.allDay && <span className="shop-event-time">{time12(event.start)}</span>}
-      {mayNeedBay(a) && <NeedsBayMark activity={a} compact />}
-      <span>{event.title}</span>
+      <span className="shop-event-line shop-event-work">
+        <Icon size={13} stroke={2} aria-hidden style={{ flex: 'none' }} />
+        <span className="visually-hidden-text">{CATEGORY_LABEL[a.category]}, {STATUS_LABEL[a.status]}: </span>
+        {!event.allDay && <span className="shop-event-time">{time12(event.start)}</span>}
+        {mayNeedBay(a) && <NeedsBayMark activity={a} compact />}
+        <span className="shop-event-vehicle-short">{a.licensePlate ?? a.vehicleLabel}</span>
+        <span className="shop-event-type">{a.typeName}</span>
+      </span>
+      <span className="shop-event-line shop-event-vehicle">{vehicleName(a)}</span>
+      <span className="shop-event-line shop-event-customer">{a.customerName}</span>
     </span>
   )
 }

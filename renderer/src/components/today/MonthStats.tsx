@@ -53,7 +53,13 @@ export function MonthStats({ stats, monthLabel }: { stats: ActivityStats; monthL
               withXAxis={false}
               withTooltip={false}
               gridAxis="y"
-              barProps={{ radius: 2 }}
+              // Counts: whole numbers on the axis, each bar's figure on it, and a sliver for a
+              // zero so that "none" reads as a bar of nothing, not as a missing bar.
+              yAxisProps={{ allowDecimals: false, width: 28 }}
+              withBarValueLabel
+              valueFormatter={(v: number) => String(v)}
+              valueLabelProps={{ position: 'top', fontSize: 11, fill: 'var(--mantine-color-dark-7)' }}
+              barProps={{ radius: 2, minPointSize: 3 }}
             />
           </div>
           <Figures entries={ACTIVITY_STATUSES.map((s) => [STATUS_LABEL[s], stats.byStatus[s], `${STATUS_COLOR[s]}.7`])} />

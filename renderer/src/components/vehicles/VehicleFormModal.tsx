@@ -1,11 +1,13 @@
-import { NumberInput, SimpleGrid, TextInput, Textarea } from '@mantine/core'
+import { useRef, useState } from 'react'
+import { Alert, Button, NumberInput, SimpleGrid, TextInput, Textarea } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
 import { z } from 'zod'
 import { isoDate } from '../../../../shared/domain/common'
-import { vehicleSchemas, type Vehicle } from '../../../../shared/domain/vehicles'
+import { normalizeVin, vehicleSchemas, type Vehicle } from '../../../../shared/domain/vehicles'
+import { checkDigitMismatch } from '../../../../shared/domain/vin-check-digit'
 import { useChannelMutation } from '../../lib/queries'
 import { vehicleLabel } from '../../lib/format'
 import { FormDialog } from '../FormDialog'
@@ -75,6 +77,11 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
   })
   const create = useChannelMutation('vehicles.create')
   const update = useChannelMutation('vehicles.update')
+  // A North American check digit that does not match holds the first save and says so; the
+  // person decides (other markets do not use it). "Save anyway" accepts that one VIN.
+  const [vinWarning, setVinWarning] = useState<string | null>(null)
+  const accepted = useRef<string | null>(null)
+  const typedVin = normalizeVin(form.values.vin)
 
   return (
     <FormDialog
@@ -85,6 +92,10 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
       onSubmit={async (values) => {
         // Already validated by the same schema, so this only converts; the core parses it again.
         const { odometerMiles, ...fields } = formSchema.parse(toDraft(values))
+        if (checkDigitMismatch(fields.vin) && accepted.current !== fields.vin && fields.vin !== vehicle?.vin) {
+          setVinWarning(fields.vin)
+          return
+        }
         const saved = vehicle
           ? await update.mutateAsync({ ...fields, id: vehicle.id })
           : await create.mutateAsync({ ...fields, odometerMiles })
@@ -110,6 +121,24 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', textTransform: 'uppercase' } }}
         {...form.getInputProps('vin')}
       />
+      {vinWarning !== null && vinWarning === typedVin && (
+        <Alert color="orange" role="alert" title="Check the VIN" data-testid="vin-warning" styles={{ label: { color: "#8a3300" } }}>
+          Its 9th character does not match the check digit North American VINs carry, so it may have
+          a typo. Vehicles made for other markets may not use one.
+          <Button
+            type="submit"
+            size="compact-sm"
+            variant="default"
+            mt="xs"
+            display="block"
+            onClick={() => {
+              accepted.current = typedVin
+            }}
+          >
+            Save anyway
+          </Button>
+        </Alert>
+      )}
       <SimpleGrid cols={3}>
         <TextInput label="Make" withAsterisk autoComplete="off" {...form.getInputProps('make')} />
         <TextInput label="Model" withAsterisk autoComplete="off" {...form.getInputProps('model')} />
