@@ -23,6 +23,7 @@ import {
 import { activitiesContract } from './contract/activities'
 import { scheduleContract } from './contract/schedule'
 import { invitesContract } from './contract/invites'
+import { syncContract } from './contract/sync'
 
 export const contract = {
   ...customersContract,
@@ -38,6 +39,7 @@ export const contract = {
   ...activitiesContract,
   ...scheduleContract,
   ...invitesContract,
+  ...syncContract,
 } as const
 
 export type Contract = typeof contract

@@ -18,6 +18,7 @@ import { activityTypesHandlers } from './activity-types/handlers'
 import { templatesHandlers } from './templates/handlers'
 import { odometerHandlers } from './odometer/handlers'
 import { activitiesHandlers } from './activities/handlers'
+import { syncHandlers } from './sync/handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
   return mergeHandlers(
@@ -34,6 +35,7 @@ export function allHandlers(): Map<string, AnyHandler> {
     templatesHandlers,
     odometerHandlers,
     activitiesHandlers,
+    syncHandlers,
   )
 }
 

@@ -13,7 +13,7 @@ import { createInvoke, type Invoke } from './invoke'
 import type { ChangeSet } from './change-set'
 import type { Ctx } from './handler'
 import { createServiceRegistry, type Service, type ServiceRegistry } from './services'
-import { builtInServices } from './built-in-services'
+import { builtInServices, type BuiltInServiceOptions } from './built-in-services'
 import { defaultPorts, type Ports } from './ports'
 import { MISSED_SERVICE, type MissedService } from './activities/missed-service'
 
@@ -35,6 +35,10 @@ export interface CoreOptions {
   ports?: Partial<Ports>
   /** Services to run besides the built-in ones (tests); registered after them. */
   services?: Service[]
+  /** Environment for provider endpoints and intervals (SHOP_GOOGLE_*, SHOP_SYNC_INTERVAL_S); defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>
+  /** Options of the built-in services (tests shorten timeouts and pages). */
+  serviceOptions?: BuiltInServiceOptions
 }
 
 export interface Core {
@@ -81,6 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const lock = createLock()
   const handlers = allHandlers()
   const ports = defaultPorts(log, options.ports)
+  let services: ServiceRegistry | null = null
 
   const makeCtx = (scopedDb: Kysely<Database>, changes: ChangeSet): Ctx => ({
     db: scopedDb,
@@ -90,6 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     actor,
     ports,
+    services: { get: (name) => services?.get(name) },
     changed: (...domains) => changes.add(...domains),
     changedRows: (domain, ids) => changes.addRows(domain, ids),
     batch: (fn) => lock.run(() => db.transaction().execute(fn)),
@@ -106,10 +112,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onChanged: (event) => events.emit('changed', event),
   })
 
-  const services = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx })
-  for (const service of [...builtInServices(), ...(options.services ?? [])]) services.register(service)
-  await services.start()
-  const missed = services.get<MissedService>(MISSED_SERVICE)
+  const registry = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx })
+  services = registry
+  const env = options.env ?? process.env
+  for (const service of [...builtInServices({ env, ...options.serviceOptions }), ...(options.services ?? [])]) registry.register(service)
+  await registry.start()
+  const missed = registry.get<MissedService>(MISSED_SERVICE)
 
   let closed = false
   return {
@@ -117,13 +125,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     db,
     clock,
-    services: { get: services.get, names: services.names, register: services.register },
+    services: { get: registry.get, names: registry.names, register: registry.register },
     background: { checkDayChange: () => missed?.checkDayChange() ?? Promise.resolve(0) },
     ports,
     async close() {
       if (closed) return
       closed = true
-      await services.stop()
+      await registry.stop()
       // Wait for the call in flight, then close: nothing half-written is left behind.
       await lock.run(() => connection.close())
     },

@@ -102,4 +102,20 @@ export async function checkCapacity(
       )
     }
   }
+
+  if (tech) {
+    // Events on the technician's own connected calendar (not ours): busy time. Only the time
+    // is named; the event's title is the technician's private business and is never stored.
+    const busy = await db
+      .selectFrom('sync_busy_blocks')
+      .select(['start_at', 'end_at'])
+      .where('technician_id', '=', tech.id)
+      .where('start_at', '<', b.end.toISOString())
+      .where('end_at', '>', b.start.toISOString())
+      .orderBy('start_at')
+      .executeTakeFirst()
+    if (busy) {
+      throw conflict(`${tech.name} is busy ${span(busy.start_at, busy.end_at, timeZone)} (an event on their own calendar).`)
+    }
+  }
 }
