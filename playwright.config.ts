@@ -9,6 +9,8 @@ import { chromiumLaunchOptions } from './tests/support/chromium'
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // Screenshot specs (`*.screens.spec.ts`) are for a person to look at, not checks: `npm run screenshots`.
+  testIgnore: '**/*.screens.spec.ts',
   // Serves a copy of out/renderer taken at the start, so a rebuild mid-run changes nothing.
   globalSetup: './tests/e2e/support/global-setup.ts',
   // Two cores shared with other work: one browser at a time keeps timings honest.

@@ -10,6 +10,7 @@ import { devNativeBinding, resolveDbPath } from './paths'
 import { installMenu } from './menu'
 import { closeBeforeQuit } from './quit'
 import { safeStorageSecretStore } from './safe-storage-secrets'
+import { startUpdates } from './update-wiring'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -68,6 +69,7 @@ async function start(): Promise<void> {
   installMenu(!app.isPackaged)
   win = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), rendererUrl, rendererFile, isAppUrl })
   win.on('closed', () => (win = null))
+  startUpdates(core, process.env)
 }
 
 app.whenReady().then(start).catch((error: unknown) => {

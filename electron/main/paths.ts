@@ -14,7 +14,7 @@ export function resolveDbPath(argv: readonly string[], env: NodeJS.ProcessEnv, u
 
 /**
  * In development better-sqlite3 in node_modules is built for Node (tests, the bridge);
- * `scripts/electron-native.mjs` keeps a second copy built for Electron's ABI here.
+ * `scripts/electron/native-driver.ts` (run by `npm start`) keeps a second copy built for Electron's ABI here.
  * A packaged app has its modules rebuilt for Electron by electron-builder, so needs none.
  */
 export function devNativeBinding(appPath: string, isPackaged: boolean): string | undefined {
