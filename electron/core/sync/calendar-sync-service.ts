@@ -275,7 +275,7 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
             c.changed('sync')
           })
           // Whatever waited while the account was away (a revoked grant) drains now.
-          void service.runRound().catch((error: unknown) => sc.log.error('The sync round after connecting failed', error))
+          await service.runRound().catch((error: unknown) => sc.log.error('The sync round after connecting failed', error))
         })
         .catch(async (error: unknown) => {
           const message = error instanceof Error ? error.message : String(error)
