@@ -33,6 +33,8 @@ export interface SyncShop {
   book(at: string, opts?: { technicianId?: number | null; bayId?: number | null; vehicleId?: number }): Promise<Activity>
   /** Closes the core (a crash or a quit) and opens it again on the same files. */
   restart(): Promise<void>
+  /** Puts a hand between the core and the network (null: none): e.g. a crash right after a request landed. */
+  interceptFetch(hook: FetchHook | null): void
   vehicleId: number
   otherVehicleId: number
   bay1: number
@@ -42,6 +44,8 @@ export interface SyncShop {
   oil: number
   dispose(): Promise<void>
 }
+
+export type FetchHook = (url: string, init: RequestInit | undefined, next: typeof fetch) => Promise<Response>
 
 export interface SyncShopOptions {
   now?: string
@@ -66,13 +70,18 @@ export async function syncShop(opts: SyncShopOptions = {}): Promise<SyncShop> {
   const secretsPath = join(dir, 'shop.db.secrets.json')
   let now = new Date(opts.now ?? '2025-03-05T15:00:00Z')
   const clock: Clock = { now: () => new Date(now) }
+  let hook: FetchHook | null = null
+  const portFetch: typeof fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    return hook ? hook(url, init, globalThis.fetch) : globalThis.fetch(input, init)
+  }
   const options = (): CoreOptions => ({
     dbPath,
     clock,
     log: silentLogger,
     actor: 'tester',
     timeZone: opts.timeZone ?? 'America/New_York',
-    ports: { secrets: unencryptedFileSecretStore(secretsPath), openExternal: async () => {} },
+    ports: { secrets: unencryptedFileSecretStore(secretsPath), openExternal: async () => {}, fetch: portFetch },
     env: {
       SHOP_GOOGLE_CLIENT_ID: fake.clientId,
       SHOP_GOOGLE_CLIENT_SECRET: fake.clientSecret,
@@ -125,6 +134,9 @@ export async function syncShop(opts: SyncShopOptions = {}): Promise<SyncShop> {
         bayId: o.bayId === undefined ? shop.bay1 : o.bayId,
         technicianId: o.technicianId === undefined ? null : o.technicianId,
       })
+    },
+    interceptFetch(h) {
+      hook = h
     },
     async restart() {
       await shop.core.close()
