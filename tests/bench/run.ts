@@ -7,6 +7,7 @@ import { loadavg } from 'node:os'
 import { benchScheduling } from './scheduling'
 import { benchInvites } from './invites'
 import { benchCalendarUi, printCalendarUi } from './calendar-ui'
+import { benchSyncGoogle, printSyncGoogle } from './sync-google'
 
 console.log(`Shop Scheduler benchmarks — Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`)
 await benchScheduling()
@@ -14,3 +15,5 @@ console.log()
 await benchInvites()
 console.log()
 printCalendarUi(await benchCalendarUi())
+console.log()
+printSyncGoogle(await benchSyncGoogle())
