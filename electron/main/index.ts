@@ -9,8 +9,8 @@ import { createMainWindow, isHttpUrl } from './window'
 import { devNativeBinding, resolveDbPath } from './paths'
 import { installMenu } from './menu'
 import { closeBeforeQuit } from './quit'
-import { safeStorageSecretStore } from './safe-storage-secrets'
 import { startUpdates } from './update-wiring'
+import { safeStorageSecretStore } from './safe-storage-secrets'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
