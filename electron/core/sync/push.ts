@@ -176,29 +176,40 @@ const remoteTimes = (ev: calendar_v3.Schema$Event) => ({
   remote_updated: ev.updated ?? null,
 })
 
-async function saveLink(ctx: Ctx, link: Partial<LinkRow> & { activity_id: number; calendar_id: number }): Promise<void> {
+/** Records a link in full (insert, or replace what a crash left). */
+async function saveLink(
+  ctx: Ctx,
+  link: Pick<LinkRow, 'activity_id' | 'calendar_id' | 'remote_id' | 'generation' | 'state'> & Partial<LinkRow>,
+): Promise<void> {
   const now = ctx.clock.now().toISOString()
+  const values = {
+    activity_id: link.activity_id,
+    calendar_id: link.calendar_id,
+    remote_id: link.remote_id,
+    generation: link.generation,
+    state: link.state,
+    etag: link.etag ?? null,
+    content_hash: link.content_hash ?? null,
+    remote_start: link.remote_start ?? null,
+    remote_end: link.remote_end ?? null,
+    remote_updated: link.remote_updated ?? null,
+    updated_at: now,
+  }
+  const { activity_id: _a, calendar_id: _c, ...update } = values
   await ctx.db
     .insertInto('sync_links')
-    .values({
-      activity_id: link.activity_id,
-      calendar_id: link.calendar_id,
-      remote_id: link.remote_id!,
-      generation: link.generation!,
-      state: link.state!,
-      etag: link.etag ?? null,
-      content_hash: link.content_hash ?? null,
-      remote_start: link.remote_start ?? null,
-      remote_end: link.remote_end ?? null,
-      remote_updated: link.remote_updated ?? null,
-      updated_at: now,
-    })
-    .onConflict((oc) =>
-      oc.columns(['activity_id', 'calendar_id']).doUpdateSet({
-        ...Object.fromEntries(Object.entries(link).filter(([k, v]) => v !== undefined && k !== 'id')),
-        updated_at: now,
-      }),
-    )
+    .values(values)
+    .onConflict((oc) => oc.columns(['activity_id', 'calendar_id']).doUpdateSet(update))
+    .execute()
+}
+
+/** Changes some fields of an existing link. */
+async function updateLink(ctx: Ctx, link: Pick<LinkRow, 'activity_id' | 'calendar_id'>, fields: Partial<Omit<LinkRow, 'id' | 'activity_id' | 'calendar_id'>>): Promise<void> {
+  await ctx.db
+    .updateTable('sync_links')
+    .set({ ...fields, updated_at: ctx.clock.now().toISOString() })
+    .where('activity_id', '=', link.activity_id)
+    .where('calendar_id', '=', link.calendar_id)
     .execute()
 }
 
@@ -277,9 +288,7 @@ async function updateEvent(deps: PushDeps, calls: GoogleCalls, calendar: Calenda
           { signal, headers: { 'If-Match': etag } },
         ),
       )
-      await deps.s.batch((ctx) =>
-        saveLink(ctx, { activity_id: link.activity_id, calendar_id: calendar.id, etag: ev.etag ?? null, content_hash: contentHash(body), ...remoteTimes(ev) }),
-      )
+      await deps.s.batch((ctx) => updateLink(ctx, link, { etag: ev.etag ?? null, content_hash: contentHash(body), ...remoteTimes(ev) }))
       return
     } catch (error) {
       if (!(error instanceof GoogleFailure)) throw error
@@ -291,7 +300,7 @@ async function updateEvent(deps: PushDeps, calls: GoogleCalls, calendar: Calenda
       }
       if (error.kind === 'gone') {
         // Deleted there while we were changing it here: the next pull unbooks it; never re-create it behind the user's back.
-        await deps.s.batch((ctx) => saveLink(ctx, { activity_id: link.activity_id, calendar_id: calendar.id, state: 'deleted' }))
+        await deps.s.batch((ctx) => updateLink(ctx, link, { state: 'deleted' }))
         return
       }
       throw error
@@ -321,7 +330,7 @@ async function deleteEvent(deps: PushDeps, calls: GoogleCalls, calendar: Calenda
     }
   }
   await deps.s.batch(async (ctx) => {
-    await saveLink(ctx, { activity_id: link.activity_id, calendar_id: calendar.id, state: 'deleted' })
+    await updateLink(ctx, link, { state: 'deleted' })
     await syncLog(ctx.db, {
       at: ctx.clock.now().toISOString(),
       accountId: calendar.account_id,
