@@ -29,6 +29,7 @@ import { emailContract, noticesContract } from './contract/email'
 import type { StaffNotice } from './domain/email'
 import { exportContract, importContract } from './contract/import'
 import { clockContract } from './contract/clock'
+import { syncContract } from './contract/sync'
 
 export const contract = {
   ...customersContract,
@@ -51,6 +52,7 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...clockContract,
+  ...syncContract,
 } as const
 
 export type Contract = typeof contract

@@ -8,6 +8,7 @@ import type { Logger } from './logger'
 import type { BackupDetails } from '../../shared/domain/backups'
 import type { DatabaseHost } from './database-host'
 import type { Ports } from './ports'
+import type { ServiceRegistry } from './services'
 
 /** What every handler receives besides its parsed input. */
 export interface Ctx {
@@ -26,6 +27,8 @@ export interface Ctx {
   changedRows(domain: DataDomain, ids: Iterable<number>): void
   /** The outside world: secrets, the system browser, the HTTP client. Never used under the lock for network. */
   ports: Ports
+  /** The background services, for channels that hand work to one (sync now, connect). */
+  services: Pick<ServiceRegistry, 'get'>
   /**
    * For long-running handlers only: runs `fn` under the core's lock in its own transaction
    * (one batch of a bulk job). Ordinary handlers already run that way.

@@ -24,6 +24,7 @@ import { noticesHandlers } from './notices/handlers'
 import { importHandlers } from './import/handlers'
 import { exportHandlers } from './export/handlers'
 import { clockHandlers } from './settings/clock-handlers'
+import { syncHandlers } from './sync/handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
   return mergeHandlers(
@@ -47,6 +48,7 @@ export function allHandlers(): Map<string, AnyHandler> {
     importHandlers,
     exportHandlers,
     clockHandlers,
+    syncHandlers,
   )
 }
 

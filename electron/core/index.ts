@@ -12,7 +12,7 @@ import { AppError } from './errors'
 import type { ChangeSet } from './change-set'
 import type { Ctx } from './handler'
 import { createServiceRegistry, type Service, type ServiceRegistry } from './services'
-import { builtInServices } from './built-in-services'
+import { builtInServices, type BuiltInServiceOptions } from './built-in-services'
 import { defaultPorts, type Ports } from './ports'
 import { MISSED_SERVICE, type MissedService } from './activities/missed-service'
 import { createDatabaseHost, type Host, type Problem, type Session } from './database-host'
@@ -39,6 +39,10 @@ export interface CoreOptions {
   services?: Service[]
   /** Delay before the full integrity check at start (default 2 s); tests run it by hand. */
   integrityDelayMs?: number
+  /** Environment for provider endpoints and intervals (SHOP_GOOGLE_*, SHOP_SYNC_INTERVAL_S); defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>
+  /** Options of the built-in services (tests shorten timeouts and pages). */
+  serviceOptions?: BuiltInServiceOptions
 }
 
 export interface Core {
@@ -94,6 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     changed: (...domains: Parameters<ChangeSet['add']>) => changes.add(...domains),
     changedRows: (domain: Parameters<ChangeSet['addRows']>[0], ids: Iterable<number>) => changes.addRows(domain, ids),
     yieldToEventLoop: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    services: { get: <S extends Service = Service>(name: string) => host.current().services?.get<S>(name) },
     nativeBinding: options.nativeBinding,
     database: host,
   })
@@ -119,7 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     })
     const services = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx })
-    const all = [...builtInServices(), dailyBackupService({ dbPath: () => host.path(), backup: () => host.backup('daily') }), ...(options.services ?? [])]
+    const all = [...builtInServices({ env: options.env ?? process.env, ...options.serviceOptions }), dailyBackupService({ dbPath: () => host.path(), backup: () => host.backup('daily') }), ...(options.services ?? [])]
     for (const service of all) services.register(service)
     return { connection, problem: null, invoke, services, start: () => services.start(), stop: () => services.stop() }
   }

@@ -8,6 +8,7 @@ import { benchScheduling } from './scheduling'
 import { benchInvites } from './invites'
 import { benchCalendarUi, printCalendarUi } from './calendar-ui'
 import { benchImport } from './import'
+import { benchSyncGoogle, printSyncGoogle } from './sync-google'
 
 console.log(`Shop Scheduler benchmarks — Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`)
 await benchScheduling()
@@ -17,3 +18,5 @@ console.log()
 await benchImport()
 console.log()
 printCalendarUi(await benchCalendarUi())
+console.log()
+printSyncGoogle(await benchSyncGoogle())

@@ -187,6 +187,19 @@ async function clashOf(
       details: { closureId: closure.id },
     }
   }
+  if (r.kind === 'technician') {
+    // Events on the technician's own connected calendar (not ours): busy time. Only the time
+    // is named; the event's title is the technician's private business and is never stored.
+    const busy = await db
+      .selectFrom('sync_busy_blocks')
+      .select(['start_at', 'end_at'])
+      .where('technician_id', '=', r.id)
+      .where('start_at', '<', b.end.toISOString())
+      .where('end_at', '>', b.start.toISOString())
+      .orderBy('start_at')
+      .executeTakeFirst()
+    if (busy) return { message: `${r.name} is busy ${span(busy.start_at, busy.end_at, timeZone)} (an event on their own calendar).`, details: {} }
+  }
   const start = b.start.toISOString()
   let q = db
     .selectFrom('activities as a')

@@ -74,6 +74,20 @@ export async function freeSlots(rc: ReadContext, q: FreeSlotQuery): Promise<Free
       else bookingsBy.set(key, [iv])
     }
   }
+  // A technician's own calendar events (synced, titles never stored) are busy time too.
+  const blocks = await db
+    .selectFrom('sync_busy_blocks')
+    .select(['start_at', 'end_at', 'technician_id'])
+    .where('start_at', '<', windowEnd)
+    .where('end_at', '>', windowStart)
+    .execute()
+  for (const b of blocks) {
+    const key = `t${b.technician_id}`
+    const iv = { start: Date.parse(b.start_at), end: Date.parse(b.end_at) }
+    const list = bookingsBy.get(key)
+    if (list) list.push(iv)
+    else bookingsBy.set(key, [iv])
+  }
   const busy = (key: string) => bookingsBy.get(key) ?? []
   const closedOn = (day: string, scope: 'shop' | 'bay' | 'technician', id: number | null) =>
     closures.some(

@@ -246,6 +246,103 @@ export interface StaffNoticeSettingsTable {
   updated_at: string
 }
 
+/** One row: the install id that tags our calendar events, and the OAuth client id entered in Settings. */
+export interface SyncSettingsTable {
+  id: Generated<1>
+  install_id: string
+  google_client_id: string | null
+  updated_at: string
+}
+
+export type SyncAccountStatus = 'connecting' | 'connected' | 'needs_reconnect' | 'disconnected'
+
+/** A connected calendar account. Its tokens live in the SecretStore, never here. */
+export interface SyncAccountsTable {
+  id: Generated<number>
+  provider: 'google'
+  email: string | null
+  status: SyncAccountStatus
+  /** JSON `{ count, total, remoteIds }` while a mass delete waits for the user. */
+  paused_deletes: string | null
+  last_sync_at: string | null
+  last_error: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** A calendar chosen to show bookings: the shop's (every booking) or one technician's (theirs). */
+export interface SyncCalendarsTable {
+  id: Generated<number>
+  account_id: number
+  remote_id: string
+  summary: string
+  time_zone: string | null
+  role: 'shop' | 'technician'
+  technician_id: number | null
+  active: Generated<Bool>
+  /** Saved only after the last page of a round was applied. */
+  sync_token: string | null
+  created_at: string
+}
+
+export interface SyncLinksTable {
+  id: Generated<number>
+  activity_id: number
+  calendar_id: number
+  /** Chosen before the network (base32hex), so a retried insert finds its earlier attempt. */
+  remote_id: string
+  generation: number
+  state: 'creating' | 'live' | 'deleted'
+  etag: string | null
+  content_hash: string | null
+  remote_start: string | null
+  remote_end: string | null
+  remote_updated: string | null
+  updated_at: string
+}
+
+/** Written by triggers in the same transaction as the change: see the sync migration. */
+export interface SyncOutboxTable {
+  activity_id: number
+  version: Generated<number>
+  queued_at: string
+  attempts: Generated<number>
+  next_attempt_at: string | null
+  last_error: string | null
+  dead_at: string | null
+}
+
+export interface SyncLogTable {
+  id: Generated<number>
+  at: string
+  account_id: number | null
+  activity_id: number | null
+  kind: string
+  message: string
+}
+
+export interface SyncConflictsTable {
+  id: Generated<number>
+  activity_id: number
+  calendar_id: number
+  remote_start: string
+  remote_end: string
+  reason: string
+  created_at: string
+  resolved_at: string | null
+  resolution: 'keep_ours' | 'take_theirs' | null
+}
+
+/** A foreign event on a technician's calendar: busy time, without its title. */
+export interface SyncBusyBlocksTable {
+  id: Generated<number>
+  calendar_id: number
+  remote_id: string
+  technician_id: number
+  start_at: string
+  end_at: string
+}
+
 export interface Database {
   customers: CustomersTable
   vehicles: VehiclesTable
@@ -263,6 +360,14 @@ export interface Database {
   email_outbox: EmailOutboxTable
   staff_notices: StaffNoticesTable
   staff_notice_settings: StaffNoticeSettingsTable
+  sync_settings: SyncSettingsTable
+  sync_accounts: SyncAccountsTable
+  sync_calendars: SyncCalendarsTable
+  sync_links: SyncLinksTable
+  sync_outbox: SyncOutboxTable
+  sync_log: SyncLogTable
+  sync_conflicts: SyncConflictsTable
+  sync_busy_blocks: SyncBusyBlocksTable
 }
 
 export type CustomerRow = Selectable<CustomersTable>

@@ -47,7 +47,7 @@ describe('background services', () => {
     core.events.on('changed', (e) => changed.push(e))
     let context: ServiceContext | undefined
     core.services.register({ name: 'probe', start: (s) => void (context = s) })
-    expect(core.services.names()).toEqual(['missed-activities', 'daily-backup', 'probe'])
+    expect(core.services.names()).toEqual(['missed-activities', 'email-outbox', 'staff-notices', 'calendar-sync', 'daily-backup', 'probe'])
     const s = context!
     // A failing step rolls back what it wrote and reports no change.
     await expect(

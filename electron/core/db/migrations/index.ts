@@ -7,6 +7,7 @@ import * as m001 from './2026-11-21-001-customers-vehicles'
 import * as m002 from './2026-11-21-002-scheduling'
 import * as m003 from './2026-11-21-003-invites'
 import * as m004 from './2026-11-21-004-read-indexes'
+import * as m010 from './2026-12-01-010-sync'
 import * as m020 from './2026-12-01-020-email'
 import * as m040 from './2026-12-01-040-import'
 
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-002-scheduling': m002,
   '2026-11-21-003-invites': m003,
   '2026-11-21-004-read-indexes': m004,
+  '2026-12-01-010-sync': m010,
   '2026-12-01-020-email': m020,
   '2026-12-01-040-import': m040,
 }

@@ -1,0 +1,334 @@
+import { calendar as calendarApi } from '@googleapis/calendar'
+import type { Service, ServiceContext } from '../services'
+import type { ConnectStarted, RemoteCalendar, SyncRoundSummary } from '../../../shared/domain/sync'
+import { AppError } from '../errors'
+import { googleClientConfig, syncIntervalSeconds, type GoogleClientConfig, type SyncEnv } from './config'
+import { accountClient, oauthClient, tokenKey, type GoogleCalls } from './google/client'
+import { startLoopbackConnect, type LoopbackConnect } from './google/loopback-connect'
+import { GoogleFailure } from './google/errors'
+import { slidingWindowLimiter, type RateLimiter } from './rate-limit'
+import { applyPulled, emptyPullCounts, readCalendar, type PulledCalendar } from './pull'
+import { emptyPushCounts, pushOutbox, type PushCounts } from './push'
+import { activeCalendars } from './targets'
+import { syncLog } from './sync-log'
+import { parsePausedDeletes } from './paused-deletes'
+
+export const SYNC_SERVICE = 'calendar-sync'
+
+/** Google's per-user quota is 600 requests a minute (docs/sync-notes.md §2). */
+export const GOOGLE_REQUESTS_PER_MINUTE = 600
+
+export interface CalendarSyncOptions {
+  env: SyncEnv
+  /** How long the loopback listener waits for the browser (default 5 minutes). */
+  connectTimeoutMs?: number
+  /** Events per page when reading a calendar (default 250; tests page with less). */
+  pageSize?: number
+  /** Requests per minute per account (default 600). */
+  requestsPerMinute?: number
+}
+
+export interface CalendarSyncService extends Service {
+  /** The environment it was configured with (endpoints, client, interval). */
+  readonly env: SyncEnv
+  /** Starts connecting (or reconnecting) an account; answers at once, finishes when the browser comes back. */
+  connect(accountId?: number): Promise<ConnectStarted>
+  /** The background half of a `connect`, for callers that want to wait for it (tests, the bridge). */
+  connecting(accountId: number): Promise<void> | undefined
+  /** One round, pull then push, for every connected account (or one). Rounds never overlap. */
+  runRound(opts?: { accountId?: number; explicit?: boolean }): Promise<SyncRoundSummary>
+  disconnect(accountId: number): Promise<void>
+  remoteCalendars(accountId: number): Promise<RemoteCalendar[]>
+}
+
+/**
+ * Two-way sync with Google Calendar as a background service: polls every
+ * SHOP_SYNC_INTERVAL_S seconds (default 300), runs a round on demand ("sync now"), and
+ * owns the OAuth loopback flows. All network I/O is outside the lock (docs/design.md).
+ */
+export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncService {
+  let s: ServiceContext | null = null
+  const limiters = new Map<number, RateLimiter>()
+  const pending = new Map<number, Promise<void>>()
+  const flows = new Set<LoopbackConnect>()
+  let rounds: Promise<unknown> = Promise.resolve()
+
+  const ctx = (): ServiceContext => {
+    if (!s) throw new AppError('refused', 'Calendar sync is not running.')
+    return s
+  }
+  const limiterFor = (accountId: number): RateLimiter => {
+    let l = limiters.get(accountId)
+    if (!l) {
+      // 2% under the quota: Google counts a request when it arrives, we when it leaves, and
+      // calls outside this limiter (the sign-in's calendar list) count against the same minute.
+      l = slidingWindowLimiter({ limit: Math.floor((options.requestsPerMinute ?? GOOGLE_REQUESTS_PER_MINUTE) * 0.98), windowMs: 60_000, marginMs: 500 })
+      limiters.set(accountId, l)
+    }
+    return l
+  }
+  const config = (): Promise<GoogleClientConfig> => ctx().batch((c) => googleClientConfig(c.db, c.ports.secrets, options.env))
+  const requireClient = (cfg: GoogleClientConfig): { clientId: string; clientSecret: string | null } => {
+    if (!cfg.clientId) {
+      throw new AppError(
+        'refused',
+        'No Google sign-in client is set up yet. Enter the client id and secret of your "Desktop app" OAuth client in Settings (the README explains how to register one), or set SHOP_GOOGLE_CLIENT_ID and SHOP_GOOGLE_CLIENT_SECRET.',
+      )
+    }
+    return { clientId: cfg.clientId, clientSecret: cfg.clientSecret }
+  }
+  const callsFor = async (cfg: GoogleClientConfig, accountId: number): Promise<GoogleCalls> => {
+    const sc = ctx()
+    return accountClient({
+      ...requireClient(cfg),
+      endpoints: cfg.endpoints,
+      fetch: sc.ports.fetch,
+      accountId,
+      secrets: sc.ports.secrets,
+      limiter: limiterFor(accountId),
+      log: sc.log,
+      signal: sc.signal,
+    })
+  }
+
+  const needsReconnect = async (accountId: number, message: string) => {
+    await ctx().batch(async (c) => {
+      const now = c.clock.now().toISOString()
+      const changed = await c.db
+        .updateTable('sync_accounts')
+        .set({ status: 'needs_reconnect', last_error: message, updated_at: now })
+        .where('id', '=', accountId)
+        .where('status', '=', 'connected')
+        .executeTakeFirst()
+      if (Number(changed.numUpdatedRows) > 0) {
+        await syncLog(c.db, { at: now, accountId, kind: 'needs_reconnect', message: `Google refused the sign-in (${message}); changes wait until the account is reconnected` })
+      }
+      c.changed('sync')
+    })
+  }
+
+  const oneRound = async (opts: { accountId?: number; explicit?: boolean }): Promise<SyncRoundSummary> => {
+    const sc = ctx()
+    const cfg = await config()
+    const { accounts, calendars, installId, timeZone } = await sc.batch(async (c) => ({
+      accounts: await c.db
+        .selectFrom('sync_accounts')
+        .selectAll()
+        .where('status', '=', 'connected')
+        .$if(opts.accountId !== undefined, (q) => q.where('id', '=', opts.accountId!))
+        .execute(),
+      calendars: await activeCalendars(c.db),
+      installId: (await c.db.selectFrom('sync_settings').select('install_id').executeTakeFirstOrThrow()).install_id,
+      timeZone: (await c.db.selectFrom('settings').select('time_zone').executeTakeFirstOrThrow()).time_zone,
+    }))
+    const summary: SyncRoundSummary = { accounts: [] }
+    const entries = new Map<number, SyncRoundSummary['accounts'][number]>()
+    const pushCounts = new Map<number, PushCounts>()
+    const clients = new Map<number, GoogleCalls | null>()
+
+    for (const account of accounts) {
+      const entry = {
+        accountId: account.id,
+        status: account.status,
+        pushed: { created: 0, updated: 0, deleted: 0, unchanged: 0 },
+        pulled: emptyPullCounts(),
+        deadLettered: 0,
+        retryLater: 0,
+        pausedDeletes: 0,
+        error: null as string | null,
+      }
+      entries.set(account.id, entry)
+      summary.accounts.push(entry)
+      sc.events.emit('sync.status', { account: String(account.id), state: 'syncing' })
+      try {
+        const calls = await callsFor(cfg, account.id)
+        clients.set(account.id, calls)
+        const paused = parsePausedDeletes(account.paused_deletes)
+        if (paused && paused.decision === null) {
+          entry.pausedDeletes = paused.count
+          continue // waits for the user: nothing pulled, nothing unbooked
+        }
+        const pulled: PulledCalendar[] = []
+        for (const calendar of calendars.filter((c) => c.account_id === account.id)) {
+          pulled.push(await readCalendar(calls, calendar, { pageSize: options.pageSize }))
+        }
+        const result = await applyPulled(sc, account.id, pulled, {
+          installId,
+          timeZone,
+          deleteDecision: paused?.decision ?? 'ask',
+        })
+        entry.pulled = result.counts
+        entry.pausedDeletes = result.paused?.count ?? 0
+        if (paused && !result.paused) {
+          await sc.batch((c) => c.db.updateTable('sync_accounts').set({ paused_deletes: null }).where('id', '=', account.id).execute())
+        }
+      } catch (error) {
+        if (sc.signal.aborted) throw error
+        if (error instanceof GoogleFailure && error.kind === 'auth') {
+          clients.set(account.id, null)
+          await needsReconnect(account.id, error.message)
+          entry.status = 'needs_reconnect'
+        }
+        // A failed or partial read changes nothing: no token advanced, nothing deleted.
+        entry.error = error instanceof Error ? error.message : String(error)
+      }
+    }
+
+    await pushOutbox({
+      s: sc,
+      ignoreBackoff: opts.explicit ?? false,
+      clientFor: async (accountId) => (clients.has(accountId) ? clients.get(accountId)! : null),
+      needsReconnect: async (accountId, message) => {
+        clients.set(accountId, null)
+        await needsReconnect(accountId, message)
+        const e = entries.get(accountId)
+        if (e) e.status = 'needs_reconnect'
+      },
+      countsFor: (accountId) => {
+        let c = pushCounts.get(accountId)
+        if (!c) pushCounts.set(accountId, (c = emptyPushCounts()))
+        return c
+      },
+    })
+
+    await sc.batch(async (c) => {
+      const now = c.clock.now().toISOString()
+      for (const entry of summary.accounts) {
+        const p = pushCounts.get(entry.accountId)
+        if (p) {
+          entry.pushed = { created: p.created, updated: p.updated, deleted: p.deleted, unchanged: p.unchanged }
+          entry.deadLettered = p.deadLettered
+          entry.retryLater = p.retryLater
+        }
+        await c.db
+          .updateTable('sync_accounts')
+          .set({ last_sync_at: now, last_error: entry.error, updated_at: now })
+          .where('id', '=', entry.accountId)
+          .where('status', '=', 'connected')
+          .execute()
+      }
+      c.changed('sync')
+    })
+    for (const entry of summary.accounts) {
+      sc.events.emit('sync.status', {
+        account: String(entry.accountId),
+        state: entry.error ? 'error' : 'idle',
+        ...(entry.error ? { message: entry.error } : {}),
+      })
+    }
+    return summary
+  }
+
+  const service: CalendarSyncService = {
+    name: SYNC_SERVICE,
+    env: options.env,
+    start(context) {
+      s = context
+      context.every(syncIntervalSeconds(options.env) * 1000, () => service.runRound())
+    },
+    stop() {
+      for (const f of flows) f.cancel()
+    },
+
+    runRound(opts = {}) {
+      const next = rounds.then(() => oneRound(opts))
+      rounds = next.catch(() => undefined)
+      return next
+    },
+
+    async connect(accountId) {
+      const sc = ctx()
+      const cfg = await config()
+      const client = requireClient(cfg)
+      const id = await sc.batch(async (c) => {
+        const now = c.clock.now().toISOString()
+        if (accountId !== undefined) {
+          const row = await c.db.selectFrom('sync_accounts').select('id').where('id', '=', accountId).executeTakeFirst()
+          if (!row) throw new AppError('not_found', `There is no calendar account ${accountId}.`)
+          return row.id
+        }
+        const row = await c.db
+          .insertInto('sync_accounts')
+          .values({ provider: 'google', email: null, status: 'connecting', paused_deletes: null, last_sync_at: null, last_error: null, created_at: now, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        c.changed('sync')
+        return row.id
+      })
+      const oauth = oauthClient({ ...client, endpoints: cfg.endpoints, fetch: sc.ports.fetch })
+      const flow = await startLoopbackConnect(oauth, { timeoutMs: options.connectTimeoutMs ?? 5 * 60_000 })
+      flows.add(flow)
+      const finished = flow.done
+        .then(async (tokens) => {
+          oauth.setCredentials(tokens)
+          const api = calendarApi({ version: 'v3', auth: oauth, rootUrl: cfg.endpoints.apiRoot, retry: false })
+          const list = await api.calendarList.list({}, { signal: sc.signal })
+          const email = list.data.items?.find((c) => c.primary)?.id ?? null
+          await sc.ports.secrets.set(tokenKey(id), JSON.stringify(tokens))
+          await sc.batch(async (c) => {
+            const now = c.clock.now().toISOString()
+            await c.db
+              .updateTable('sync_accounts')
+              .set({ status: 'connected', email, last_error: null, updated_at: now })
+              .where('id', '=', id)
+              .execute()
+            await syncLog(c.db, { at: now, accountId: id, kind: 'connected', message: `Connected ${email ?? 'the Google account'}` })
+            c.changed('sync')
+          })
+          // Whatever waited while the account was away (a revoked grant) drains now.
+          await service.runRound().catch((error: unknown) => sc.log.error('The sync round after connecting failed', error))
+        })
+        .catch(async (error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error)
+          if (sc.signal.aborted) return
+          await sc.batch(async (c) => {
+            const now = c.clock.now().toISOString()
+            await c.db.updateTable('sync_accounts').set({ last_error: message, updated_at: now }).where('id', '=', id).execute()
+            // A first connection that failed leaves a disconnected account saying why; a reconnect keeps its state.
+            await c.db.updateTable('sync_accounts').set({ status: 'disconnected' }).where('id', '=', id).where('status', '=', 'connecting').execute()
+            await syncLog(c.db, { at: now, accountId: id, kind: 'connect_failed', message })
+            c.changed('sync')
+          })
+        })
+        .finally(() => {
+          flows.delete(flow)
+          pending.delete(id)
+        })
+      pending.set(id, finished)
+      await sc.ports.openExternal(flow.authorizeUrl).catch((error: unknown) => sc.log.error('Opening the browser failed; the sign-in address is shown instead', error))
+      return { accountId: id, authorizeUrl: flow.authorizeUrl }
+    },
+
+    connecting: (accountId) => pending.get(accountId),
+
+    async disconnect(accountId) {
+      const sc = ctx()
+      const cfg = await config()
+      const stored = await sc.ports.secrets.get(tokenKey(accountId))
+      if (stored && cfg.clientId) {
+        const tokens = JSON.parse(stored) as { refresh_token?: string; access_token?: string }
+        const token = tokens.refresh_token ?? tokens.access_token
+        if (token) {
+          const oauth = oauthClient({ clientId: cfg.clientId, clientSecret: cfg.clientSecret, endpoints: cfg.endpoints, fetch: sc.ports.fetch })
+          // A revoke that fails (offline, already revoked) must not keep the tokens here.
+          await oauth.revokeToken(token).catch((error: unknown) => sc.log.info(`Revoking the Google grant failed (${error instanceof Error ? error.message : String(error)}); the tokens are removed anyway`))
+        }
+      }
+      await sc.ports.secrets.delete(tokenKey(accountId))
+      limiters.delete(accountId)
+      await sc.batch(async (c) => {
+        const now = c.clock.now().toISOString()
+        await c.db.updateTable('sync_accounts').set({ status: 'disconnected', updated_at: now }).where('id', '=', accountId).execute()
+        await syncLog(c.db, { at: now, accountId, kind: 'disconnected', message: 'Disconnected; the sign-in was revoked and removed, the event links are kept' })
+        c.changed('sync')
+      })
+    },
+
+    async remoteCalendars(accountId) {
+      const calls = await callsFor(await config(), accountId)
+      const list = await calls.send((api, signal) => api.calendarList.list({}, { signal }))
+      return (list.items ?? []).map((c) => ({ remoteId: c.id ?? '', summary: c.summaryOverride ?? c.summary ?? c.id ?? '', timeZone: c.timeZone ?? null, primary: c.primary === true }))
+    },
+  }
+  return service
+}

@@ -1,0 +1,130 @@
+/** Calendar sync: accounts, chosen calendars, and what needs a person (conflicts, dead letters, paused deletes). */
+import { z } from 'zod'
+import { id, optionalText } from './common'
+
+export const SYNC_PROVIDERS = ['google'] as const
+export type SyncProvider = (typeof SYNC_PROVIDERS)[number]
+export type SyncAccountStatus = 'connecting' | 'connected' | 'needs_reconnect' | 'disconnected'
+
+export interface SyncAccount {
+  id: number
+  provider: SyncProvider
+  email: string | null
+  status: SyncAccountStatus
+  lastSyncAt: string | null
+  lastError: string | null
+  /** Set while a round that found many of our events deleted waits for the user. */
+  pausedDeletes: { count: number; total: number } | null
+  /** Changes waiting to be pushed, and how many of them are on the dead-letter list. */
+  queued: number
+  deadLetters: number
+}
+
+export interface SyncCalendar {
+  id: number
+  accountId: number
+  remoteId: string
+  summary: string
+  role: 'shop' | 'technician'
+  technicianId: number | null
+}
+
+export interface RemoteCalendar {
+  remoteId: string
+  summary: string
+  timeZone: string | null
+  primary: boolean
+}
+
+export interface SyncConfig {
+  google: {
+    clientId: string | null
+    /** Where the client id comes from: entered in Settings, the environment, or nowhere yet. */
+    source: 'settings' | 'environment' | 'none'
+    secretSet: boolean
+  }
+  intervalSeconds: number
+}
+
+export interface ConnectStarted {
+  accountId: number
+  /** The consent page opened in the system browser; a test client (or a person) can open it too. */
+  authorizeUrl: string
+}
+
+export interface SyncRoundSummary {
+  accounts: Array<{
+    accountId: number
+    status: SyncAccountStatus
+    pushed: { created: number; updated: number; deleted: number; unchanged: number }
+    pulled: { moved: number; unbooked: number; conflicts: number; busy: number; echoes: number }
+    deadLettered: number
+    retryLater: number
+    pausedDeletes: number
+    error: string | null
+  }>
+}
+
+export interface SyncConflict {
+  id: number
+  activityId: number
+  calendarId: number
+  remoteStart: string
+  remoteEnd: string
+  reason: string
+  createdAt: string
+}
+
+export interface DeadLetter {
+  activityId: number
+  error: string
+  attempts: number
+  deadAt: string
+}
+
+export interface SyncLogEntry {
+  id: number
+  at: string
+  accountId: number | null
+  activityId: number | null
+  kind: string
+  message: string
+}
+
+const accountRef = z.object({ accountId: id })
+
+export const syncSchemas = {
+  getConfig: z.object({}),
+  setConfig: z.object({
+    googleClientId: optionalText(300),
+    /** Left out: keeps the stored secret; null: removes it. */
+    googleClientSecret: z.string().trim().max(300).nullish(),
+  }),
+  connect: z.object({ provider: z.enum(SYNC_PROVIDERS).default('google'), accountId: id.optional() }),
+  accounts: z.object({}),
+  status: accountRef,
+  disconnect: accountRef,
+  remoteCalendars: accountRef,
+  chooseCalendar: z
+    .object({
+      accountId: id,
+      remoteId: z.string().trim().min(1).max(1024),
+      /** The calendar's name as `sync.remoteCalendars` gave it; defaults to its id. */
+      summary: z.string().trim().min(1).max(300).optional(),
+      role: z.enum(['shop', 'technician']),
+      technicianId: id.nullish(),
+    })
+    .refine((c) => (c.role === 'technician') === (c.technicianId != null), {
+      message: 'A technician calendar names its technician; the shop calendar names none',
+      path: ['technicianId'],
+    }),
+  calendars: z.object({}),
+  removeCalendar: z.object({ calendarId: id }),
+  now: z.object({ accountId: id.optional() }),
+  conflicts: z.object({}),
+  resolveConflict: z.object({ id, resolution: z.enum(['keep_ours', 'take_theirs']) }),
+  deadLetters: z.object({}),
+  retryDeadLetter: z.object({ activityId: id }),
+  confirmDeletes: z.object({ accountId: id, apply: z.boolean() }),
+  log: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
+}
