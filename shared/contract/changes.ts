@@ -66,6 +66,11 @@ export const readDependencies: Record<string, readonly DataDomain[]> = {
   // An import's preview checks the file against the customers, vehicles and templates there now.
   import: ['customers', 'vehicles', 'templates', 'activityTypes', 'settings'],
   export: ['customers', 'vehicles', 'odometer', 'activities', 'activityTypes', 'bays', 'technicians', 'settings'],
+  // Email state (settings, outbox, what a customer was sent) is written as settings and invites.
+  email: ['settings', 'invites', 'activities', 'customers'],
+  notices: ['settings'],
+  // The shop's now and zone: only the zone setting changes it.
+  clock: ['settings'],
 }
 
 /**
