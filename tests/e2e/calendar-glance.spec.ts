@@ -42,7 +42,7 @@ test.describe('events name the vehicle and the customer', () => {
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `events ${i} and ${j} overlap`).toBe(false)
     // No line wraps (a wrapped line breaks words: "Initi full insp ctio"); too long ends in "…".
     const lines = page.locator('.rbc-time-content .shop-event-line')
-    expect(await lines.count()).toBeGreaterThan(20)
+    await expect.poll(() => lines.count()).toBeGreaterThan(20)
     const wrapped = await lines.evaluateAll((els) =>
       els.filter((el) => el.getClientRects().length > 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent),
     )

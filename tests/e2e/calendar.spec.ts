@@ -55,6 +55,8 @@ async function openDay(page: Page, day: string, grouping?: 'By bay' | 'By techni
     const heading = await page.getByTestId('calendar-range').textContent()
     if (heading?.includes(` ${target},`)) break
     await page.getByRole('button', { name: 'Next' }).click()
+    // One step at a time: read the heading again only once it shows the next day.
+    await expect(page.getByTestId('calendar-range')).not.toHaveText(heading ?? '')
   }
   if (grouping) await page.getByText(grouping, { exact: true }).click()
   await expect(page.locator('.rbc-time-view')).toBeVisible()
