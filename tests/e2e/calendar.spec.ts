@@ -49,6 +49,8 @@ async function timeGridSpot(page: Page, label: string, resource?: string) {
 async function openDay(page: Page, day: string, grouping?: 'By bay' | 'By technician') {
   await page.goto('/#/calendar')
   await page.getByText('Day', { exact: true }).click()
+  // Only once the heading names one day ("Tue, Mar 10, 2026"), not the week it showed before.
+  await expect(page.getByTestId('calendar-range')).toHaveText(/^[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{4}$/)
   // The calendar opens on today (Tue Mar 10); step forward to the wanted day.
   const target = new Date(`${day}T12:00:00Z`).getUTCDate()
   for (let i = 0; i < 7; i++) {
@@ -370,6 +372,8 @@ test.describe('calendar', () => {
   })
 
   test('month, week, day and agenda views, the panel and the booking dialog have no serious accessibility problems', async ({ page, shop }) => {
+    // Six full-page audits of a busy shop (the week by bay draws every bay of every day).
+    test.slow()
     await seedBusyShop(shop, TZ)
     await page.goto('/#/calendar')
     await expect(page.locator('.rbc-event').first()).toBeVisible()
