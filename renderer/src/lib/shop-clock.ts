@@ -33,6 +33,7 @@ export function zonedFields(ms: number, timeZone: string): { year: number; month
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** The core's "now" (as of its last answer, moved on by the computer's clock since). */
+// The computer's clock only measures time elapsed since the core's answer (offsetMs), never "now" itself.
 export const coreNow = (): Date => new Date(Date.now() + offsetMs)
 
 /** Today in the shop, `YYYY-MM-DD`, in `timeZone` (default: the zone the core last gave). */
@@ -48,6 +49,7 @@ export const shopTimeZone = (): string | null => shopZone
 export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
 
 async function readClock(): Promise<ShopClock> {
+  // Date.now() here times the round trip to the core; the core's answer is the shop's now.
   const asked = Date.now()
   const clock = await call('clock.now', {})
   // Half the round trip: the answer was true somewhere between asking and hearing back.
