@@ -92,7 +92,7 @@ export interface StaffNoticeSettings {
 export interface StaffNotice {
   id: number
   activityId: number
-  kind: 'day_before' | 'hour_before' | 'missed'
+  kind: 'day_before' | 'hour_before' | 'missed' | 'calendar_moved' | 'calendar_unbooked'
   title: string
   body: string
   firedAt: string

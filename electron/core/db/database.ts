@@ -225,7 +225,8 @@ export interface EmailOutboxTable {
   sent_at: string | null
 }
 
-export type StaffNoticeKind = 'day_before' | 'hour_before' | 'missed'
+/** `calendar_*`: a booking moved or unbooked from a connected calendar (Google, Outlook). */
+export type StaffNoticeKind = 'day_before' | 'hour_before' | 'missed' | 'calendar_moved' | 'calendar_unbooked'
 
 export interface StaffNoticesTable {
   id: Generated<number>

@@ -1,5 +1,6 @@
 /**
- * Staff notices: a booking 1 day and 1 hour before, work that just became missed. Each is
+ * Staff notices: a booking 1 day and 1 hour before, work that just became missed, a booking
+ * moved or unbooked from a connected calendar. Each is
  * a row keyed by (activity, kind, state): inserting it is what "fires" it, so a notice
  * fires once per state change and never again, after a restart too.
  */
@@ -10,6 +11,7 @@ import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import { getSettingsRow } from '../settings/queries'
 import { getNoticeSettings } from './settings'
+import { CALENDAR_ACTORS } from '../sync/external-changes'
 
 const HOUR = 3_600_000
 
@@ -24,6 +26,8 @@ interface Candidate {
   bay: string | null
   stateKey: string
   kind: StaffNoticeKind
+  /** For a calendar's change: who made it ("Google Calendar") and the start before and after. */
+  external?: { actor: string; from: string | null; to: string | null }
 }
 
 /**
@@ -68,6 +72,26 @@ export async function fireDueNotices(db: Kysely<Database>, now: Date): Promise<S
       .execute()
     candidates.push(...rows.map((r) => ({ ...r, stateKey: `missed:${r.logId}`, kind: 'missed' as const })))
   }
+  {
+    // Moved or unbooked from a connected calendar (sync applies it, the desk should hear of it):
+    // one notice per change, the change's log entry its state.
+    const rows = await base()
+      .innerJoin('activity_log as l', 'l.activity_id', 'a.id')
+      .select(['l.id as logId', 'l.action', 'l.actor', 'l.changes'])
+      .where('l.actor', 'in', CALENDAR_ACTORS)
+      .where('l.action', 'in', ['moved', 'unbooked'])
+      .where('l.at', '>', at(-24 * HOUR))
+      .execute()
+    for (const r of rows) {
+      const start = startChange(r.changes)
+      candidates.push({
+        ...r,
+        stateKey: `log:${r.logId}`,
+        kind: r.action === 'moved' ? 'calendar_moved' : 'calendar_unbooked',
+        external: { actor: r.actor, from: start[0], to: start[1] },
+      })
+    }
+  }
   if (candidates.length === 0) return []
   const fired: StaffNotice[] = []
   for (const c of candidates) {
@@ -83,8 +107,29 @@ export async function fireDueNotices(db: Kysely<Database>, now: Date): Promise<S
   return fired
 }
 
+/** The log entry's `start: [before, after]`, when it has one. */
+function startChange(changes: string | null): [string | null, string | null] {
+  try {
+    const start = (JSON.parse(changes ?? '{}') as { start?: unknown }).start
+    if (Array.isArray(start) && start.length === 2) return start.map((v) => (typeof v === 'string' ? v : null)) as [string | null, string | null]
+  } catch {
+    // An unreadable entry still gets its notice, without the times.
+  }
+  return [null, null]
+}
+
 function noticeWords(c: Candidate, timeZone: string, now: Date): { title: string; body: string } {
   const vehicle = `${c.make} ${c.model}${c.plate ? ` (${c.plate})` : ''}`
+  const wall = (iso: string | null) => (iso ? format(new TZDate(Date.parse(iso), timeZone), 'EEE h:mm a') : null)
+  if (c.external) {
+    const { actor, from, to } = c.external
+    if (c.kind === 'calendar_moved') {
+      const when = [wall(to) && `Now ${wall(to)}`, wall(from) && `was ${wall(from)}`].filter(Boolean).join(', ')
+      return { title: `Moved in ${actor}: ${c.typeName}`, body: [when, vehicle, c.customer, c.bay].filter((p): p is string => !!p).join(' · ') }
+    }
+    const was = wall(from) ? `Was ${wall(from)}, now unbooked` : 'Now unbooked'
+    return { title: `Deleted in ${actor}: ${c.typeName}`, body: [was, vehicle, c.customer].join(' · ') }
+  }
   const start = c.start_at ? new TZDate(Date.parse(c.start_at), timeZone) : null
   const time = start ? format(start, 'EEE h:mm a') : null
   const sameDay = start !== null && format(start, 'yyyy-MM-dd') === format(new TZDate(now.getTime(), timeZone), 'yyyy-MM-dd')

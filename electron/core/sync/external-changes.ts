@@ -8,6 +8,8 @@ import { contentHash, googleEventBody, loadEventFacts, loadShopSide } from './ev
 import { syncLog } from './sync-log'
 
 export const CALENDAR_ACTOR = 'Google Calendar'
+/** Every actor a connected calendar writes history as: the staff notices look for them. */
+export const CALENDAR_ACTORS: readonly string[] = [CALENDAR_ACTOR]
 type LinkRow = Selectable<SyncLinksTable>
 
 /** Where the calendar shows an event now, as UTC instants (timed events only). */

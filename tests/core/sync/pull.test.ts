@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import type { StaffNotice } from '../../../shared/domain/email'
+import { NOTICES_SERVICE, type NoticesService } from '../../../electron/core/notices/service'
 import { SHOP_CAL, calls, ny, syncShop, type SyncShop } from './harness'
 
 let shop: SyncShop | undefined
@@ -74,6 +76,33 @@ describe('changes made in Google Calendar come back', () => {
     const live = shop.fake.events(SHOP_CAL).filter((e) => e.extendedProperties?.private?.shopSchedulerActivity === String(work.id))
     expect(live).toHaveLength(1)
     expect(new Date(live[0]!.start!.dateTime!).toISOString()).toBe(rebooked.start)
+  })
+
+  it('the desk is told when a calendar moves or deletes a booking: once each, not again after a restart', async () => {
+    shop = await syncShop()
+    const moved = await shop.book(ny('2025-03-10T09:00:00'))
+    const deleted = await shop.book(ny('2025-03-10T11:00:00'))
+    await shop.syncNow()
+    const seen: StaffNotice[] = []
+    const listen = (s: SyncShop) => s.core.events.on('notice', (n) => seen.push(n))
+    const checkNow = (s: SyncShop) => s.core.services.get<NoticesService>(NOTICES_SERVICE)!.checkNow()
+    listen(shop)
+    shop.fake.external.move(SHOP_CAL, remoteOf(shop, moved.id).id, ny('2025-03-11T14:00:00'), ny('2025-03-11T15:00:00'))
+    shop.fake.external.delete(SHOP_CAL, remoteOf(shop, deleted.id).id)
+    await shop.syncNow()
+    await checkNow(shop)
+    const told = seen.map((n) => [n.kind, n.activityId, n.title, n.body]).sort((a, b) => Number(a[1]) - Number(b[1]))
+    expect(told).toEqual([
+      ['calendar_moved', moved.id, 'Moved in Google Calendar: Oil change', 'Now Tue 2:00 PM, was Mon 9:00 AM · Honda Civic (ABC123) · Jane Doe · Bay 1'],
+      ['calendar_unbooked', deleted.id, 'Deleted in Google Calendar: Oil change', 'Was Mon 11:00 AM, now unbooked · Honda Civic (ABC123) · Jane Doe'],
+    ])
+    await shop.syncNow()
+    await checkNow(shop)
+    expect(seen).toHaveLength(2)
+    await shop.restart()
+    listen(shop)
+    await checkNow(shop)
+    expect(seen).toHaveLength(2)
   })
 
   it('410 with edits queued: a full resync keeps the queued edits, pushes them, and duplicates nothing', async () => {
