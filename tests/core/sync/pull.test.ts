@@ -105,6 +105,55 @@ describe('changes made in Google Calendar come back', () => {
     expect(seen).toHaveLength(2)
   })
 
+  describe('changed on both sides before a round: the later change wins, and the log says so', () => {
+    /** Booked and pushed; then moved in the calendar at `theirsAt` and in the shop at `oursAt`. */
+    async function bothMoved(theirsAt: string, oursAt: string) {
+      shop = await syncShop()
+      const s = shop
+      const work = await s.book(ny('2025-03-10T09:00:00'))
+      await s.syncNow()
+      const theirs = () => {
+        s.fake.clock.set(new Date(theirsAt))
+        s.fake.external.move(SHOP_CAL, remoteOf(s, work.id).id, ny('2025-03-11T14:00:00'), ny('2025-03-11T15:00:00'))
+      }
+      const ours = async () => {
+        s.setNow(oursAt)
+        const current = await s.ok('activities.get', { id: work.id })
+        await s.ok('activities.book', { id: work.id, version: current.version, start: ny('2025-03-12T10:00:00'), bayId: s.bay1 })
+      }
+      // Whichever came first is done first: the clocks say when.
+      if (theirsAt < oursAt) {
+        theirs()
+        await ours()
+      } else {
+        await ours()
+        theirs()
+      }
+      s.fake.clearRequests()
+      const round = await s.syncNow()
+      const remoteStart = new Date(remoteOf(s, work.id).start!.dateTime!).toISOString()
+      const local = (await s.ok('activities.get', { id: work.id })).start
+      const log = (await s.ok('sync.log', {})).map((e) => e.message)
+      return { round, remoteStart, local, log }
+    }
+
+    it("the shop's change is later: it stands and overwrites the calendar", async () => {
+      const r = await bothMoved('2025-03-05T15:10:00Z', '2025-03-05T15:20:00Z')
+      expect(r.local).toBe(ny('2025-03-12T10:00:00'))
+      expect(r.remoteStart).toBe(ny('2025-03-12T10:00:00'))
+      expect(r.round.pulled.moved).toBe(0)
+      expect(r.log.join('\n')).toMatch(/Changed in the shop and in .*; the shop's change is later and stands/)
+    })
+
+    it("the calendar's change is later: the booking takes its time, and nothing older is pushed back", async () => {
+      const r = await bothMoved('2025-03-05T15:30:00Z', '2025-03-05T15:20:00Z')
+      expect(r.local).toBe(ny('2025-03-11T14:00:00'))
+      expect(r.remoteStart).toBe(ny('2025-03-11T14:00:00'))
+      expect(r.round.pulled.moved).toBe(1)
+      expect(r.log.join('\n')).toMatch(/Moved in .*; applied/)
+    })
+  })
+
   it('410 with edits queued: a full resync keeps the queued edits, pushes them, and duplicates nothing', async () => {
     shop = await syncShop()
     const booked = [await shop.book(ny('2025-03-10T09:00:00')), await shop.book(ny('2025-03-10T11:00:00')), await shop.book(ny('2025-03-10T13:00:00'))]
