@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { showView } from './support/calendar-view'
+import { box } from './support/pointer'
 import { seedBusyWeek } from './support/busy-week-seed'
 
 // A calendar a front desk reads at a glance (issue 10 §2), at a four-bay shop in a busy week.
@@ -8,11 +10,6 @@ import { seedBusyWeek } from './support/busy-week-seed'
 const eventOf = (page: Page, activityId: number): Locator =>
   page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${activityId}"]`) })
 
-async function box(locator: Locator) {
-  const b = await locator.boundingBox()
-  if (!b) throw new Error('not visible')
-  return b
-}
 
 const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
   a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1
@@ -35,7 +32,7 @@ test.describe('events name the vehicle and the customer', () => {
   test('week, whole shop: bookings at the same time sit side by side, each line whole or ellipsed', async ({ page, shop }) => {
     const week = await seedBusyWeek(shop, shop.timeZone)
     await page.goto('/#/calendar')
-    await page.getByText('Week', { exact: true }).click()
+    await showView(page, 'Week')
     const wednesday9 = week.bookings.filter((b) => b.start === week.bookings[3]!.start)
     expect(wednesday9).toHaveLength(4)
     const boxes = await Promise.all(wednesday9.map((b) => box(eventOf(page, b.id))))
@@ -52,7 +49,7 @@ test.describe('events name the vehicle and the customer', () => {
   test('day: the work, the vehicle and the customer each on a line', async ({ page, shop }) => {
     const week = await seedBusyWeek(shop, shop.timeZone)
     await page.goto('/#/calendar')
-    await page.getByText('Day', { exact: true }).click()
+    await showView(page, 'Day')
     const brakes = week.bookings[1]! // today 13:00, Brake service
     const event = eventOf(page, brakes.id)
     await expect(event.locator('.shop-event-line')).toHaveText([/Brake service$/, `${brakes.licensePlate} · ${brakes.vehicleLabel}`, brakes.customerName], {
@@ -80,7 +77,7 @@ test.describe('by bay', () => {
   test('day view: the bay headings sit over their columns with unbooked work in the all-day row', async ({ page, shop }) => {
     await seedBusyWeek(shop, shop.timeZone)
     await page.goto('/#/calendar')
-    await page.getByText('Day', { exact: true }).click()
+    await showView(page, 'Day')
     await page.getByText('By bay', { exact: true }).click()
     // Wednesday the 18th: two unbooked jobs of the Camry, long titles, in the "No bay" all-day row.
     for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'Next' }).click()
@@ -93,7 +90,7 @@ test.describe('by bay', () => {
   test('week view: days as groups, every bay of a day side by side', async ({ page, shop }) => {
     const week = await seedBusyWeek(shop, shop.timeZone)
     await page.goto('/#/calendar')
-    await page.getByText('Week', { exact: true }).click()
+    await showView(page, 'Week')
     await page.getByText('By bay', { exact: true }).click()
     const group = page.locator('.rbc-resource-grouping', { has: page.locator('[data-date="2026-03-11"]') })
     await expect(group.locator('.rbc-row:nth-child(2) > .rbc-header')).toHaveText(['Bay 1', 'Bay 2', 'Bay 3', 'Bay 4', 'No bay'])
@@ -116,7 +113,7 @@ test.describe('toolbar', () => {
   test('fits at 1280 px with the longest week title and the lane choice', async ({ page, shop }) => {
     await seedBusyWeek(shop, shop.timeZone)
     await page.goto('/#/calendar')
-    await page.getByText('Week', { exact: true }).click()
+    await showView(page, 'Week')
     await page.getByText('By technician', { exact: true }).click()
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Next' }).click()
     await expect(page.getByTestId('calendar-range')).toHaveText('Mar 29 – Apr 4, 2026')
@@ -135,7 +132,7 @@ test.describe('toolbar', () => {
   test('the view, the day and the lanes survive a reload', async ({ page, shop }) => {
     await seedBusyWeek(shop, shop.timeZone)
     await page.goto('/#/calendar')
-    await page.getByText('Day', { exact: true }).click()
+    await showView(page, 'Day')
     await page.getByText('By bay', { exact: true }).click()
     await page.getByRole('button', { name: 'Next' }).click()
     await expect(page.getByTestId('calendar-range')).toHaveText('Wed, Mar 11, 2026')

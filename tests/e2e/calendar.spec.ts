@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, expectNoSeriousA11yViolations, seedVehicle, type ShopServer } from './fixtures'
+import { showView } from './support/calendar-view'
 import { seedBooking, seedBusyShop, seedShopFloor, shopInstant, type ShopFloor } from './support/activities-seed'
+import { box, drag } from './support/pointer'
 
 // "Now" is the fixtures' default: Tuesday 2026-03-10, 11:00 in New York (EDT, UTC-4).
 const TZ = 'America/New_York'
@@ -8,23 +10,10 @@ const TZ = 'America/New_York'
 const eventOf = (page: Page, activityId: number): Locator =>
   page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${activityId}"]`) })
 
-/** Presses, moves in steps (react-big-calendar starts a drag only after movement) and releases. */
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y)
-  await page.mouse.down()
-  await page.mouse.move(from.x + 4, from.y + 4, { steps: 4 })
-  await page.mouse.move(to.x, to.y, { steps: 20 })
-  await page.mouse.up()
-}
 
 /** Lets a drawer or dialog finish fading in: axe would read its colours half-blended. */
 const settle = (page: Page) => page.waitForTimeout(400)
 
-async function box(locator: Locator) {
-  const b = await locator.boundingBox()
-  if (!b) throw new Error('not visible')
-  return b
-}
 
 /** The month view's cell for `day`: its date header's column and its week row. */
 async function monthCell(page: Page, day: string) {
@@ -48,7 +37,7 @@ async function timeGridSpot(page: Page, label: string, resource?: string) {
 
 async function openDay(page: Page, day: string, grouping?: 'By bay' | 'By technician') {
   await page.goto('/#/calendar')
-  await page.getByText('Day', { exact: true }).click()
+  await showView(page, 'Day')
   // Only once the heading names one day ("Tue, Mar 10, 2026"), not the week it showed before.
   await expect(page.getByTestId('calendar-range')).toHaveText(/^[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{4}$/)
   // The calendar opens on today (Tue Mar 10); step forward to the wanted day.
@@ -60,7 +49,11 @@ async function openDay(page: Page, day: string, grouping?: 'By bay' | 'By techni
     // One step at a time: read the heading again only once it shows the next day.
     await expect(page.getByTestId('calendar-range')).not.toHaveText(heading ?? '')
   }
-  if (grouping) await page.getByText(grouping, { exact: true }).click()
+  if (grouping) {
+    await page.getByText(grouping, { exact: true }).click()
+    // Drawn by columns only once the first column's header names a bay or a technician.
+    await expect(page.locator('.rbc-time-header .rbc-row-resource').first()).toBeVisible()
+  }
   await expect(page.locator('.rbc-time-view')).toBeVisible()
 }
 
@@ -71,6 +64,22 @@ async function floorAndCivic(shop: ShopServer): Promise<ShopFloor & { civicId: n
 }
 
 test.describe('calendar', () => {
+  test('"Day" then "Next" clicked at once steps one day, not a month', async ({ page }) => {
+    await page.goto('/#/calendar?view=month')
+    await expect(page.getByTestId('calendar-range')).toHaveText('March 2026')
+    // Both clicks in one go, as a busy machine delivers them: the second comes before the page
+    // has redrawn after the first.
+    const day = await page.getByText('Day', { exact: true }).elementHandle()
+    const next = await page.getByRole('button', { name: 'Next' }).elementHandle()
+    await page.evaluate(([d, n]) => {
+      type Clickable = { click(): void }
+      ;(d as unknown as Clickable).click()
+      ;(n as unknown as Clickable).click()
+      ;(n as unknown as Clickable).click()
+    }, [day, next])
+    await expect(page.getByTestId('calendar-range')).toHaveText('Thu, Mar 12, 2026')
+  })
+
   test('an event dragged to another day in the month view is there after a reload', async ({ page, shop }) => {
     const floor = await seedShopFloor(shop)
     const vehicle = await seedVehicle(shop, { make: 'Toyota', model: 'Camry', licensePlate: 'MCHEN 1' })
@@ -378,18 +387,18 @@ test.describe('calendar', () => {
     await page.goto('/#/calendar')
     await expect(page.locator('.rbc-event').first()).toBeVisible()
     await expectNoSeriousA11yViolations(page)
-    await page.getByText('Week', { exact: true }).click()
+    await showView(page, 'Week')
     await page.getByText('By bay', { exact: true }).click()
     await expect(page.locator('.rbc-time-view .rbc-event').first()).toBeVisible()
     await expectNoSeriousA11yViolations(page)
-    await page.getByText('Day', { exact: true }).click()
+    await showView(page, 'Day')
     await page.getByText('By technician', { exact: true }).click()
     await expect(page.locator('.rbc-time-view .rbc-event').first()).toBeVisible()
     await expectNoSeriousA11yViolations(page)
-    await page.getByText('Agenda', { exact: true }).click()
+    await showView(page, 'Agenda')
     await expect(page.locator('.rbc-agenda-view')).toBeVisible()
     await expectNoSeriousA11yViolations(page)
-    await page.getByText('Day', { exact: true }).click()
+    await showView(page, 'Day')
     await page.locator('.rbc-time-view .rbc-event').first().click()
     await expect(page.getByTestId('activity-panel')).toBeVisible()
     await settle(page)

@@ -1,17 +1,14 @@
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { test, expect, expectNoSeriousA11yViolations, seedVehicle, type ShopServer } from './fixtures'
+import { showView } from './support/calendar-view'
 import { seedBooking, shopInstant } from './support/activities-seed'
 import { clearBay } from './support/bayless'
 import type { Activity } from '../../shared/domain/activities'
+import { box, dragLocator } from './support/pointer'
 
 // "Now" is the fixtures' default: Tuesday 2026-03-10, 11:00 in New York (EDT, UTC-4).
 const TZ = 'America/New_York'
 
-async function box(locator: Locator) {
-  const b = await locator.boundingBox()
-  if (!b) throw new Error('not visible')
-  return b
-}
 
 /** A two-bay shop with three vehicles onboarded today: three 2-hour initial inspections, unbooked. */
 async function twoBayShop(shop: ShopServer) {
@@ -31,24 +28,20 @@ async function twoBayShop(shop: ShopServer) {
 
 async function openDay(page: Page, grouping?: 'By bay') {
   await page.goto('/#/calendar')
-  await page.getByText('Day', { exact: true }).click()
+  await showView(page, 'Day')
   await page.getByRole('button', { name: 'Next' }).click()
   await expect(page.getByTestId('calendar-range')).toContainText('11')
-  if (grouping) await page.getByText(grouping, { exact: true }).click()
+  if (grouping) {
+    await page.getByText(grouping, { exact: true }).click()
+    await expect(page.locator('.rbc-time-header .rbc-row-resource').first()).toBeVisible()
+  }
   await expect(page.locator('.rbc-time-view')).toBeVisible()
 }
 
 const card = (page: Page, a: Activity) => page.getByRole('list', { name: 'Unbooked activities' }).locator(`[data-activity-id="${a.id}"]`)
 
 /** Mouse down on the card, a hand's worth of moves to `to`, release: the drag a person makes. */
-async function dragCard(page: Page, from: Locator, to: { x: number; y: number }) {
-  const b = await box(from)
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(b.x + b.width / 2 + 5, b.y + b.height / 2 + 5, { steps: 3 })
-  await page.mouse.move(to.x, to.y, { steps: 15 })
-  await page.mouse.up()
-}
+const dragCard = dragLocator
 
 /** The y of a time label in the day grid ("9:00 AM"), just below its line. */
 async function rowY(page: Page, label: string) {
@@ -100,7 +93,7 @@ test.describe('capacity from every view', () => {
   test('a drop before the shop\u2019s now is refused with a clear message', async ({ page, shop }) => {
     const { unbooked } = await twoBayShop(shop)
     await page.goto('/#/calendar')
-    await page.getByText('Day', { exact: true }).click()
+    await showView(page, 'Day')
     const column = await box(page.locator('.rbc-time-content .rbc-day-slot').first())
     await dragCard(page, card(page, unbooked[0]!), { x: column.x + column.width / 2, y: await rowY(page, '9:00 AM') })
     await expect(page.getByRole('alert').filter({ hasText: 'has already passed' })).toContainText('it is 11:00 on 2026-03-10 at the shop')

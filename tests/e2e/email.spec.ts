@@ -1,6 +1,7 @@
 import ICAL from 'ical.js'
 import type { Page } from '@playwright/test'
 import { test, expect, expectNoSeriousA11yViolations } from './fixtures'
+import { showView } from './support/calendar-view'
 import { seedBusyShop } from './support/activities-seed'
 import { saveScreen } from './support/screens'
 import { startSmtp, type TestSmtp } from '../helpers/smtp'
@@ -50,7 +51,7 @@ test.describe('email through the shop’s mail server', () => {
     const booked = seeded.week[0]!
     const customer = await shop.call('activities.get', { id: booked.id })
     await page.goto('/#/calendar')
-    await page.getByText('Week', { exact: true }).click()
+    await showView(page, 'Week')
     await page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${booked.id}"]`) }).click()
     const panel = page.getByTestId('activity-panel')
     const invite = panel.getByTestId('send-invite')
@@ -98,7 +99,7 @@ test.describe('email through the shop’s mail server', () => {
     smtp.mode = 'refuse'
     const booked = seeded.week[1]!
     await page.goto('/#/calendar')
-    await page.getByText('Week', { exact: true }).click()
+    await showView(page, 'Week')
     await page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${booked.id}"]`) }).click()
     const invite = page.getByTestId('activity-panel').getByTestId('send-invite')
     await invite.getByRole('button', { name: 'Email invite' }).click()

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
 import ICAL from 'ical.js'
 import { test, expect, expectNoSeriousA11yViolations, seedCustomer, seedVehicle, type ShopServer } from './fixtures'
+import { showView } from './support/calendar-view'
 import { seedBooking, seedShopFloor, shopInstant } from './support/activities-seed'
 import { holdResponses } from './support/hold-response'
 
@@ -215,7 +216,7 @@ test.describe('customer invites', () => {
     const nextWeek = await seedBooking(shop, TZ, { vehicle: camry, type: floor.types['Diagnostics']!, day: '2026-03-17', time: '09:00' })
 
     await page.goto('/#/calendar')
-    await page.getByText('Week', { exact: true }).click()
+    await showView(page, 'Week')
     await expect(page.getByTestId('calendar-range')).toHaveText('Mar 8 – 14, 2026')
     await page.getByRole('button', { name: 'Export', exact: true }).click()
     await expect(page.getByRole('menuitem', { name: /This vehicle/ })).toHaveCount(0)

@@ -1,12 +1,8 @@
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { test, expect, expectNoSeriousA11yViolations, seedVehicle } from './fixtures'
+import { box } from './support/pointer'
 import { seedReference } from './support/seed-reference'
 
-async function box(locator: Locator) {
-  const b = await locator.boundingBox()
-  if (!b) throw new Error('not visible')
-  return b
-}
 
 /** Whether the calendar's month view shows activity `id` inside the cell of `day` (YYYY-MM-DD). */
 async function expectInMonthCell(page: Page, id: number, day: string) {

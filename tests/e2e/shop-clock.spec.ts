@@ -1,4 +1,5 @@
 import { test, expect, seedVehicle } from './fixtures'
+import { showView } from './support/calendar-view'
 
 // The core's clock: Tuesday 2026-03-10, 11:00 in New York (the fixtures' default). The
 // manager's laptop is in Tokyo, and its clock is four days ahead: there it is already
@@ -24,7 +25,7 @@ test.describe("the shop's clock and time zone", () => {
     await expect(page.locator('.rbc-date-cell.rbc-now [data-date]')).toHaveAttribute('data-date', '2026-03-10')
     await page.getByRole('button', { name: 'Next' }).click()
     await page.getByRole('button', { name: 'Today' }).click()
-    await page.getByText('Day', { exact: true }).click()
+    await showView(page, 'Day')
     await expect(page.getByTestId('calendar-range')).toContainText('Mar 10, 2026')
     // The now-line sits at 11:00 shop time: between the 10:00 and 12:00 lines.
     const line = await page.locator('.rbc-current-time-indicator').boundingBox()

@@ -100,7 +100,7 @@ export function CalendarPage() {
         grouping={grouping}
         onView={setView}
         onToday={() => setDate(nowWall(ref.timeZone))}
-        onStep={(d) => setDate((shown) => step(view, shown, d))}
+        onStep={(d) => setDate((shown, latestView) => step(latestView, shown, d))}
         onGrouping={setGrouping}
       />
       {/* Beside the filters, not in the toolbar: by bay or technician, the week and day

@@ -39,8 +39,11 @@ export interface CalendarPlace {
   date: Date | null
   setView: (view: View) => void
   setGrouping: (grouping: Grouping) => void
-  /** A date, null for "follow today", or a step from the date shown (fast clicks each count). */
-  setDate: (date: Date | null | ((shown: Date) => Date)) => void
+  /**
+   * A date, null for "follow today", or a step from the date shown in the view last chosen (fast
+   * clicks each count: "Day" then "Next" steps one day even before the page has redrawn).
+   */
+  setDate: (date: Date | null | ((shown: Date, view: View) => Date)) => void
 }
 
 /**
@@ -71,7 +74,7 @@ export function useCalendarPlace(today: Date): CalendarPlace {
   }, [params])
 
   const update = useCallback(
-    (change: { view?: View; grouping?: Grouping; date?: Date | null | ((shown: Date) => Date) }) => {
+    (change: { view?: View; grouping?: Grouping; date?: Date | null | ((shown: Date, view: View) => Date) }) => {
       const next = new URLSearchParams(latest.current)
       const v = change.view ?? viewOf(next.get('view')) ?? view
       const g = change.grouping ?? groupingOf(next.get('lanes')) ?? grouping
@@ -79,7 +82,7 @@ export function useCalendarPlace(today: Date): CalendarPlace {
       next.set('lanes', g)
       const day = next.get('date')
       const shown = isDay(day) ? dayToWall(day) : today
-      const date = typeof change.date === 'function' ? change.date(shown) : change.date
+      const date = typeof change.date === 'function' ? change.date(shown, v) : change.date
       if (date === null) next.delete('date')
       else if (date) next.set('date', wallToDay(date))
       localStorage.setItem(REMEMBERED, JSON.stringify({ view: v, grouping: g } satisfies Remembered))
@@ -95,6 +98,6 @@ export function useCalendarPlace(today: Date): CalendarPlace {
     date,
     setView: useCallback((v: View) => update({ view: v }), [update]),
     setGrouping: useCallback((g: Grouping) => update({ grouping: g }), [update]),
-    setDate: useCallback((d: Date | null | ((shown: Date) => Date)) => update({ date: d }), [update]),
+    setDate: useCallback((d: Date | null | ((shown: Date, view: View) => Date)) => update({ date: d }), [update]),
   }
 }
