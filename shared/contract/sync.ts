@@ -18,6 +18,8 @@ export const syncContract = {
   /** Stores the shop's own "Desktop app" client id (and secret, kept in the secret store). */
   'sync.setConfig': channel<SyncConfig>()(s.setConfig),
   /** Opens the consent page and answers its URL; the account connects in the background when the browser comes back. */
+  /** Turns the all-day events for unbooked due work on or off; the shop calendars follow on the next round. */
+  'sync.setDueDatesAllDay': channel<SyncConfig>()(s.setDueDatesAllDay),
   'sync.connect': channel<ConnectStarted>()(s.connect),
   'sync.accounts': channel<SyncAccount[]>()(s.accounts),
   'sync.status': channel<SyncAccount>()(s.status),

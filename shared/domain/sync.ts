@@ -44,6 +44,8 @@ export interface SyncConfig {
     secretSet: boolean
   }
   intervalSeconds: number
+  /** Unbooked work with a due date shows as an all-day event on the shop calendars (opt-in). */
+  dueDatesAllDay: boolean
 }
 
 export interface ConnectStarted {
@@ -100,6 +102,7 @@ export const syncSchemas = {
     /** Left out: keeps the stored secret; null: removes it. */
     googleClientSecret: z.string().trim().max(300).nullish(),
   }),
+  setDueDatesAllDay: z.object({ enabled: z.boolean() }),
   connect: z.object({ provider: z.enum(SYNC_PROVIDERS).default('google'), accountId: id.optional() }),
   accounts: z.object({}),
   status: accountRef,

@@ -252,6 +252,8 @@ export interface SyncSettingsTable {
   id: Generated<1>
   install_id: string
   google_client_id: string | null
+  /** 1: unbooked work with a due date shows as an all-day event on the shop calendar (opt-in). */
+  due_dates_all_day: Generated<0 | 1>
   updated_at: string
 }
 

@@ -9,8 +9,8 @@ import { OUR_ACTIVITY, OUR_TAG } from './ids'
 export interface EventFacts {
   activityId: number
   status: ActivityStatus
-  startAt: string
-  endAt: string
+  /** Booked: its time. Unbooked with a due date, when the shop opted in: an all-day marker on that day. */
+  when: { kind: 'booked'; startAt: string; endAt: string } | { kind: 'due'; dueDate: string }
   technicianId: number | null
   typeName: string
   vehicle: string
@@ -32,10 +32,11 @@ export interface GoogleEventBody {
   description: string
   location?: string
   colorId: string
-  start: { dateTime: string; timeZone: string }
-  end: { dateTime: string; timeZone: string }
+  start: { dateTime: string; timeZone: string } | { date: string }
+  end: { dateTime: string; timeZone: string } | { date: string }
   status: 'confirmed'
-  transparency: 'opaque'
+  /** A due-date marker is not busy time. */
+  transparency: 'opaque' | 'transparent'
   reminders: { useDefault: false; overrides: [] }
   extendedProperties: { private: Record<string, string> }
 }
@@ -48,6 +49,11 @@ const COLOR_BY_STATUS: Record<ActivityStatus, string> = {
   missed: '11',
   cancelled: '8',
 }
+// Graphite: a reminder of work to book, not a booking.
+const DUE_COLOR = '8'
+/** The day after a calendar day ("2025-03-31" → "2025-04-01"): an all-day event's exclusive end. */
+const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+
 const STATUS_WORDS: Record<ActivityStatus, string> = {
   scheduled: 'Booked',
   in_progress: 'In progress',
@@ -73,23 +79,28 @@ export const zonedDateTime = (instant: string, timeZone: string) => ({
  * googleEventBody(facts, shop) // { summary: 'Oil change · 2019 Honda Civic (ABC123)', ... }
  */
 export function googleEventBody(f: EventFacts, shop: ShopSide): GoogleEventBody {
+  const due = f.when.kind === 'due' ? f.when.dueDate : null
   const lines = [
     `${f.typeName} for ${f.vehicle}`,
-    `Status: ${STATUS_WORDS[f.status]}`,
+    due ? `Due ${format(new TZDate(`${due}T12:00:00Z`, 'UTC'), 'EEE, MMM d')}, not booked yet` : `Status: ${STATUS_WORDS[f.status]}`,
     f.bayName ? `Bay: ${f.bayName}` : null,
     f.technicianName ? `Technician: ${f.technicianName}` : null,
     `${shop.name}${shop.address ? `, ${shop.address}` : ''}`,
     'Booked in Shop Scheduler: change it there, or move it here and the shop will see it.',
   ].filter((l): l is string => l !== null)
+  const when =
+    f.when.kind === 'booked'
+      ? { start: zonedDateTime(f.when.startAt, shop.timeZone), end: zonedDateTime(f.when.endAt, shop.timeZone), transparency: 'opaque' as const }
+      : { start: { date: f.when.dueDate }, end: { date: nextDay(f.when.dueDate) }, transparency: 'transparent' as const }
   return {
-    summary: `${f.status === 'completed' ? '✓ ' : f.status === 'missed' ? '⚠ ' : ''}${f.typeName} · ${f.vehicle}`,
+    summary: due ? `Due: ${f.typeName} · ${f.vehicle}` : `${f.status === 'completed' ? '✓ ' : f.status === 'missed' ? '⚠ ' : ''}${f.typeName} · ${f.vehicle}`,
     description: lines.join('\n'),
     ...(shop.address ? { location: shop.address } : {}),
-    colorId: COLOR_BY_STATUS[f.status],
-    start: zonedDateTime(f.startAt, shop.timeZone),
-    end: zonedDateTime(f.endAt, shop.timeZone),
+    colorId: due ? DUE_COLOR : COLOR_BY_STATUS[f.status],
+    start: when.start,
+    end: when.end,
     status: 'confirmed',
-    transparency: 'opaque',
+    transparency: when.transparency,
     reminders: { useDefault: false, overrides: [] },
     extendedProperties: { private: { [OUR_TAG]: shop.installId, [OUR_ACTIVITY]: String(f.activityId) } },
   }
@@ -100,10 +111,14 @@ export const contentHash = (body: GoogleEventBody): string => {
   return createHash('sha256').update(JSON.stringify(rest)).digest('base64url')
 }
 
-/** Facts of the given activities, booked or not (a missing id was deleted). */
+/**
+ * What each activity shows on a calendar: booked work its time; open unbooked work with a due
+ * date an all-day marker, when the shop opted in; anything else (and a missing id) null: nothing.
+ */
 export async function loadEventFacts(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, EventFacts | null>> {
   const out = new Map<number, EventFacts | null>(ids.map((id) => [id, null]))
   if (ids.length === 0) return out
+  const { due_dates_all_day: dueDates } = await db.selectFrom('sync_settings').select('due_dates_all_day').executeTakeFirstOrThrow()
   const rows = await db
     .selectFrom('activities as a')
     .innerJoin('vehicles as v', 'v.id', 'a.vehicle_id')
@@ -115,6 +130,7 @@ export async function loadEventFacts(db: Kysely<Database>, ids: readonly number[
       'a.status',
       'a.start_at',
       'a.end_at',
+      'a.due_date',
       'a.technician_id',
       't.name as type_name',
       'v.year',
@@ -127,12 +143,14 @@ export async function loadEventFacts(db: Kysely<Database>, ids: readonly number[
     .where('a.id', 'in', ids)
     .execute()
   for (const r of rows) {
-    if (!r.start_at || !r.end_at) continue
+    const booked = r.start_at && r.end_at ? { kind: 'booked' as const, startAt: r.start_at, endAt: r.end_at } : null
+    const due = !booked && dueDates === 1 && r.due_date && (r.status === 'scheduled' || r.status === 'missed') ? { kind: 'due' as const, dueDate: r.due_date } : null
+    const when = booked ?? due
+    if (!when) continue
     out.set(r.id, {
       activityId: r.id,
       status: r.status,
-      startAt: r.start_at,
-      endAt: r.end_at,
+      when,
       technicianId: r.technician_id,
       typeName: r.type_name,
       vehicle: `${r.year} ${r.make} ${r.model}${r.license_plate ? ` (${r.license_plate})` : ''}`,

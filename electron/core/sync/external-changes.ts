@@ -138,7 +138,11 @@ export async function applyExternalDelete(ctx: Ctx, link: LinkRow): Promise<'unb
   await ctx.db.updateTable('sync_links').set({ state: 'deleted', updated_at: now }).where('id', '=', link.id).execute()
   const row = await ctx.db.selectFrom('activities').selectAll().where('id', '=', link.activity_id).executeTakeFirst()
   const calendar = await ctx.db.selectFrom('sync_calendars').select(['account_id', 'summary']).where('id', '=', link.calendar_id).executeTakeFirstOrThrow()
-  if (!row || !row.start_at || (row.status !== 'scheduled' && row.status !== 'missed')) {
+  if (row && !row.start_at) {
+    await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: row.id, kind: 'deleted_there', message: `Due-date marker deleted in ${calendar.summary}; the work stays unbooked and the marker does not come back` })
+    return 'kept'
+  }
+  if (!row || (row.status !== 'scheduled' && row.status !== 'missed')) {
     await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: link.activity_id, kind: 'deleted_there', message: `Deleted in ${calendar.summary}; the activity is ${row?.status ?? 'gone'} and stays as it is` })
     return 'kept'
   }

@@ -24,6 +24,7 @@ async function readConfig(ctx: Ctx): Promise<SyncConfig> {
   return {
     google: { clientId: cfg.clientId, source: cfg.source, secretSet: cfg.clientSecret !== null },
     intervalSeconds: syncIntervalSeconds(env),
+    dueDatesAllDay: (await ctx.db.selectFrom('sync_settings').select('due_dates_all_day').executeTakeFirstOrThrow()).due_dates_all_day === 1,
   }
 }
 
@@ -53,6 +54,30 @@ export const syncHandlers = {
     await ctx.db.updateTable('sync_settings').set({ google_client_id: input.googleClientId, updated_at: ctx.clock.now().toISOString() }).execute()
     if (input.googleClientSecret === null || input.googleClientSecret === '') await ctx.ports.secrets.delete(GOOGLE_CLIENT_SECRET_KEY)
     else if (input.googleClientSecret !== undefined) await ctx.ports.secrets.set(GOOGLE_CLIENT_SECRET_KEY, input.googleClientSecret)
+    ctx.changed('sync')
+    return readConfig(ctx)
+  },
+
+  'sync.setDueDatesAllDay': async (input, ctx) => {
+    await ctx.db.updateTable('sync_settings').set({ due_dates_all_day: input.enabled ? 1 : 0, updated_at: ctx.clock.now().toISOString() }).execute()
+    // Open unbooked work with a due date gets its marker (on), or loses it (off), on the next round.
+    const calendars = await ctx.db.selectFrom('sync_calendars').select('id').where('active', '=', 1).executeTakeFirst()
+    if (calendars) {
+      const affected = await ctx.db
+        .selectFrom('activities')
+        .select('id')
+        .where('start_at', 'is', null)
+        .where('due_date', 'is not', null)
+        .where('status', 'in', ['scheduled', 'missed'])
+        .execute()
+      const ids = affected.map((a) => a.id)
+      for (let i = 0; i < ids.length; i += 500) await enqueue(ctx, ids.slice(i, i + 500))
+    }
+    await syncLog(ctx.db, {
+      at: ctx.clock.now().toISOString(),
+      kind: 'calendar',
+      message: input.enabled ? 'Unbooked work will show on its due date as an all-day event' : 'Unbooked work no longer shows on the calendars',
+    })
     ctx.changed('sync')
     return readConfig(ctx)
   },

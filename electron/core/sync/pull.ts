@@ -184,6 +184,12 @@ async function applyOne(ctx: Ctx, calendar: CalendarRow, ev: calendar_v3.Schema$
       counts.echoes += 1
       return
     }
+    if (ev.start?.date && !ev.start.dateTime && link.remote_start === null) {
+      // Our due-date marker: the plan owns its day, so a move there changes nothing here;
+      // its etag is remembered so our next write is not refused.
+      await ctx.db.updateTable('sync_links').set({ etag: ev.etag ?? null, remote_updated: ev.updated ?? null }).where('id', '=', link.id).execute()
+      return
+    }
     const start = instant(ev.start, opts.timeZone)
     const end = instant(ev.end, opts.timeZone)
     if (!start || !end) return

@@ -100,7 +100,9 @@ async function pushOne(deps: PushDeps, row: { activity_id: number; version: numb
 
   for (const calendar of calendars) {
     const link = links.find((l) => l.calendar_id === calendar.id) ?? null
-    const want = wanted.has(calendar.id) && facts !== null
+    // A due-date marker someone deleted there stays deleted until the work is booked.
+    const markerDeleted = facts?.when.kind === 'due' && link?.state === 'deleted'
+    const want = wanted.has(calendar.id) && facts !== null && !markerDeleted
     const live = link !== null && link.state !== 'deleted'
     if (!want && !live) continue
     const body = want ? googleEventBody(facts, shop) : null

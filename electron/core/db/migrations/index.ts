@@ -10,6 +10,7 @@ import * as m004 from './2026-11-21-004-read-indexes'
 import * as m010 from './2026-12-01-010-sync'
 import * as m020 from './2026-12-01-020-email'
 import * as m040 from './2026-12-01-040-import'
+import * as m1202_010 from './2026-12-02-010-sync-due-dates'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-21-001-customers-vehicles': m001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-010-sync': m010,
   '2026-12-01-020-email': m020,
   '2026-12-01-040-import': m040,
+  '2026-12-02-010-sync-due-dates': m1202_010,
 }
