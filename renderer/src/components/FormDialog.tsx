@@ -43,7 +43,15 @@ export function FormDialog<V extends object>({ title, size, form, onClose, onSub
   return (
     // Escape, the close button and a click outside ask before dropping what was typed; Cancel means it.
     <Modal opened onClose={() => confirmDiscard(form.isDirty(), onClose)} title={title} size={size}>
-      <form onSubmit={save} noValidate>
+      {/* A dialog opened from this one (a new customer from the vehicle form) is portalled, but
+          React still bubbles its submit here: stop it, so only that dialog's form saves. */}
+      <form
+        onSubmit={(event) => {
+          event.stopPropagation()
+          save(event)
+        }}
+        noValidate
+      >
         <Stack gap="sm">
           <FormProblem message={problem} />
           {children}

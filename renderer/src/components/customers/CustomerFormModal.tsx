@@ -9,6 +9,8 @@ import { FormDialog } from '../FormDialog'
 interface Props {
   /** The customer to edit; without one the dialog creates a customer. */
   customer?: Customer
+  /** A new customer's name as far as it was typed elsewhere (the vehicle form's search). */
+  initialName?: string
   onClose(): void
   onSaved?(customer: Customer): void
 }
@@ -24,10 +26,10 @@ type Values = {
 const validate = zod4Resolver(customerFields, { errorPriority: 'first' })
 
 /** Create or edit a customer. Mounted only while open, so each opening starts from the record. */
-export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
+export function CustomerFormModal({ customer, initialName, onClose, onSaved }: Props) {
   const form = useForm<Values>({
     initialValues: {
-      name: customer?.name ?? '',
+      name: customer?.name ?? initialName ?? '',
       email: customer?.email ?? '',
       phone: customer?.phone ?? '',
       notes: customer?.notes ?? '',
