@@ -23,10 +23,18 @@ const toInput = (v: Values) => ({
 })
 
 /** Add or edit a kind of work. Built-ins can be renamed and retimed but keep their category. */
-export function ActivityTypeFormModal({ type, onClose }: { type?: ActivityType; onClose(): void }) {
+interface Props {
+  type?: ActivityType
+  /** A new type's name as far as it was typed elsewhere (the template form's search). */
+  initialName?: string
+  onClose(): void
+  onSaved?(type: ActivityType): void
+}
+
+export function ActivityTypeFormModal({ type, initialName, onClose, onSaved }: Props) {
   const form = useForm<Values>({
     initialValues: {
-      name: type?.name ?? '',
+      name: type?.name ?? initialName ?? '',
       category: type?.category ?? 'maintenance',
       durationMinutes: type?.durationMinutes ?? 60,
       active: type?.active ?? true,
@@ -46,6 +54,7 @@ export function ActivityTypeFormModal({ type, onClose }: { type?: ActivityType; 
           ? await update.mutateAsync({ ...toInput(values), id: type.id, active: values.active })
           : await create.mutateAsync(toInput(values))
         notifications.show({ color: 'green', message: `${saved.name} saved` })
+        onSaved?.(saved)
         onClose()
       }}
       submitLabel={type ? 'Save type' : 'Add type'}

@@ -1,4 +1,5 @@
-import { Group, NumberInput, Radio, Select, SimpleGrid, Switch, Text } from '@mantine/core'
+import { useRef, useState } from 'react'
+import { Button, Group, NumberInput, Radio, Select, SimpleGrid, Switch, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
@@ -6,6 +7,7 @@ import { templateFields, type MaintenanceTemplate } from '../../../../shared/dom
 import { useChannel, useChannelMutation } from '../../lib/queries'
 import { FormDialog } from '../FormDialog'
 import { numberOrNull } from './form-support'
+import { ActivityTypeFormModal } from './ActivityTypeFormModal'
 
 const resolve = zod4Resolver(templateFields, { errorPriority: 'first' })
 
@@ -54,6 +56,10 @@ export function TemplateFormModal({ template, onClose, onSaved }: Props) {
   const typeOptions = (types.data ?? [])
     .filter((t) => !t.builtin || String(t.id) === form.values.activityTypeId)
     .map((t) => ({ value: String(t.id), label: t.name }))
+  // The work to plan may not exist yet: "New type…" adds it here, named as typed in the search
+  // (read from the keystrokes: leaving the search clears what it shows).
+  const typedType = useRef('')
+  const [newType, setNewType] = useState<string | null>(null)
   const create = useChannelMutation('templates.create')
   const update = useChannelMutation('templates.update')
 
@@ -83,15 +89,28 @@ export function TemplateFormModal({ template, onClose, onSaved }: Props) {
       submitLabel={template ? 'Save template' : 'Add template'}
       pending={create.isPending || update.isPending}
     >
-      <Select
-        label="Work"
-        withAsterisk
-        placeholder="Choose an activity type"
-        searchable
-        data={typeOptions}
-        nothingFoundMessage="No such type: add it under Activity types"
-        {...form.getInputProps('activityTypeId')}
-      />
+      <Group align="flex-start" gap="xs" wrap="nowrap">
+        <Select
+          label="Work"
+          withAsterisk
+          placeholder="Choose an activity type"
+          searchable
+          style={{ flex: 1 }}
+          data={typeOptions}
+          nothingFoundMessage="No such type yet: New type… adds it"
+          onInput={(event) => {
+            typedType.current = event.currentTarget.value
+          }}
+          {...form.getInputProps('activityTypeId')}
+        />
+        {/* In line with the select's box, below its label. */}
+        <Button variant="default" mt={25} onClick={() => setNewType(form.values.activityTypeId ? '' : typedType.current.trim())}>
+          New type…
+        </Button>
+      </Group>
+      {newType !== null && (
+        <ActivityTypeFormModal initialName={newType} onClose={() => setNewType(null)} onSaved={(t) => form.setFieldValue('activityTypeId', String(t.id))} />
+      )}
       <div>
         <Text fw={500} size="sm">
           Every
