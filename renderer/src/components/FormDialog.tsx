@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { Button, Group, Modal, Stack, type ModalProps } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
 import { showFieldErrors } from '../lib/form-errors'
@@ -30,15 +30,35 @@ interface Props<V> {
  */
 export function FormDialog<V extends object>({ title, size, form, onClose, onSubmit, submitLabel, pending, children }: Props<V>) {
   const [problem, setProblem] = useState<string | null>(null)
-
-  const save = form.onSubmit(async (values) => {
-    setProblem(null)
-    try {
-      await onSubmit(values)
-    } catch (error) {
-      setProblem(showFieldErrors(error, Object.keys(values), form.setErrors))
-    }
-  })
+  // What opened the dialog, read before the dialog takes focus: it gets focus back on close.
+  // (Mantine returns focus when `opened` turns false; these dialogs unmount instead.)
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null))
+  useEffect(
+    () => () => {
+      requestAnimationFrame(() => {
+        if (opener?.isConnected) opener.focus()
+      })
+    },
+    [opener],
+  )
+  // A refused or invalid save takes the person to the first field that needs them, once its
+  // message is drawn (the keyboard user hears it; nobody hunts for the red field).
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget
+    const focusFirstInvalid = () => requestAnimationFrame(() => element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+    form.onSubmit(
+      async (values) => {
+        setProblem(null)
+        try {
+          await onSubmit(values)
+        } catch (error) {
+          setProblem(showFieldErrors(error, Object.keys(values), form.setErrors))
+          focusFirstInvalid()
+        }
+      },
+      () => focusFirstInvalid(),
+    )(event)
+  }
 
   return (
     // Escape, the close button and a click outside ask before dropping what was typed; Cancel means it.
@@ -48,7 +68,7 @@ export function FormDialog<V extends object>({ title, size, form, onClose, onSub
       <form
         onSubmit={(event) => {
           event.stopPropagation()
-          save(event)
+          submit(event)
         }}
         noValidate
       >
