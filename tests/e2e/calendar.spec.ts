@@ -214,7 +214,7 @@ test.describe('calendar', () => {
 
     const dialog = page.getByRole('dialog', { name: 'Book a time' })
     await expect(dialog).toBeVisible()
-    await expect(dialog.getByLabel('Date')).toHaveValue('2026-03-12')
+    await expect(dialog.getByLabel('Date')).toHaveValue('Mar 12, 2026')
     await expect(dialog.getByLabel('Time')).toHaveValue('08:00')
     await dialog.getByRole('button', { name: 'Book', exact: true }).click()
     await expect(dialog).toBeHidden()
@@ -269,7 +269,8 @@ test.describe('calendar', () => {
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: 'Book a time' })
     await expect(dialog).toBeVisible()
-    await dialog.getByLabel('Date').fill('2026-03-11')
+    await dialog.getByLabel('Date').fill('Mar 11, 2026')
+    await page.keyboard.press('Tab') // on to the time: the date's calendar closes
     await dialog.getByRole('combobox', { name: 'Bay' }).click()
     await page.getByRole('option', { name: 'Bay 1' }).click()
     await dialog.getByRole('button', { name: 'Find next free slot' }).click()

@@ -20,7 +20,7 @@ test.describe('capacity screens', () => {
     await expect(dialog.getByRole('combobox', { name: 'Bay' })).toHaveValue('First free bay')
     await page.waitForTimeout(300)
     await saveScreen(page, 'capacity-booking-form')
-    await dialog.getByLabel('Date').fill('2026-03-11')
+    await dialog.getByLabel('Date').fill('Mar 11, 2026')
     await dialog.getByLabel('Time').fill('13:00')
     await dialog.getByRole('button', { name: 'Book', exact: true }).click()
     await expect(page.getByRole('alert').filter({ hasText: 'Booked' })).toBeVisible()

@@ -114,7 +114,7 @@ test.describe('capacity from every view', () => {
     const dialog = page.getByRole('dialog', { name: 'Book a time' })
     await expect(dialog.getByRole('combobox', { name: 'Bay' })).toHaveValue('First free bay')
     await expect(dialog.getByRole('combobox', { name: 'Technician' })).toHaveValue('First free technician')
-    await dialog.getByLabel('Date').fill('2026-03-11')
+    await dialog.getByLabel('Date').fill('Mar 11, 2026')
     await dialog.getByLabel('Time').fill('14:00')
     await dialog.getByRole('button', { name: 'Book', exact: true }).click()
     await expect(dialog).toBeHidden()

@@ -1,6 +1,7 @@
 import { useState } from 'react'
-import { Alert, Anchor, Badge, Button, Divider, Group, Loader, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Divider, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core'
 import { IconAlertTriangle, IconPin } from '@tabler/icons-react'
+import { DateInput } from '@mantine/dates'
 import { Link } from 'react-router'
 import type { Activity } from '../../../../shared/domain/activities'
 import { useChannel } from '../../lib/queries'
@@ -159,7 +160,7 @@ function DueDateEditor({ activity: a, run, busy }: EditorProps) {
   const [day, setDay] = useState(a.dueDate)
   return (
     <Group gap="xs" align="flex-end">
-      <TextInput type="date" size="xs" label="Due date" value={day} onChange={(e) => setDay(e.currentTarget.value)} />
+      <DateInput size="xs" label="Due date" valueFormat="MMM D, YYYY" value={day} onChange={(v) => setDay(v ?? '')} />
       <Button
         size="xs"
         variant="default"

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core'
+import { DateInput, TimeInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconSearch } from '@tabler/icons-react'
@@ -56,7 +57,7 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
   const form = useForm<Values>({
     initialValues: initialValues(request, ref.timeZone, ref.hours, ref.durationOf(a.activityTypeId)),
     validate: {
-      date: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Pick a date'),
+      date: (v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Pick a date'),
       time: (v) => (/^\d{2}:\d{2}$/.test(v) ? null : 'Pick a time'),
       duration: (v) => (v >= 5 && v <= 24 * 60 ? null : 'Between 5 minutes and a day'),
     },
@@ -127,8 +128,9 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
           {a.licensePlate ? ` (${a.licensePlate})` : ''} · {a.customerName}
         </Text>
         <SimpleGrid cols={3} spacing="sm">
-          <TextInput type="date" label="Date" required {...form.getInputProps('date')} />
-          <TextInput type="time" label="Time" step={900} required {...form.getInputProps('time')} />
+          {/* The same pickers as every other date and time in the app, in the screens' format. */}
+          <DateInput label="Date" required valueFormat="MMM D, YYYY" {...form.getInputProps('date')} />
+          <TimeInput label="Time" step={900} required {...form.getInputProps('time')} />
           <NumberInput label="Duration (minutes)" min={5} max={1440} step={15} required {...form.getInputProps('duration')} />
         </SimpleGrid>
         <SimpleGrid cols={2} spacing="sm">
