@@ -71,6 +71,8 @@ export const readDependencies: Record<string, readonly DataDomain[]> = {
   notices: ['settings'],
   // The shop's now and zone: only the zone setting changes it.
   clock: ['settings'],
+  // A proposal is read from the bookings, hours, closures and resources; its settings are settings and technicians.
+  autobook: ['activities', 'vehicles', 'customers', 'activityTypes', 'bays', 'technicians', 'settings', 'hours', 'closures', 'sync'],
 }
 
 /**

@@ -346,6 +346,30 @@ export interface SyncBusyBlocksTable {
   end_at: string
 }
 
+/** One row: how auto-booking spaces and groups work (issue 15). */
+export interface AutobookSettingsTable {
+  id: Generated<1>
+  buffer_minutes: Generated<number>
+  group_days: Generated<number>
+  updated_at: string
+}
+
+/** The categories of work a technician does; a technician with no rows does every category. */
+export interface TechnicianCategoriesTable {
+  technician_id: number
+  category: 'inspection' | 'maintenance' | 'repair' | 'other'
+}
+
+/** An accepted auto-booking proposal: what it booked, so that one undo removes exactly that. */
+export interface AutobookRunsTable {
+  id: Generated<number>
+  token: string
+  at: string
+  actor: string
+  items: string
+  undone_at: string | null
+}
+
 export interface Database {
   customers: CustomersTable
   vehicles: VehiclesTable
@@ -371,6 +395,9 @@ export interface Database {
   sync_log: SyncLogTable
   sync_conflicts: SyncConflictsTable
   sync_busy_blocks: SyncBusyBlocksTable
+  autobook_settings: AutobookSettingsTable
+  technician_categories: TechnicianCategoriesTable
+  autobook_runs: AutobookRunsTable
 }
 
 export type CustomerRow = Selectable<CustomersTable>

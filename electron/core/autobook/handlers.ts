@@ -1,0 +1,38 @@
+import { longRunning, type HandlerMap } from '../handler'
+import { findTechnician } from '../resources/queries'
+import { fieldError } from '../errors'
+import { propose } from './propose'
+import { accept, lastRun, undo } from './accept'
+import { readAutobookSettings } from './settings'
+
+export const autobookHandlers = {
+  // Long-running: the snapshot and the checks take the lock in short batches, the placement none.
+  'autobook.propose': longRunning<'autobook.propose'>((input, ctx) => propose(ctx, input)),
+  'autobook.accept': (input, ctx) => accept(ctx, input.items),
+  'autobook.undo': (input, ctx) => undo(ctx, input.token),
+  'autobook.lastRun': (_input, ctx) => lastRun(ctx),
+  'autobook.getSettings': (_input, ctx) => readAutobookSettings(ctx.db),
+  'autobook.updateSettings': async (input, ctx) => {
+    const set = {
+      ...(input.bufferMinutes !== undefined ? { buffer_minutes: input.bufferMinutes } : {}),
+      ...(input.groupDays !== undefined ? { group_days: input.groupDays } : {}),
+    }
+    await ctx.db.updateTable('autobook_settings').set({ ...set, updated_at: ctx.clock.now().toISOString() }).execute()
+    ctx.changed('settings')
+    return readAutobookSettings(ctx.db)
+  },
+  'autobook.setTechnicianCategories': async (input, ctx) => {
+    const tech = await findTechnician(ctx.db, input.technicianId).catch(() => {
+      throw fieldError('technicianId', `Technician ${input.technicianId} does not exist`, 'not_found')
+    })
+    await ctx.db.deleteFrom('technician_categories').where('technician_id', '=', tech.id).execute()
+    if (input.categories) {
+      await ctx.db
+        .insertInto('technician_categories')
+        .values([...new Set(input.categories)].map((category) => ({ technician_id: tech.id, category })))
+        .execute()
+    }
+    ctx.changedRows('technicians', [tech.id])
+    return readAutobookSettings(ctx.db)
+  },
+} satisfies HandlerMap<'autobook'>

@@ -1,0 +1,22 @@
+import { channel } from './define'
+import {
+  autobookSchemas as s,
+  type AcceptResult,
+  type AutobookProposal,
+  type AutobookRun,
+  type AutobookSettings,
+  type UndoResult,
+} from '../domain/autobook'
+
+export const autobookContract = {
+  /** Proposes bookings for due, unbooked work (overdue first) in `[from, to]`; writes nothing. */
+  'autobook.propose': channel<AutobookProposal>()(s.propose),
+  /** Books the chosen proposals in one transaction, each re-checked; answers an undo token. */
+  'autobook.accept': channel<AcceptResult>()(s.accept),
+  /** Unbooks what one accept booked, where nobody changed it since. */
+  'autobook.undo': channel<UndoResult>()(s.undo),
+  'autobook.lastRun': channel<AutobookRun | null>()(s.lastRun),
+  'autobook.getSettings': channel<AutobookSettings>()(s.getSettings),
+  'autobook.updateSettings': channel<AutobookSettings>()(s.updateSettings),
+  'autobook.setTechnicianCategories': channel<AutobookSettings>()(s.setTechnicianCategories),
+}
