@@ -4,6 +4,7 @@
  * checked by `placeBooking`, the rule every other way of booking goes through, in short
  * batches. Writes nothing.
  */
+import { performance } from 'node:perf_hooks'
 import type { Ctx } from '../handler'
 import type { AutobookProposal, NotPlaced, ProposedBooking } from '../../../shared/domain/autobook'
 import { AppError } from '../errors'
@@ -13,8 +14,8 @@ import { getSettingsRow } from '../settings/queries'
 import { readSnapshot, type Snapshot, type WorkItem } from './snapshot'
 import { placeWork, type Placement } from './placer'
 
-/** Placements checked per batch under the lock: short enough that a booking from the desk never waits long. */
-const VERIFY_BATCH = 60
+/** How long one batch of checks holds the lock: short enough that the event loop and a booking from the desk never wait long. */
+const VERIFY_SLICE_MS = 12
 
 /**
  * @example
@@ -29,10 +30,13 @@ export async function propose(ctx: Ctx, range: { from: string; to: string }): Pr
   const { placed, unplaced } = await placeWork(snap, { pause: () => ctx.yieldToEventLoop() })
 
   const refused = new Map<number, string>()
-  for (let i = 0; i < placed.length; i += VERIFY_BATCH) {
-    const chunk = placed.slice(i, i + VERIFY_BATCH)
+  let next = 0
+  while (next < placed.length) {
     await ctx.batch(async (db) => {
-      for (const p of chunk) {
+      const sliceStart = performance.now()
+      // A slice of checks under the lock, then a turn for the event loop and for the desk's own calls.
+      while (next < placed.length && performance.now() - sliceStart < VERIFY_SLICE_MS) {
+        const p = placed[next++]!
         try {
           await placeBooking(
             db,
