@@ -20,6 +20,10 @@ import { clearDropPreviews, useCalendarMoves } from '../components/calendar/use-
 import { useShopReference } from '../components/calendar/use-shop-reference'
 import { useCalendarPlace } from '../components/calendar/use-calendar-place'
 import { step, visibleRange } from '../components/calendar/visible-range'
+import { useAutobook } from '../components/autobook/use-autobook'
+import { AutobookActions } from '../components/autobook/AutobookActions'
+import { ProposalPanel } from '../components/autobook/ProposalPanel'
+import { toProposalEvent } from '../components/autobook/proposal-events'
 
 // Fills the window below the page's header, filters and legend; at 1280×800 that is ~560px.
 const CALENDAR_HEIGHT = 'max(520px, calc(100vh - 250px))'
@@ -56,14 +60,20 @@ export function CalendarPage() {
   const askForTime = useCallback((activity: Activity, day: string) => setBooking({ activity, day }), [])
   const moves = useCalendarMoves({ timeZone: ref.timeZone, grouping, view, durationOf: ref.durationOf, askForTime })
 
+  const autobook = useAutobook()
+  const { proposal, chosen } = autobook
   const events = useMemo(() => {
-    const list = (activities.data ?? []).map((a) => toCalendarEvent(a, ref.timeZone, grouping))
-    if (moves.placements.size === 0) return list
-    return list.map((e) => {
-      const p = moves.placements.get(e.id)
-      return p ? { ...e, ...p } : e
-    })
-  }, [activities.data, ref.timeZone, grouping, moves.placements])
+    let list = (activities.data ?? []).map((a) => toCalendarEvent(a, ref.timeZone, grouping))
+    if (moves.placements.size > 0) {
+      list = list.map((e) => {
+        const p = moves.placements.get(e.id)
+        return p ? { ...e, ...p } : e
+      })
+    }
+    // The ticked proposals, drawn hatched beside the real bookings until accepted or discarded.
+    if (!proposal) return list
+    return [...list, ...proposal.items.filter((p) => chosen.has(p.activityId)).map((p) => toProposalEvent(p, ref.timeZone, grouping))]
+  }, [activities.data, ref.timeZone, grouping, moves.placements, proposal, chosen])
 
   const resources = useMemo(
     () => resourcesFor(grouping, ref.bays, ref.technicians, activities.data),
@@ -71,7 +81,8 @@ export function CalendarPage() {
   )
   const shading = useMemo(() => shopHoursShading(ref.hours, closures.data ?? [], grouping), [ref.hours, closures.data, grouping])
 
-  const openEvent = useCallback((e: CalendarEvent) => panel.open(e.id), [panel])
+  // A proposal stands for unbooked work: its panel is that work's.
+  const openEvent = useCallback((e: CalendarEvent) => panel.open(e.proposed ? e.activity.id : e.id), [panel])
   const { timeZone, durationOf } = ref
   const dragFromOutsideItem = useCallback((): CalendarEvent => {
     // react-big-calendar sizes its drop preview from this. With nothing of ours in hand (a file
@@ -107,9 +118,10 @@ export function CalendarPage() {
           toolbars are full at the window's minimum width (1280px). */}
       <Group justify="space-between" align="flex-end" wrap="nowrap" gap="sm">
         <CalendarFilters value={filters} onChange={setFilters} bays={ref.bays} technicians={ref.technicians} />
-        <Box style={{ flex: 'none' }}>
+        <Group gap="xs" wrap="nowrap" style={{ flex: 'none' }}>
+          <AutobookActions autobook={autobook} week={visibleRange('week', shownDate)} />
           <ExportMenu range={range} compact />
-        </Box>
+        </Group>
       </Group>
       <CalendarLegend />
       {activities.error && (
@@ -137,19 +149,32 @@ export function CalendarPage() {
             height={CALENDAR_HEIGHT}
           />
         </Box>
-        <Box w={240} style={{ flex: 'none' }}>
-          <UnbookedList
-            today={wallToDay(today)}
-            text={text}
-            onDragStart={setDragged}
-            onDragEnd={() => {
-              clearDropPreviews()
-              setDragged(null)
-            }}
-            onBook={(activity) => setBooking({ activity })}
-            onOpen={(activity) => panel.open(activity.id)}
-            height={CALENDAR_HEIGHT}
-          />
+        <Box w={proposal ? 280 : 240} style={{ flex: 'none' }}>
+          {proposal ? (
+            <ProposalPanel
+              proposal={proposal}
+              timeZone={ref.timeZone}
+              chosen={chosen}
+              onChosen={autobook.setChosen}
+              onAccept={autobook.accept}
+              onDiscard={autobook.discard}
+              accepting={autobook.accepting}
+              height={CALENDAR_HEIGHT}
+            />
+          ) : (
+            <UnbookedList
+              today={wallToDay(today)}
+              text={text}
+              onDragStart={setDragged}
+              onDragEnd={() => {
+                clearDropPreviews()
+                setDragged(null)
+              }}
+              onBook={(activity) => setBooking({ activity })}
+              onOpen={(activity) => panel.open(activity.id)}
+              height={CALENDAR_HEIGHT}
+            />
+          )}
         </Box>
       </Group>
       <BookingDialog request={booking} onClose={() => setBooking(null)} />

@@ -45,9 +45,9 @@ const startAccessor = (e: CalendarEvent | null) => e?.start as Date
 const endAccessor = (e: CalendarEvent | null) => e?.end as Date
 const allDayAccessor = (e: CalendarEvent) => e.allDay
 const resourceAccessor = (e: CalendarEvent) => e.resourceId
-const draggable = (e: CalendarEvent) => canMove(e.activity)
+const draggable = (e: CalendarEvent) => !e.proposed && canMove(e.activity)
 // Only booked work has a length to change.
-const resizable = (e: CalendarEvent) => canMove(e.activity) && !e.allDay
+const resizable = (e: CalendarEvent) => !e.proposed && canMove(e.activity) && !e.allDay
 const tooltip = (e: CalendarEvent) =>
   [e.title, [e.activity.bayName, e.activity.technicianName].filter(Boolean).join(' · ')].filter(Boolean).join('\n')
 
@@ -63,6 +63,8 @@ export const CalendarView = memo(function CalendarView(props: Props) {
   const eventPropGetter = useCallback(
     (e: CalendarEvent) => {
       const fill = STATUS_FILL[e.activity.status]
+      // Proposed, not booked: hatched with a dashed edge (calendar.css), whatever the view.
+      if (e.proposed) return { className: 'shop-proposed' }
       const classes = [`shop-status-${e.activity.status}`, e.allDay ? 'shop-unbooked' : '', pendingIds.has(e.id) ? 'shop-pending' : '']
       // The agenda puts these on its table row, date cell included: a stripe there, not a fill.
       if (agenda) return { className: classes.join(' ') }

@@ -24,6 +24,8 @@ export interface CalendarEvent {
   allDay: boolean
   resourceId: ResourceId
   activity: Activity
+  /** A booking "Fill the week" proposes, not yet made: drawn hatched, never dragged. */
+  proposed?: boolean
 }
 
 /** The vehicle as the desk says it: plate first (what is read off the car), then the make and model. */
