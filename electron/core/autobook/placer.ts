@@ -1,6 +1,6 @@
 /**
  * The placement: due work, earliest due (overdue) first, into the earliest time of the range
- * where a bay and a technician who does that category are free for all of it, with the
+ * (and no more than the grouping days before it is due) where a bay and a technician who does that category are free for all of it, with the
  * shop's buffer between jobs of different vehicles. One vehicle's work due within a few days
  * goes in as one visit: back to back in one bay. Pure: it reads a snapshot and answers what
  * it would book; `verify.ts` then checks every placement with `placeBooking` itself.
@@ -148,8 +148,10 @@ export async function placeWork(snap: Snapshot, opts: { pause?: () => Promise<vo
     const total = jobs.reduce((n, j) => n + j.minutes, 0) * MINUTE
     const cats = [...new Set(jobs.map((j) => j.category))].sort().join(',')
     const bays: Array<number | null> = snap.bays.length > 0 ? snap.bays.map((b) => b.id) : [null]
+    // Not long before it is due: at most the grouping days early (a vehicle arriving Saturday is not booked for Tuesday).
+    const notBefore = addDays(jobs[0]!.dueDate, -snap.groupDays)
     for (const day of snap.days) {
-      if (day.close - day.open < total) continue
+      if (day.day < notBefore || day.close - day.open < total) continue
       let best: Found | null = null
       for (const bayId of bays) {
         if (bayId !== null && snap.bays.find((b) => b.id === bayId)!.closed.has(day.day)) continue
@@ -181,6 +183,7 @@ export async function placeWork(snap: Snapshot, opts: { pause?: () => Promise<vo
 
   const whyNot = (job: WorkItem): string => {
     if (snap.days.length === 0) return `The shop is not open on any day from ${snap.from} to ${snap.to} (that has not passed).`
+    if (!snap.days.some((d) => d.day >= addDays(job.dueDate, -snap.groupDays))) return `It is due ${job.dueDate}, after the range (booked at most ${snap.groupDays} days early).`
     if (job.minutes > longestDay) return `It takes ${hoursText(job.minutes)}, longer than any open day in the range.`
     if (snap.technicians.length > 0 && !snap.technicians.some((t) => does(t, job.category))) {
       return `No active technician does ${job.category} work (Settings: technicians' categories).`

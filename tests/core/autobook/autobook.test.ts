@@ -90,6 +90,13 @@ describe('autobook.propose', () => {
     expect(await violations(p)).toEqual([])
   })
 
+  it('books work no more than the grouping days before it is due', async () => {
+    await shop.core.ok('autobook.updateSettings', { groupDays: 2 })
+    const w = await planned(shop.core, { vehicleId: shop.vehicleId, activityTypeId: shop.oil, dueDate: '2025-03-14' })
+    const p = await propose('2025-03-05', '2025-03-14')
+    expect(local(p.items.find((i) => i.activityId === w.id)!.start)).toBe('2025-03-12, 08:00')
+  })
+
   it('says what does not fit', async () => {
     const long = await shop.core.ok('activityTypes.create', { name: 'Engine rebuild', category: 'repair', durationMinutes: 11 * 60 })
     const w = await planned(shop.core, { vehicleId: shop.vehicleId, activityTypeId: long.id, dueDate: '2025-03-06' })
