@@ -11,6 +11,7 @@ import { ShopSection } from '../components/settings/ShopSection'
 import { TechniciansSection } from '../components/settings/TechniciansSection'
 import { TemplatesSection } from '../components/settings/TemplatesSection'
 import { BackupsSection } from '../components/settings/BackupsSection'
+import { AutobookSection } from '../components/settings/AutobookSection'
 
 const TABS = [
   { value: 'shop', label: 'Shop', Section: ShopSection },
@@ -19,6 +20,7 @@ const TABS = [
   { value: 'closures', label: 'Closures', Section: ClosuresSection },
   { value: 'bays', label: 'Bays', Section: BaysSection },
   { value: 'technicians', label: 'Technicians', Section: TechniciansSection },
+  { value: 'autobook', label: 'Auto-booking', Section: AutobookSection },
   { value: 'types', label: 'Activity types', Section: ActivityTypesSection },
   { value: 'templates', label: 'Templates', Section: TemplatesSection },
   { value: 'backups', label: 'Backups', Section: BackupsSection },
