@@ -68,4 +68,34 @@ test.describe('Fill the week', () => {
     await panel.getByRole('button', { name: 'Discard' }).click()
     await expect(page.getByRole('region', { name: 'Unbooked' })).toBeVisible()
   })
+
+  test('Settings → Auto-booking: the buffer, the visit window and the work each technician does, and a proposal that keeps to them', async ({ page, shop }) => {
+    await shop.call('bays.create', { name: 'Bay 1' })
+    const sam = await shop.call('technicians.create', { name: 'Sam Ortiz', email: null })
+    await shop.call('technicians.create', { name: 'Rita Gomez', email: null })
+    await seedVehicle(shop, { make: 'Ford', model: 'Transit', licensePlate: 'FLEET 7', onboardingDate: '2026-03-11' })
+
+    await page.goto('/#/settings?tab=autobook')
+    const buffer = page.getByRole('textbox', { name: 'Buffer between jobs (minutes)' })
+    await buffer.fill('30')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect(page.getByRole('alert').filter({ hasText: 'Auto-booking settings saved' })).toBeVisible()
+    // Sam does no inspections: untick it (saved at once, drawn once stored), and "every kind" goes with it.
+    await page.getByRole('checkbox', { name: 'Sam Ortiz: Inspection' }).click()
+    await expect(page.getByRole('checkbox', { name: 'Sam Ortiz: every kind of work' })).not.toBeChecked()
+    await expect(page.getByRole('checkbox', { name: 'Sam Ortiz: Inspection' })).not.toBeChecked()
+    await expectNoSeriousA11yViolations(page)
+    await expect
+      .poll(async () => (await shop.call('autobook.getSettings', {})).technicians.find((t) => t.id === sam.id)?.categories)
+      .toEqual(['maintenance', 'other', 'repair'])
+    expect((await shop.call('autobook.getSettings', {})).bufferMinutes).toBe(30)
+
+    await page.goto('/#/calendar')
+    await showView(page, 'Week')
+    await page.getByRole('button', { name: 'Fill the week' }).click()
+    const panel = page.getByRole('region', { name: 'Proposed bookings' })
+    // The initial inspection goes to Rita, the one who does inspections.
+    await expect(panel.getByRole('list', { name: 'Proposed bookings' })).toContainText('Rita Gomez')
+    await expect(panel).toContainText('30 min between jobs')
+  })
 })
