@@ -5,6 +5,7 @@ import {
   type AutobookProposal,
   type AutobookRun,
   type AutobookSettings,
+  type CapacityReport,
   type UndoResult,
 } from '../domain/autobook'
 
@@ -15,6 +16,8 @@ export const autobookContract = {
   'autobook.accept': channel<AcceptResult>()(s.accept),
   /** Unbooks what one accept booked, where nobody changed it since. */
   'autobook.undo': channel<UndoResult>()(s.undo),
+  /** Per day: open, booked and free hours per bay and technician, beside the due work not yet booked. */
+  'autobook.capacity': channel<CapacityReport>()(s.capacity),
   'autobook.lastRun': channel<AutobookRun | null>()(s.lastRun),
   'autobook.getSettings': channel<AutobookSettings>()(s.getSettings),
   'autobook.updateSettings': channel<AutobookSettings>()(s.updateSettings),

@@ -112,6 +112,7 @@ export type AcceptItem = z.input<typeof acceptItem>
 
 export const autobookSchemas = {
   propose: range,
+  capacity: range,
   accept: z.object({ items: z.array(acceptItem).min(1, 'Choose at least one proposed booking').max(5_000) }),
   undo: z.object({ token: z.string().trim().min(1, 'The undo token is missing').max(100) }),
   lastRun: z.object({}),
@@ -125,4 +126,36 @@ export const autobookSchemas = {
     /** Null: every category. An empty list is refused: such a technician could never be booked. */
     categories: z.array(z.enum(CATEGORIES)).min(1, 'Choose at least one category, or every category').nullable(),
   }),
+}
+
+/** One bay's or technician's day: open hours (theirs, after closures), booked or busy, free. */
+export interface CapacityResourceDay {
+  id: number
+  name: string
+  openMinutes: number
+  bookedMinutes: number
+  freeMinutes: number
+  /** `overbooked`: more booked than open; `idle`: open with nothing booked; `closed`: away or closed. */
+  state: 'ok' | 'overbooked' | 'idle' | 'closed'
+}
+
+export interface CapacityDay {
+  day: string
+  /** False: the shop is closed (hours or a whole-shop closure), or the day has passed. */
+  open: boolean
+  bays: CapacityResourceDay[]
+  technicians: CapacityResourceDay[]
+  /** Bay hours free that day. */
+  freeMinutes: number
+  /** Work due that day and not booked. */
+  dueUnbookedMinutes: number
+}
+
+export interface CapacityReport {
+  from: string
+  to: string
+  days: CapacityDay[]
+  /** Unbooked work already overdue (due before today): it competes for the same free hours. */
+  overdueUnbookedMinutes: number
+  totals: { openMinutes: number; bookedMinutes: number; freeMinutes: number; dueUnbookedMinutes: number }
 }

@@ -4,6 +4,8 @@ import { fieldError } from '../errors'
 import { propose } from './propose'
 import { accept, lastRun, undo } from './accept'
 import { readAutobookSettings } from './settings'
+import { capacityReport } from './capacity-report'
+import { getSettingsRow } from '../settings/queries'
 
 export const autobookHandlers = {
   // Long-running: the snapshot and the checks take the lock in short batches, the placement none.
@@ -11,6 +13,8 @@ export const autobookHandlers = {
   'autobook.accept': (input, ctx) => accept(ctx, input.items),
   'autobook.undo': (input, ctx) => undo(ctx, input.token),
   'autobook.lastRun': (_input, ctx) => lastRun(ctx),
+  'autobook.capacity': async (input, ctx) =>
+    capacityReport(ctx.db, { ...input, now: ctx.clock.now(), timeZone: (await getSettingsRow(ctx.db)).time_zone }),
   'autobook.getSettings': (_input, ctx) => readAutobookSettings(ctx.db),
   'autobook.updateSettings': async (input, ctx) => {
     const set = {

@@ -213,3 +213,22 @@ describe('autobook.accept and undo', () => {
     expect((await shop.core.refused('autobook.undo', { token: 'nope' })).code).toBe('not_found')
   })
 })
+
+describe('autobook.capacity', () => {
+  it('per day: open, booked and free hours per bay and technician, idle and closed marked, due unbooked beside', async () => {
+    await shop.core.ok('closures.create', { startsOn: '2025-03-07', endsOn: '2025-03-07', scope: 'bay', bayId: shop.bay2 })
+    await shop.core.ok('activities.createManual', { vehicleId: shop.otherVehicleId, activityTypeId: shop.brakes, start: '2025-03-06T08:00:00-05:00', bayId: shop.bay1, technicianId: shop.alex })
+    await planned(shop.core, { vehicleId: shop.vehicleId, activityTypeId: shop.oil, dueDate: '2025-03-06' })
+    await planned(shop.core, { vehicleId: shop.vehicleId, activityTypeId: shop.brakes, dueDate: '2025-03-04' })
+    const r = await shop.core.ok('autobook.capacity', { from: '2025-03-06', to: '2025-03-09' })
+    const thu = r.days.find((d) => d.day === '2025-03-06')!
+    expect(thu.bays.find((b) => b.id === shop.bay1)).toMatchObject({ openMinutes: 540, bookedMinutes: 90, freeMinutes: 450, state: 'ok' })
+    expect(thu.bays.find((b) => b.id === shop.bay2)).toMatchObject({ bookedMinutes: 0, state: 'idle' })
+    expect(thu.technicians.find((t) => t.id === shop.alex)).toMatchObject({ bookedMinutes: 90 })
+    expect(thu).toMatchObject({ freeMinutes: 450 + 540, dueUnbookedMinutes: 60 })
+    expect(r.days.find((d) => d.day === '2025-03-07')!.bays.find((b) => b.id === shop.bay2)).toMatchObject({ openMinutes: 0, state: 'closed' })
+    // Sunday: the shop is closed.
+    expect(r.days.find((d) => d.day === '2025-03-09')).toMatchObject({ open: false, bays: [] })
+    expect(r.overdueUnbookedMinutes).toBe(90)
+  })
+})
