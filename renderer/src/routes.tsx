@@ -3,6 +3,7 @@ import { Layout } from './components/Layout'
 import { ActivityPanelProvider } from './components/activity/ActivityPanel'
 import { NoticeToasts } from './components/email/NoticeToasts'
 import { CalendarPage } from './pages/CalendarPage'
+import { CapacityPage } from './pages/CapacityPage'
 import { TodayPage } from './pages/TodayPage'
 import { CustomersPage } from './pages/CustomersPage'
 import { VehiclesPage } from './pages/VehiclesPage'
@@ -24,6 +25,7 @@ export const router = createHashRouter([
       { index: true, element: <Navigate to="/today" replace /> },
       { path: 'today', element: <TodayPage /> },
       { path: 'calendar', element: <CalendarPage /> },
+      { path: 'capacity', element: <CapacityPage /> },
       { path: 'vehicles', element: <VehiclesPage /> },
       { path: 'vehicles/:id', element: <VehiclePage /> },
       { path: 'customers', element: <CustomersPage /> },

@@ -37,4 +37,13 @@ test.describe('screens: Fill the week', () => {
     await expect(page.locator('.rbc-event.shop-proposed').first()).toBeVisible()
     await saveScreen(page, 'autobook-day-by-bay')
   })
+
+  test('the capacity of a busy week', async ({ page, shop }) => {
+    await seedBusyWeek(shop, shop.timeZone)
+    await page.goto('/#/capacity')
+    const table = page.getByRole('table', { name: 'Booked of open hours per bay and technician' })
+    await expect(table.getByRole('rowheader', { name: 'Bay 4' })).toBeVisible()
+    await expect(page.getByTestId('capacity-summary')).toContainText('booked of')
+    await saveScreen(page, 'capacity-week')
+  })
 })

@@ -99,3 +99,29 @@ test.describe('Fill the week', () => {
     await expect(panel).toContainText('30 min between jobs')
   })
 })
+
+test.describe('Capacity', () => {
+  test('a week of booked, open and free hours per bay and technician, idle days marked, due work beside', async ({ page, shop }) => {
+    const bay1 = await shop.call('bays.create', { name: 'Bay 1' })
+    await shop.call('bays.create', { name: 'Bay 2' })
+    const sam = await shop.call('technicians.create', { name: 'Sam Ortiz', email: null })
+    const civic = await seedVehicle(shop, { make: 'Honda', model: 'Civic', licensePlate: '7KXM 412', onboardingDate: '2026-03-12' })
+    const type = (await shop.call('activityTypes.list', {})).find((t) => t.name === 'Minor inspection')!
+    await shop.call('activities.createManual', { vehicleId: civic.id, activityTypeId: type.id, start: '2026-03-11T09:00:00-04:00', bayId: bay1.id, technicianId: sam.id })
+
+    await page.goto('/#/capacity')
+    await expect(page.getByTestId('capacity-range')).toHaveText('Sun, Mar 8 – Sat, Mar 14')
+    const table = page.getByRole('table', { name: 'Booked of open hours per bay and technician' })
+    const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+    // Cells after the row's heading, Sunday first: Wednesday the 11th is the fourth.
+    await expect(row('Bay 1').getByRole('cell').nth(3)).toContainText('1 h / 9 h')
+    await expect(row('Bay 2').getByRole('cell').nth(3)).toHaveAttribute('data-state', 'idle')
+    await expect(row('Sam Ortiz').getByRole('cell').nth(3)).toContainText('8 h free')
+    // The initial inspection due Thursday, not booked, beside the free hours.
+    await expect(row('Due, not booked').getByRole('cell').nth(4)).toHaveText('2 h')
+    await expect(page.getByTestId('capacity-summary')).toContainText('it fits')
+    await expectNoSeriousA11yViolations(page)
+    await page.getByRole('button', { name: 'Next week' }).click()
+    await expect(page.getByTestId('capacity-range')).toHaveText('Sun, Mar 15 – Sat, Mar 21')
+  })
+})

@@ -1,11 +1,12 @@
 import { AppShell, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core'
-import { IconCalendar, IconCar, IconLayoutDashboard, IconSettings, IconUsers } from '@tabler/icons-react'
+import { IconCalendar, IconCar, IconGauge, IconLayoutDashboard, IconSettings, IconUsers } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet } from 'react-router'
 import { browserZone, useShopClock } from '../lib/shop-clock'
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconLayoutDashboard },
   { to: '/calendar', label: 'Calendar', icon: IconCalendar },
+  { to: '/capacity', label: 'Capacity', icon: IconGauge },
   { to: '/vehicles', label: 'Vehicles', icon: IconCar },
   { to: '/customers', label: 'Customers', icon: IconUsers },
   { to: '/settings', label: 'Settings', icon: IconSettings },
