@@ -143,6 +143,8 @@ export interface CapacityDay {
   day: string
   /** False: the shop is closed (hours or a whole-shop closure), or the day has passed. */
   open: boolean
+  /** Before the shop's today: shown as passed, not as closed. */
+  past: boolean
   bays: CapacityResourceDay[]
   technicians: CapacityResourceDay[]
   /** Bay hours free that day. */

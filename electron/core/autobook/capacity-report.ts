@@ -25,7 +25,7 @@ export async function capacityReport(
     const open = openDays.get(day)
     const dueUnbookedMinutes = snap.work.filter((w) => w.dueDate === day).reduce((n, w) => n + w.minutes, 0)
     if (!open) {
-      days.push({ day, open: false, bays: [], technicians: [], freeMinutes: 0, dueUnbookedMinutes })
+      days.push({ day, open: false, past: day < snap.today, bays: [], technicians: [], freeMinutes: 0, dueUnbookedMinutes })
       continue
     }
     const midnight = startOfDay(day, q.timeZone).getTime()
@@ -40,6 +40,7 @@ export async function capacityReport(
     days.push({
       day,
       open: true,
+      past: false,
       bays,
       technicians: snap.technicians.map((t) => of('t', t)),
       freeMinutes: bays.reduce((n, b) => n + b.freeMinutes, 0),

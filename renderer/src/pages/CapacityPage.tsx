@@ -32,7 +32,7 @@ export function CapacityPage() {
     return [...names]
   }
   const cell = (d: CapacityDay, kind: 'bays' | 'technicians', id: number) => {
-    if (!d.open) return <Table.Td key={d.day} className="shop-cap-closed">closed</Table.Td>
+    if (!d.open) return <Table.Td key={d.day} className="shop-cap-closed">{d.past ? 'passed' : 'closed'}</Table.Td>
     const r = d[kind].find((x) => x.id === id)
     if (!r) return <Table.Td key={d.day}>–</Table.Td>
     return (
@@ -130,7 +130,7 @@ export function CapacityPage() {
             </Table.Tbody>
           </Table>
           <Text size="xs" c="gray.7">
-            Overbooked: more booked than the hours it is open. Idle: open with nothing booked. Days that have passed show as closed.
+            Overbooked: more booked than the hours it is open. Idle: open with nothing booked. Today counts from opening time; days before it show as passed.
           </Text>
         </>
       )}

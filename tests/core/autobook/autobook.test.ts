@@ -228,7 +228,7 @@ describe('autobook.capacity', () => {
     expect(thu).toMatchObject({ freeMinutes: 450 + 540, dueUnbookedMinutes: 60 })
     expect(r.days.find((d) => d.day === '2025-03-07')!.bays.find((b) => b.id === shop.bay2)).toMatchObject({ openMinutes: 0, state: 'closed' })
     // Sunday: the shop is closed.
-    expect(r.days.find((d) => d.day === '2025-03-09')).toMatchObject({ open: false, bays: [] })
+    expect(r.days.find((d) => d.day === '2025-03-09')).toMatchObject({ open: false, past: false, bays: [] })
     expect(r.overdueUnbookedMinutes).toBe(90)
   })
 })
