@@ -96,7 +96,8 @@ async function tryBook(ctx: Ctx, item: Item, { timeZone, buffer, categories, has
     await applyEdit(ctx, row, { ...columns, contacted_at: null, pinned: 1 }, { action: 'booked', message: 'Auto-booked (Fill the week)' })
     return { activityId: row.id, version: row.version + 1, ...pick(columns), pinnedBefore: row.pinned ? 1 : 0 }
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'conflict' || error.code === 'refused' || error.code === 'invalid_input')) return error.message
+    // A bay or technician removed meanwhile is a change like any other: skipped, not a failed accept.
+    if (error instanceof AppError && ['conflict', 'refused', 'invalid_input', 'not_found'].includes(error.code)) return error.message
     throw error
   }
 }
