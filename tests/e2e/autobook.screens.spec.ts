@@ -46,4 +46,16 @@ test.describe('screens: Fill the week', () => {
     await expect(page.getByTestId('capacity-summary')).toContainText('booked of')
     await saveScreen(page, 'capacity-week')
   })
+
+  test('Settings → Scheduling → Auto-booking', async ({ page, shop }) => {
+    const floor = await seedBusyWeek(shop, shop.timeZone)
+    const [first, second] = floor.technicians
+    await shop.call('autobook.setTechnicianCategories', { technicianId: first!.id, categories: ['inspection', 'maintenance'] })
+    await shop.call('autobook.setTechnicianCategories', { technicianId: second!.id, categories: ['repair'] })
+    await page.goto('/#/settings?tab=scheduling')
+    await expect(page.getByRole('checkbox', { name: `${second!.name}: Repair` })).toBeChecked()
+    await expect(page.getByRole('checkbox', { name: `${second!.name}: Inspection` })).not.toBeChecked()
+    await page.getByRole('heading', { name: 'Auto-booking' }).scrollIntoViewIfNeeded()
+    await saveScreen(page, 'autobook-settings')
+  })
 })

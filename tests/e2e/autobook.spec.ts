@@ -69,16 +69,16 @@ test.describe('Fill the week', () => {
     await expect(page.getByRole('region', { name: 'Unbooked' })).toBeVisible()
   })
 
-  test('Settings → Auto-booking: the buffer, the visit window and the work each technician does, and a proposal that keeps to them', async ({ page, shop }) => {
+  test('Settings → Scheduling → Auto-booking: the buffer, the visit window and the work each technician does, and a proposal that keeps to them', async ({ page, shop }) => {
     await shop.call('bays.create', { name: 'Bay 1' })
     const sam = await shop.call('technicians.create', { name: 'Sam Ortiz', email: null })
     await shop.call('technicians.create', { name: 'Rita Gomez', email: null })
     await seedVehicle(shop, { make: 'Ford', model: 'Transit', licensePlate: 'FLEET 7', onboardingDate: '2026-03-11' })
 
-    await page.goto('/#/settings?tab=autobook')
+    await page.goto('/#/settings?tab=scheduling')
     const buffer = page.getByRole('textbox', { name: 'Buffer between jobs (minutes)' })
     await buffer.fill('30')
-    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('button', { name: 'Save auto-booking' }).click()
     await expect(page.getByRole('alert').filter({ hasText: 'Auto-booking settings saved' })).toBeVisible()
     // Sam does no inspections: untick it (saved at once, drawn once stored), and "every kind" goes with it.
     await page.getByRole('checkbox', { name: 'Sam Ortiz: Inspection' }).click()

@@ -15,18 +15,27 @@ import { AutobookSection } from '../components/settings/AutobookSection'
 
 const TABS = [
   { value: 'shop', label: 'Shop', Section: ShopSection },
-  { value: 'scheduling', label: 'Scheduling', Section: SchedulingSection },
+  { value: 'scheduling', label: 'Scheduling', Section: SchedulingAndAutobook },
   { value: 'hours', label: 'Hours', Section: HoursSection },
   { value: 'closures', label: 'Closures', Section: ClosuresSection },
   { value: 'bays', label: 'Bays', Section: BaysSection },
   { value: 'technicians', label: 'Technicians', Section: TechniciansSection },
-  { value: 'autobook', label: 'Auto-booking', Section: AutobookSection },
   { value: 'types', label: 'Activity types', Section: ActivityTypesSection },
   { value: 'templates', label: 'Templates', Section: TemplatesSection },
   { value: 'backups', label: 'Backups', Section: BackupsSection },
   { value: 'email', label: 'Email', Section: EmailSection },
   { value: 'notifications', label: 'Notifications', Section: NotificationsSection },
 ] as const
+// Auto-booking's rules are scheduling rules; one more tab would wrap the tab row at 1280 px.
+function SchedulingAndAutobook() {
+  return (
+    <Stack gap="xl">
+      <SchedulingSection />
+      <AutobookSection />
+    </Stack>
+  )
+}
+
 type TabValue = (typeof TABS)[number]['value']
 const isTab = (v: string | null): v is TabValue => TABS.some((t) => t.value === v)
 

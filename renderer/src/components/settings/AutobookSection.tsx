@@ -71,7 +71,7 @@ function AutobookForm({ settings }: { settings: AutobookSettings }) {
           w={260}
         />
         <Button onClick={save} loading={update.isPending}>
-          Save
+          Save auto-booking
         </Button>
       </Group>
       <Text size="sm" fw={600} mt="sm" id="tech-categories-title">
