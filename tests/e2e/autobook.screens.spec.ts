@@ -55,7 +55,6 @@ test.describe('screens: Fill the week', () => {
     await page.goto('/#/settings?tab=scheduling')
     await expect(page.getByRole('checkbox', { name: `${second!.name}: Repair` })).toBeChecked()
     await expect(page.getByRole('checkbox', { name: `${second!.name}: Inspection` })).not.toBeChecked()
-    await page.getByRole('heading', { name: 'Auto-booking' }).scrollIntoViewIfNeeded()
-    await saveScreen(page, 'autobook-settings')
+    await saveScreen(page, 'autobook-settings', { fullPage: true })
   })
 })
