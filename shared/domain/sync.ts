@@ -1,6 +1,6 @@
 /** Calendar sync: accounts, chosen calendars, and what needs a person (conflicts, dead letters, paused deletes). */
 import { z } from 'zod'
-import { id, optionalText } from './common'
+import { id, isoDate, optionalText } from './common'
 
 export const SYNC_PROVIDERS = ['google'] as const
 export type SyncProvider = (typeof SYNC_PROVIDERS)[number]
@@ -84,6 +84,14 @@ export interface DeadLetter {
   deadAt: string
 }
 
+/** Time a technician is busy with an event on their own connected calendar (its title is never stored). */
+export interface BusyBlock {
+  technicianId: number
+  /** UTC ISO instants. */
+  start: string
+  end: string
+}
+
 export interface SyncLogEntry {
   id: number
   at: string
@@ -130,4 +138,8 @@ export const syncSchemas = {
   retryDeadLetter: z.object({ activityId: id }),
   confirmDeletes: z.object({ accountId: id, apply: z.boolean() }),
   log: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
+  /** Busy time overlapping the shop days `[from, to]`, for the calendar's technician lanes. */
+  busyTime: z
+    .object({ from: isoDate, to: isoDate })
+    .refine((r) => r.from <= r.to, { message: 'The range ends before it starts', path: ['to'] }),
 }

@@ -9,6 +9,8 @@ import { loadAccount, loadAccounts, toSyncCalendar } from './map'
 import { applyExternalMove } from './external-changes'
 import { syncLog } from './sync-log'
 import { parsePausedDeletes } from './paused-deletes'
+import { getSettingsRow } from '../settings/queries'
+import { addDays, startOfDay } from '../activities/shop-time'
 
 const syncService = (ctx: Ctx): CalendarSyncService => {
   const service = ctx.services.get<CalendarSyncService>(SYNC_SERVICE)
@@ -211,4 +213,18 @@ export const syncHandlers = {
       kind: r.kind,
       message: r.message,
     })),
+  'sync.busyTime': async (input, ctx) => {
+    const { time_zone: timeZone } = await getSettingsRow(ctx.db)
+    const rows = await ctx.db
+      .selectFrom('sync_busy_blocks as b')
+      .innerJoin('sync_calendars as c', 'c.id', 'b.calendar_id')
+      .select(['b.technician_id', 'b.start_at', 'b.end_at'])
+      // Only calendars still watched for that technician (a removed one's blocks are deleted anyway).
+      .where('c.active', '=', 1)
+      .where('b.start_at', '<', startOfDay(addDays(input.to, 1), timeZone).toISOString())
+      .where('b.end_at', '>', startOfDay(input.from, timeZone).toISOString())
+      .orderBy('b.start_at')
+      .execute()
+    return rows.map((r) => ({ technicianId: r.technician_id, start: r.start_at, end: r.end_at }))
+  },
 } satisfies HandlerMap<'sync'>
