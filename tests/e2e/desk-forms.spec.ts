@@ -1,0 +1,80 @@
+import type { Page } from '@playwright/test'
+import { test, expect, expectNoSeriousA11yViolations, seedVehicle } from './fixtures'
+import { seedBooking, seedShopFloor, type ShopFloor } from './support/activities-seed'
+import type { ShopServer } from './support/shop-server'
+
+// The completion form and the desk's worker (issue 10 §4). "Now" is 2026-03-10, 11:00 in New York.
+
+/** A booked, started oil change on a Civic whose last reading is 52,000 mi (Mar 1). */
+async function startedJob(shop: ShopServer, technician: 'Sam Ortiz' | 'Lee Park' | 'Ana Silva' = 'Lee Park') {
+  const floor: ShopFloor = await seedShopFloor(shop)
+  const vehicle = await seedVehicle(shop, { make: 'Honda', model: 'Civic', licensePlate: '7KXM 412', onboardingDate: '2026-01-15' })
+  await shop.call('odometer.add', { vehicleId: vehicle.id, date: '2026-03-01', miles: 52_000 })
+  const booked = await seedBooking(shop, shop.timeZone, {
+    vehicle,
+    type: floor.types['Oil change']!,
+    day: '2026-03-10',
+    time: '13:00',
+    bay: floor.bays[0],
+    technician: floor.technicians.find((t) => t.name === technician),
+  })
+  const started = await shop.call('activities.start', { id: booked.id, version: booked.version })
+  return { floor, vehicle, activity: started }
+}
+
+async function openCompletion(page: Page, activityId: number) {
+  await page.goto('/#/today')
+  await page.locator(`.today-row[data-activity-id="${activityId}"]`).click()
+  const panel = page.getByTestId('activity-panel')
+  await panel.getByRole('button', { name: 'Complete…' }).click()
+  return panel
+}
+
+test.describe('completing work', () => {
+  test('"Done by" offers the active technicians, starts on the booked one, and the history names the one chosen', async ({ page, shop }) => {
+    const { floor, activity } = await startedJob(shop, 'Lee Park')
+    const sam = floor.technicians.find((t) => t.name === 'Sam Ortiz')!
+    await shop.call('technicians.update', { id: sam.id, name: sam.name, email: null, active: false })
+
+    const panel = await openCompletion(page, activity.id)
+    const doneBy = panel.getByRole('combobox', { name: 'Done by' })
+    await expect(doneBy).toHaveValue('Lee Park')
+    await doneBy.click()
+    // Active technicians only: Sam Ortiz is inactive.
+    await expect(page.getByRole('option')).toHaveText(['Ana Silva', 'Lee Park'])
+    await doneBy.fill('ana')
+    await expect(page.getByRole('option')).toHaveText(['Ana Silva'])
+    await page.getByRole('option', { name: 'Ana Silva' }).click()
+    await expect(doneBy).toHaveValue('Ana Silva')
+    await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
+    await panel.getByRole('button', { name: 'Mark completed' }).click()
+
+    await expect(panel.getByText('Completed', { exact: true }).first()).toBeVisible()
+    const completed = panel.getByLabel('History').locator('.mantine-Timeline-item', { hasText: 'Status: In progress → Completed' })
+    await expect(completed).toContainText('· Ana Silva')
+    expect(await shop.call('activities.get', { id: activity.id })).toMatchObject({ status: 'completed', completedBy: 'Ana Silva' })
+  })
+
+  test('a reading lower than the last one offers the correction the refusal asks for, and stores it as one', async ({ page, shop }) => {
+    const { vehicle, activity } = await startedJob(shop)
+    const panel = await openCompletion(page, activity.id)
+    const correction = panel.getByRole('checkbox', { name: 'This corrects a wrong earlier reading' })
+    await panel.getByLabel('Odometer (miles)').fill('52500')
+    await expect(correction).toHaveCount(0)
+    await panel.getByLabel('Odometer (miles)').fill('41250')
+    await expect(panel.getByText('Lower than the last reading, 52,000 mi on Sun, Mar 1, 2026.')).toBeVisible()
+
+    // Not ticked: the core refuses it and nothing is saved.
+    await panel.getByRole('button', { name: 'Mark completed' }).click()
+    await expect(panel.getByRole('alert')).toContainText('mark it as a correction')
+    expect((await shop.call('activities.get', { id: activity.id })).status).toBe('in_progress')
+    expect(await shop.call('odometer.list', { vehicleId: vehicle.id })).toHaveLength(1)
+
+    await correction.check()
+    await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
+    await panel.getByRole('button', { name: 'Mark completed' }).click()
+    await expect(panel.locator('[data-field="Odometer"]')).toHaveText('41,250 mi')
+    const readings = await shop.call('odometer.list', { vehicleId: vehicle.id })
+    expect(readings.at(-1)).toMatchObject({ miles: 41_250, isCorrection: true, source: 'completion' })
+  })
+})
