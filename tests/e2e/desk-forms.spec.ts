@@ -24,7 +24,7 @@ async function startedJob(shop: ShopServer, technician: 'Sam Ortiz' | 'Lee Park'
 
 async function openCompletion(page: Page, activityId: number) {
   await page.goto('/#/today')
-  await page.locator(`.today-row[data-activity-id="${activityId}"]`).click()
+  await page.locator(`.today-row[data-activity-id="${activityId}"]`).first().click()
   const panel = page.getByTestId('activity-panel')
   await panel.getByRole('button', { name: 'Complete…' }).click()
   return panel
@@ -76,5 +76,50 @@ test.describe('completing work', () => {
     await expect(panel.locator('[data-field="Odometer"]')).toHaveText('41,250 mi')
     const readings = await shop.call('odometer.list', { vehicleId: vehicle.id })
     expect(readings.at(-1)).toMatchObject({ miles: 41_250, isCorrection: true, source: 'completion' })
+  })
+})
+
+test.describe('who is working', () => {
+  test('the header names the person at the desk; every change from then on is recorded under that name, kept across a reload', async ({ page, shop }) => {
+    const floor = await seedShopFloor(shop)
+    const vehicle = await seedVehicle(shop, { make: 'Honda', model: 'Civic', licensePlate: '7KXM 412' })
+    const booked = await seedBooking(shop, shop.timeZone, { vehicle, type: floor.types['Oil change']!, day: '2026-03-10', time: '13:00', bay: floor.bays[0] })
+
+    await page.goto('/#/today')
+    // Until someone is chosen: the computer's account (the test core's is "e2e").
+    const worker = page.getByTestId('desk-worker')
+    await expect(worker).toHaveText('Working: e2e')
+    await worker.click()
+    const menu = page.getByRole('dialog', { name: 'Who is working at this desk?' })
+    await expect(menu.getByRole('button', { name: 'Lee Park' })).toBeVisible()
+    await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' })
+    await menu.getByRole('button', { name: 'Lee Park' }).click()
+    await expect(menu).toBeHidden()
+    await expect(worker).toHaveText('Working: Lee Park')
+
+    await page.locator(`.today-row[data-activity-id="${booked.id}"]`).first().click()
+    const panel = page.getByTestId('activity-panel')
+    await panel.getByRole('button', { name: 'Start' }).click()
+    const started = panel.getByLabel('History').locator('.mantine-Timeline-item', { hasText: 'Status: Scheduled → In progress' })
+    await expect(started).toContainText('· Lee Park')
+    await page.keyboard.press('Escape')
+    await expect(panel).toBeHidden()
+
+    // A name typed by hand, and the choice survives a reload (it is the desk's, not the page's).
+    await page.reload()
+    await expect(worker).toHaveText('Working: Lee Park')
+    await worker.click()
+    await menu.getByRole('textbox', { name: 'Someone else' }).fill('Maria Lopez')
+    await menu.getByRole('button', { name: 'Use', exact: true }).click()
+    await expect(worker).toHaveText('Working: Maria Lopez')
+    const current = await shop.call('activities.get', { id: booked.id })
+    await shop.call('activities.update', { id: booked.id, version: current.version, notes: 'Waiting in the lounge.' })
+    const history = (await shop.call('activities.history', { id: booked.id })).sort((a, b) => a.id - b.id)
+    expect(history.map((e) => e.actor).slice(-2)).toEqual(['Lee Park', 'Maria Lopez'])
+
+    // Back to the computer's account.
+    await worker.click()
+    await menu.getByRole('button', { name: /Use this computer's account \(e2e\)/ }).click()
+    await expect(worker).toHaveText('Working: e2e')
   })
 })
