@@ -123,3 +123,39 @@ test.describe('who is working', () => {
     await expect(worker).toHaveText('Working: e2e')
   })
 })
+
+test.describe('vehicles list', () => {
+  test('shows each vehicle\'s next due work and an overdue marker, sorted by a column kept in the address', async ({ page, shop }) => {
+    const customer = await shop.call('customers.create', { name: 'Green Leaf Landscaping' })
+    // Each vehicle's initial inspection is due on its onboarding day (the planner makes it).
+    await seedVehicle(shop, { customerId: customer.id, make: 'Ford', model: 'Transit', licensePlate: 'GL 101', onboardingDate: '2026-03-02' })
+    await seedVehicle(shop, { customerId: customer.id, make: 'Toyota', model: 'Tacoma', licensePlate: 'GL 102', onboardingDate: '2026-03-12' })
+    await seedVehicle(shop, { customerId: customer.id, make: 'Chevrolet', model: 'Silverado', licensePlate: 'GL 103', onboardingDate: '2026-03-10' })
+
+    await page.goto('/#/vehicles')
+    const table = page.getByRole('table', { name: 'Vehicles' })
+    const row = (plate: string) => table.getByRole('row').filter({ hasText: plate })
+    await expect(row('GL 101')).toContainText('Initial full inspection')
+    await expect(row('GL 101')).toContainText('Mar 2, 2026')
+    await expect(row('GL 101').getByText('Overdue', { exact: true })).toBeVisible()
+    await expect(row('GL 102')).toContainText('Mar 12, 2026')
+    await expect(row('GL 102').getByText('Overdue', { exact: true })).toHaveCount(0)
+    const plates = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1]?.textContent))
+
+    // By customer (all one customer), then make and model.
+    await expect.poll(plates).toEqual(['GL 103', 'GL 101', 'GL 102'])
+    await table.getByRole('button', { name: 'Next due' }).click()
+    await expect(page).toHaveURL(/sort=next_due/)
+    await expect(table.getByRole('columnheader', { name: 'Next due' })).toHaveAttribute('aria-sort', 'ascending')
+    await expect.poll(plates).toEqual(['GL 101', 'GL 103', 'GL 102'])
+    await page.reload()
+    await expect.poll(plates).toEqual(['GL 101', 'GL 103', 'GL 102'])
+    await expectNoSeriousA11yViolations(page, { include: 'table' })
+
+    await table.getByRole('button', { name: 'Vehicle' }).click()
+    await expect(page).toHaveURL(/sort=vehicle/)
+    await expect.poll(plates).toEqual(['GL 103', 'GL 101', 'GL 102'])
+    await table.getByRole('button', { name: 'Overdue' }).click()
+    await expect.poll(plates).toEqual(['GL 101', 'GL 103', 'GL 102'])
+  })
+})
