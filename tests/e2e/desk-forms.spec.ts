@@ -159,3 +159,39 @@ test.describe('vehicles list', () => {
     await expect.poll(plates).toEqual(['GL 101', 'GL 103', 'GL 102'])
   })
 })
+
+test.describe('today', () => {
+  test('every overdue item is reachable: the list shows the oldest and "Show all (N)"; names are not cut short', async ({ page, shop }) => {
+    const customer = await shop.call('customers.create', { name: 'Green Leaf Landscaping' })
+    // Eleven vehicles onboarded in February: each one's initial inspection is overdue.
+    for (let day = 1; day <= 11; day++) {
+      await seedVehicle(shop, { customerId: customer.id, make: 'Toyota', model: 'Tacoma', licensePlate: `GL ${100 + day}`, onboardingDate: `2026-02-${String(day).padStart(2, '0')}` })
+    }
+    const { overdue } = await shop.call('activities.today', {})
+    expect(overdue).toHaveLength(11)
+
+    await page.goto('/#/today')
+    const card = page.getByRole('region', { name: 'Overdue' })
+    const rows = card.locator('[data-activity-id]')
+    await expect(rows).toHaveCount(8)
+    const showAll = card.getByRole('button', { name: 'Show all (11)' })
+    await showAll.click()
+    await expect(rows).toHaveCount(11)
+    await expect(card.getByRole('button', { name: 'Show fewer' })).toHaveAttribute('aria-expanded', 'true')
+    await expectNoSeriousA11yViolations(page, { include: '[aria-labelledby="card-overdue"]' })
+
+    // The vehicle's name shows whole: no room is kept for a booked time no row has.
+    const cut = await rows.evaluateAll((els) =>
+      els.filter((el) => {
+        const title = el.querySelector('[data-row-title]')
+        return !title || title.scrollWidth > title.clientWidth || title.scrollHeight > title.clientHeight
+      }).length,
+    )
+    expect(cut).toBe(0)
+    await expect(rows.last()).toContainText('Initial full inspection · 2019 Toyota Tacoma (GL 111)')
+
+    // The last one opens like any other.
+    await rows.last().click()
+    await expect(page.getByTestId('activity-panel')).toContainText('GL 111')
+  })
+})
