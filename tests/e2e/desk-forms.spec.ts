@@ -62,7 +62,7 @@ test.describe('completing work', () => {
     await panel.getByLabel('Odometer (miles)').fill('52500')
     await expect(correction).toHaveCount(0)
     await panel.getByLabel('Odometer (miles)').fill('41250')
-    await expect(panel.getByText('Lower than the last reading, 52,000 mi on Sun, Mar 1, 2026.')).toBeVisible()
+    await expect(panel.getByText('Lower than the last reading, 52,000 mi on Mar 1, 2026.')).toBeVisible()
 
     // Not ticked: the core refuses it and nothing is saved.
     await panel.getByRole('button', { name: 'Mark completed' }).click()

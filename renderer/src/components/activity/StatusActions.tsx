@@ -5,7 +5,7 @@ import { IconCalendarRepeat, IconCheck, IconPlayerPlay, IconX } from '@tabler/ic
 import { TRANSITIONS, type Activity } from '../../../../shared/domain/activities'
 import { call } from '../../lib/shop'
 import { useChannel } from '../../lib/queries'
-import { formatDay } from '../calendar/shop-time'
+import { formatDate } from '../../lib/format'
 import { STATUS_FILL } from './appearance'
 
 // The calendar's completed and missed fills: white on Mantine's teal.6 and red.6 is under 4.5:1.
@@ -123,7 +123,7 @@ function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
         {lower && (
           <Stack gap={4}>
             <Text size="xs" c="dimmed" id="odometer-lower">
-              Lower than the last reading, {last.miles.toLocaleString('en-US')} mi on {formatDay(last.date)}.
+              Lower than the last reading, {last.miles.toLocaleString('en-US')} mi on {formatDate(last.date)}.
             </Text>
             <Checkbox
               label="This corrects a wrong earlier reading"
