@@ -30,6 +30,7 @@ import type { StaffNotice } from './domain/email'
 import { exportContract, importContract } from './contract/import'
 import { clockContract } from './contract/clock'
 import { syncContract } from './contract/sync'
+import { deskContract } from './contract/desk'
 
 export const contract = {
   ...customersContract,
@@ -53,6 +54,7 @@ export const contract = {
   ...exportContract,
   ...clockContract,
   ...syncContract,
+  ...deskContract,
 } as const
 
 export type Contract = typeof contract

@@ -25,6 +25,7 @@ import { importHandlers } from './import/handlers'
 import { exportHandlers } from './export/handlers'
 import { clockHandlers } from './settings/clock-handlers'
 import { syncHandlers } from './sync/handlers'
+import { deskHandlers } from './desk/handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
   return mergeHandlers(
@@ -49,6 +50,7 @@ export function allHandlers(): Map<string, AnyHandler> {
     exportHandlers,
     clockHandlers,
     syncHandlers,
+    deskHandlers,
   )
 }
 

@@ -2,6 +2,7 @@ import { AppShell, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/c
 import { IconCalendar, IconCar, IconLayoutDashboard, IconSettings, IconUsers } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet } from 'react-router'
 import { browserZone, useShopClock } from '../lib/shop-clock'
+import { WorkerMenu } from './desk/WorkerMenu'
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconLayoutDashboard },
@@ -19,7 +20,10 @@ export function Layout() {
           <Title order={1} size="h4">
             Shop Scheduler
           </Title>
-          <ShopDate />
+          <Group gap="md" wrap="nowrap">
+            <WorkerMenu />
+            <ShopDate />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">

@@ -91,7 +91,7 @@ describe('a technician’s own calendar', () => {
     const work = await shop.book(ny('2025-03-10T08:00:00'), { technicianId: shop.alex })
     const refused = await shop.refused('activities.book', { id: work.id, version: work.version, start: ny('2025-03-10T10:30:00') })
     expect(refused.code).toBe('conflict')
-    expect(refused.message).toBe('Alex Moreno is busy 10:00–11:30 (an event on their own calendar).')
+    expect(refused.message).toBe('Alex Moreno is busy 10:00 AM – 11:30 AM (an event on their own calendar).')
     expect(refused.message).not.toMatch(/Dentist/)
     const slots = await shop.ok('activities.freeSlots', { durationMinutes: 60, from: '2025-03-10', days: 1, technicianId: shop.alex, limit: 100 })
     const starts = slots.map((s) => s.start)

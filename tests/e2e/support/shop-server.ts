@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { createCore } from '../../../electron/core'
 import type { Logger } from '../../../electron/core/logger'
 import { startBridge } from '../../../electron/core/bridge/server'
+import { fileDeskStore } from '../../../electron/core/desk/desk-store'
 import { shopClient, type ShopHttpClient } from './shop-client'
 
 export interface ShopServer extends ShopHttpClient {
@@ -55,6 +56,7 @@ export async function startShopServer(opts: ShopServerOptions): Promise<ShopServ
     timeZone: opts.timeZone,
     actor: 'e2e',
     log: quietLogger,
+    ports: { desk: fileDeskStore(join(dir, 'desk.json')) },
   })
   const bridge = await startBridge({
     core,
