@@ -13,8 +13,13 @@ import type { SecretStore } from '../../secrets/secret-store'
 import { MS_LOGIN_URL, type OutlookEndpoints } from '../config'
 import { OutlookFailure } from './errors'
 
-/** Delegated Graph scopes; MSAL adds `openid profile` itself (docs/sync-notes.md §1). */
-export const OUTLOOK_SCOPES = ['offline_access', 'Calendars.ReadWrite']
+/**
+ * Delegated Graph scopes; MSAL adds `openid profile` itself (docs/sync-notes.md §1).
+ * Calendars.ReadWrite is named by its full Graph URI because that is how the token answer
+ * names it: MSAL finds the cached access token only when the scopes match, and would
+ * otherwise refresh (and rotate the refresh token) on every call.
+ */
+export const OUTLOOK_SCOPES = ['offline_access', 'https://graph.microsoft.com/Calendars.ReadWrite']
 
 /** The SecretStore key of an Outlook account's MSAL token cache (refresh token included). */
 export const outlookTokenKey = (accountId: number): string => `outlook:${accountId}`
