@@ -78,9 +78,8 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
     const sc = ctx()
     const cfg = await outlookConfig()
     const app = msalApp({ clientId: requireOutlookClient(cfg), endpoints: cfg.endpoints, fetch: sc.ports.fetch, secrets: sc.ports.secrets, accountId })
-    return outlookCalls({ graph: cfg.endpoints.graph, fetch: sc.ports.fetch, tokens: tokenSource(app), gate: gateFor(accountId), log: sc.log, signal: sc.signal })
+    return outlookCalls({ graph: cfg.endpoints.graph, fetch: sc.ports.fetch, tokens: tokenSource(app), gate: gateFor(accountId), signal: sc.signal })
   }
-  /** The gate of an Outlook account: what throttling did (tests, the bench). */
   const providerOf = async (accountId: number): Promise<SyncProvider> =>
     (await ctx().batch((c) => c.db.selectFrom('sync_accounts').select('provider').where('id', '=', accountId).executeTakeFirst()))?.provider ?? 'google'
   let rounds: Promise<unknown> = Promise.resolve()

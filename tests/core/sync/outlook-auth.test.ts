@@ -54,14 +54,27 @@ describe('connecting an Outlook account (MSAL: auth code + PKCE, loopback, publi
     expect((await shop.ok('sync.status', { accountId: started.accountId })).status).toBe('connected')
   })
 
+  it('nobody finishing the sign-in in time ends the flow, closes the listener and says why', async () => {
+    shop = await outlookShop({ bare: true, connectTimeoutMs: 300 })
+    const started = await shop.ok('sync.connect', { provider: 'outlook' })
+    await shop.sync.connecting(started.accountId)
+    const account = await shop.ok('sync.status', { accountId: started.accountId })
+    expect(account.status).toBe('disconnected')
+    expect(account.lastError).toMatch(/within the time allowed/)
+    await expect(playGraphBrowser(started.authorizeUrl)).rejects.toThrow()
+  })
+
   it('says what is missing when no Microsoft client id is configured, and takes one from Settings', async () => {
-    shop = await outlookShop({ bare: true })
+    shop = await outlookShop({ bare: true, env: { SHOP_MS_CLIENT_ID: undefined } })
+    expect((await shop.ok('sync.getConfig', {})).outlook).toEqual({ clientId: null, source: 'none' })
+    const refused = await shop.core.invoke('sync.connect', { provider: 'outlook' })
+    expect(!refused.ok && refused.error.message).toMatch(/No Microsoft sign-in client is set up yet.*Entra/)
     const bare = shop.core
     // Settings wins over the environment.
     const set = await bare.invoke('sync.setConfig', { msClientId: 'my-entra-app-id' })
     expect(set.ok && set.data.outlook).toEqual({ clientId: 'my-entra-app-id', source: 'settings' })
     const cleared = await bare.invoke('sync.setConfig', { msClientId: null })
-    expect(cleared.ok && cleared.data.outlook).toEqual({ clientId: shop.fake.clientId, source: 'environment' })
+    expect(cleared.ok && cleared.data.outlook).toEqual({ clientId: null, source: 'none' })
   })
 })
 

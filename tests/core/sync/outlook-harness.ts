@@ -49,6 +49,9 @@ export interface OutlookShopOptions {
   fake?: FakeGraphOptions
   pageSize?: number
   bare?: boolean
+  /** Replaces the core's environment entries (undefined removes one). */
+  env?: Record<string, string | undefined>
+  connectTimeoutMs?: number
 }
 
 /**
@@ -77,8 +80,8 @@ export async function outlookShop(opts: OutlookShopOptions = {}): Promise<Outloo
     actor: 'tester',
     timeZone: opts.timeZone ?? 'America/New_York',
     ports: { secrets: unencryptedFileSecretStore(secretsPath), openExternal: async () => {}, fetch: portFetch },
-    env: { SHOP_MS_CLIENT_ID: fake.clientId, SHOP_MS_LOGIN_URL: fake.url, SHOP_GRAPH_URL: fake.url, SHOP_SYNC_INTERVAL_S: '3600' },
-    serviceOptions: { sync: { connectTimeoutMs: 10_000, ...(opts.pageSize ? { pageSize: opts.pageSize } : {}) } },
+    env: { SHOP_MS_CLIENT_ID: fake.clientId, SHOP_MS_LOGIN_URL: fake.url, SHOP_GRAPH_URL: fake.url, SHOP_SYNC_INTERVAL_S: '3600', ...opts.env },
+    serviceOptions: { sync: { connectTimeoutMs: opts.connectTimeoutMs ?? 10_000, ...(opts.pageSize ? { pageSize: opts.pageSize } : {}) } },
   })
   let core = await createCore(options())
   const shop: OutlookShop = {

@@ -1,5 +1,4 @@
 import pLimit from 'p-limit'
-import type { Logger } from '../../logger'
 import { backoffMs, sleep } from '../rate-limit'
 import type { TokenSource } from './auth'
 import { classifyGraphResponse, OutlookFailure } from './errors'
@@ -90,7 +89,6 @@ export interface OutlookCallsDeps {
   fetch: typeof fetch
   tokens: TokenSource
   gate: MailboxGate
-  log: Logger
   signal?: AbortSignal
 }
 
