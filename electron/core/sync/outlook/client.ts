@@ -193,11 +193,12 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
       while (queue.length > 0) void flush(queue.splice(0, GRAPH_BATCH_LIMIT))
     })
   }
+  // Not unref'd: a push waiting out a Retry-After must keep a headless process (the bench, the bridge) alive.
   const requeue = (items: Queued[], waitMs: number) => {
     setTimeout(() => {
       queue.push(...items)
       schedule()
-    }, waitMs).unref?.()
+    }, waitMs)
   }
 
   const flush = async (items: Queued[]): Promise<void> => {
