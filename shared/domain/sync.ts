@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { id, isoDate, optionalText } from './common'
 
-export const SYNC_PROVIDERS = ['google'] as const
+export const SYNC_PROVIDERS = ['google', 'outlook'] as const
 export type SyncProvider = (typeof SYNC_PROVIDERS)[number]
 export type SyncAccountStatus = 'connecting' | 'connected' | 'needs_reconnect' | 'disconnected'
 
@@ -43,6 +43,13 @@ export interface SyncConfig {
     source: 'settings' | 'environment' | 'none'
     secretSet: boolean
   }
+  /** The Microsoft (Entra) public client for Outlook: entered in Settings, else SHOP_MS_CLIENT_ID. No secret. */
+  outlook: {
+    clientId: string | null
+    source: 'settings' | 'environment' | 'none'
+  }
+  /** Providers this core can connect ("Connect Google", "Connect Outlook"); each still needs its client id. */
+  providers: SyncProvider[]
   intervalSeconds: number
   /** Unbooked work with a due date shows as an all-day event on the shop calendars (opt-in). */
   dueDatesAllDay: boolean
@@ -109,6 +116,8 @@ export const syncSchemas = {
     googleClientId: optionalText(300),
     /** Left out: keeps the stored secret; null: removes it. */
     googleClientSecret: z.string().trim().max(300).nullish(),
+    /** The Outlook client id; left out: unchanged; null or empty: removed. */
+    msClientId: optionalText(300).optional(),
   }),
   setDueDatesAllDay: z.object({ enabled: z.boolean() }),
   connect: z.object({ provider: z.enum(SYNC_PROVIDERS).default('google'), accountId: id.optional() }),

@@ -3,7 +3,8 @@ import { longRunning } from '../handler'
 import { AppError, notFound } from '../errors'
 import { findTechnician } from '../resources/queries'
 import type { SyncConfig } from '../../../shared/domain/sync'
-import { GOOGLE_CLIENT_SECRET_KEY, googleClientConfig, syncIntervalSeconds } from './config'
+import { GOOGLE_CLIENT_SECRET_KEY, googleClientConfig, outlookClientConfig, syncIntervalSeconds } from './config'
+import { SYNC_PROVIDERS } from '../../../shared/domain/sync'
 import { SYNC_SERVICE, type CalendarSyncService } from './calendar-sync-service'
 import { loadAccount, loadAccounts, toSyncCalendar } from './map'
 import { applyExternalMove } from './external-changes'
@@ -25,6 +26,8 @@ async function readConfig(ctx: Ctx): Promise<SyncConfig> {
   const cfg = await googleClientConfig(ctx.db, ctx.ports.secrets, env)
   return {
     google: { clientId: cfg.clientId, source: cfg.source, secretSet: cfg.clientSecret !== null },
+    outlook: await outlookClientConfig(ctx.db, env).then((o) => ({ clientId: o.clientId, source: o.source })),
+    providers: [...SYNC_PROVIDERS],
     intervalSeconds: syncIntervalSeconds(env),
     dueDatesAllDay: (await ctx.db.selectFrom('sync_settings').select('due_dates_all_day').executeTakeFirstOrThrow()).due_dates_all_day === 1,
   }
@@ -53,7 +56,14 @@ export const syncHandlers = {
   'sync.getConfig': (_input, ctx) => readConfig(ctx),
 
   'sync.setConfig': async (input, ctx) => {
-    await ctx.db.updateTable('sync_settings').set({ google_client_id: input.googleClientId, updated_at: ctx.clock.now().toISOString() }).execute()
+    await ctx.db
+      .updateTable('sync_settings')
+      .set({
+        google_client_id: input.googleClientId,
+        ...(input.msClientId !== undefined ? { ms_client_id: input.msClientId || null } : {}),
+        updated_at: ctx.clock.now().toISOString(),
+      })
+      .execute()
     if (input.googleClientSecret === null || input.googleClientSecret === '') await ctx.ports.secrets.delete(GOOGLE_CLIENT_SECRET_KEY)
     else if (input.googleClientSecret !== undefined) await ctx.ports.secrets.set(GOOGLE_CLIENT_SECRET_KEY, input.googleClientSecret)
     ctx.changed('sync')
@@ -85,7 +95,7 @@ export const syncHandlers = {
   },
 
   'sync.connect': longRunning<'sync.connect'>(async (input, ctx) => {
-    const started = await syncService(ctx).connect(input.accountId)
+    const started = await syncService(ctx).connect(input.accountId, input.provider)
     ctx.changed('sync')
     return started
   }),
