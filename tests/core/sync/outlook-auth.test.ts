@@ -268,7 +268,7 @@ describe('time on Outlook calendars', () => {
     const work = await shop.book(ny('2025-03-10T08:00:00'), { technicianId: shop.alex })
     const refused = await shop.core.invoke('activities.book', { id: work.id, version: work.version, start: ny('2025-03-10T10:30:00') })
     expect(refused.ok).toBe(false)
-    expect(!refused.ok && refused.error.message).toBe('Alex Moreno is busy 10:00–11:30 (an event on their own calendar).')
+    expect(!refused.ok && refused.error.message).toBe('Alex Moreno is busy 10:00 AM – 11:30 AM (an event on their own calendar).')
     await shop.syncNow()
     await shop.syncNow()
     expect(await shop.core.db.selectFrom('sync_busy_blocks').select('remote_id').execute()).toEqual([{ remote_id: dentist.immutableId }])

@@ -41,7 +41,7 @@ describe('changes made in Outlook come back', () => {
     expect((await shop.syncNow()).pulled.conflicts).toBe(1)
     expect((await shop.ok('activities.get', { id: second.id })).start).toBe(ny('2025-03-10T11:00:00'))
     const [conflict] = await shop.ok('sync.conflicts', {})
-    expect(conflict!.reason).toMatch(/Bay 1 is booked 09:00–10:00/)
+    expect(conflict!.reason).toMatch(/Bay 1 is booked 9:00 AM – 10:00 AM/)
     await shop.ok('sync.resolveConflict', { id: conflict!.id, resolution: 'keep_ours' })
     await shop.syncNow()
     expect(startOf(await remoteOf(shop, second.id))).toBe(ny('2025-03-10T11:00:00'))
