@@ -21,6 +21,8 @@ export const syncContract = {
   /** Turns the all-day events for unbooked due work on or off; the shop calendars follow on the next round. */
   'sync.setDueDatesAllDay': channel<SyncConfig>()(s.setDueDatesAllDay),
   'sync.connect': channel<ConnectStarted>()(s.connect),
+  /** Stops waiting for the browser: the listener closes; an account that never connected is removed, a reconnect keeps its state. */
+  'sync.cancelConnect': channel<SyncAccount[]>()(s.cancelConnect),
   'sync.accounts': channel<SyncAccount[]>()(s.accounts),
   'sync.status': channel<SyncAccount>()(s.status),
   /** Revokes the grant and removes the tokens; event links are kept so a reconnect does not duplicate events. */

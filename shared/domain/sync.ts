@@ -44,6 +44,8 @@ export interface SyncConfig {
     secretSet: boolean
   }
   intervalSeconds: number
+  /** Providers this core can connect (their adapters are built in); the screens offer only these. */
+  providers: SyncProvider[]
   /** Unbooked work with a due date shows as an all-day event on the shop calendars (opt-in). */
   dueDatesAllDay: boolean
 }
@@ -104,6 +106,7 @@ export const syncSchemas = {
   }),
   setDueDatesAllDay: z.object({ enabled: z.boolean() }),
   connect: z.object({ provider: z.enum(SYNC_PROVIDERS).default('google'), accountId: id.optional() }),
+  cancelConnect: accountRef,
   accounts: z.object({}),
   status: accountRef,
   disconnect: accountRef,

@@ -24,6 +24,7 @@ async function readConfig(ctx: Ctx): Promise<SyncConfig> {
   return {
     google: { clientId: cfg.clientId, source: cfg.source, secretSet: cfg.clientSecret !== null },
     intervalSeconds: syncIntervalSeconds(env),
+    providers: ['google'],
     dueDatesAllDay: (await ctx.db.selectFrom('sync_settings').select('due_dates_all_day').executeTakeFirstOrThrow()).due_dates_all_day === 1,
   }
 }
@@ -86,6 +87,18 @@ export const syncHandlers = {
     const started = await syncService(ctx).connect(input.accountId)
     ctx.changed('sync')
     return started
+  }),
+
+  'sync.cancelConnect': longRunning<'sync.cancelConnect'>(async (input, ctx) => {
+    await ctx.batch((db) => loadAccount(db, input.accountId))
+    const cancelled = await syncService(ctx).cancelConnect(input.accountId)
+    if (!cancelled) throw new AppError('refused', 'This account is not waiting for the browser.')
+    await ctx.batch(async (db) => {
+      // A first connection that was cancelled leaves nothing behind; its log lines stay.
+      await db.deleteFrom('sync_accounts').where('id', '=', input.accountId).where('status', '=', 'disconnected').where('email', 'is', null).execute()
+    })
+    ctx.changed('sync')
+    return ctx.batch((db) => loadAccounts(db))
   }),
 
   'sync.accounts': (_input, ctx) => loadAccounts(ctx.db),
