@@ -2,6 +2,7 @@ import { AppShell, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/c
 import { IconCalendar, IconCar, IconLayoutDashboard, IconSettings, IconUsers } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet } from 'react-router'
 import { browserZone, useShopClock } from '../lib/shop-clock'
+import { SyncBanner, SyncHeaderStatus } from './sync/SyncFrame'
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconLayoutDashboard },
@@ -19,7 +20,10 @@ export function Layout() {
           <Title order={1} size="h4">
             Shop Scheduler
           </Title>
-          <ShopDate />
+          <Group gap="xl" wrap="nowrap">
+            <SyncHeaderStatus />
+            <ShopDate />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
@@ -34,6 +38,7 @@ export function Layout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <SyncBanner />
         <ClockGate />
       </AppShell.Main>
     </AppShell>
