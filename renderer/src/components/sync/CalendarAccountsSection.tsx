@@ -88,7 +88,7 @@ function ProviderConnect(props: {
         </Button>
         <Text size="sm" c="gray.7">
           Sign-in client {config.google.source === 'environment' ? 'set by this installation' : 'entered here'}.{' '}
-          <Anchor component="button" type="button" size="sm" onClick={() => props.setEditingClient(true)}>
+          <Anchor component="button" type="button" size="sm" underline="always" onClick={() => props.setEditingClient(true)}>
             Change
           </Anchor>
         </Text>

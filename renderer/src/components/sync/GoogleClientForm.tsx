@@ -36,7 +36,7 @@ export function GoogleClientForm({ config, onDone }: { config: SyncConfig; onDon
           To connect Google Calendar, the shop uses its own OAuth client of type <b>Desktop app</b>: in the Google Cloud console create a project, enable the Google
           Calendar API, configure the consent screen, then <i>Credentials → Create credentials → OAuth client ID → Desktop app</i>. The README’s “Calendar sync
           (Google)” section walks through it.{' '}
-          <Anchor href="https://console.cloud.google.com/apis/credentials" target="_blank" rel="noreferrer" size="sm">
+          <Anchor href="https://console.cloud.google.com/apis/credentials" target="_blank" rel="noreferrer" size="sm" underline="always">
             Open the Google Cloud console
           </Anchor>
         </Text>

@@ -67,7 +67,7 @@ export function SyncLog() {
           </Title>
           <Text size="sm" c="gray.7">
             What was sent to the calendars and what came back, newest first (the last 500 entries).{' '}
-            <Anchor component={Link} to="/settings?tab=calendars" size="sm">
+            <Anchor component={Link} to="/settings?tab=calendars" size="sm" underline="always">
               Calendar accounts
             </Anchor>
           </Text>

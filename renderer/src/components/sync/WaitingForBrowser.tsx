@@ -16,7 +16,7 @@ export function WaitingForBrowser({ waiting, onCancel }: { waiting: WaitingConne
             </Text>
             <Text size="sm">
               No window?{' '}
-              <Anchor href={waiting.authorizeUrl} target="_blank" rel="noreferrer">
+              <Anchor href={waiting.authorizeUrl} target="_blank" rel="noreferrer" underline="always">
                 Open the sign-in page
               </Anchor>
             </Text>

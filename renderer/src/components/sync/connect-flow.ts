@@ -12,6 +12,8 @@ export interface WaitingConnect {
   /** The account's last error when the wait began: a new one means this attempt failed. */
   errorBefore: string | null
   reconnect: boolean
+  /** The account was seen in a fresh list since: only then does its absence mean the attempt ended. */
+  seen?: boolean
 }
 
 let waiting: WaitingConnect | null = null

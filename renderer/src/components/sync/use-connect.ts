@@ -44,6 +44,9 @@ export function useSettleConnect(accounts: SyncAccount[] | undefined): void {
   useEffect(() => {
     if (!waiting || !accounts) return
     const account = accounts.find((a) => a.id === waiting.accountId)
+    // The list may predate the connect (a new account is not in it yet): wait for one that has it.
+    if (!account && !waiting.seen) return
+    if (account && !waiting.seen) setWaiting({ ...waiting, seen: true })
     if (account?.status === 'connected') {
       setWaiting(null)
       notifications.show({ color: 'green', message: `${accountName(account)} is connected` })
