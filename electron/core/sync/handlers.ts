@@ -112,7 +112,9 @@ export const syncHandlers = {
   }),
 
   'sync.remoteCalendars': longRunning<'sync.remoteCalendars'>(async (input, ctx) => {
-    await ctx.batch((db) => loadAccount(db, input.accountId))
+    const account = await ctx.batch((db) => loadAccount(db, input.accountId))
+    // A refusal, not a provider failure: a screen may ask once more just as the account is disconnected.
+    if (account.status !== 'connected') throw new AppError('refused', 'Connect the account before reading its calendars.')
     return syncService(ctx).remoteCalendars(input.accountId)
   }),
 

@@ -31,7 +31,7 @@ export function CalendarAccountsSection() {
       loading={config.isPending || accounts.isPending || calendars.isPending}
       error={config.error ?? accounts.error ?? calendars.error}
       actions={
-        <Anchor component={Link} to="/sync-log" size="sm">
+        <Anchor component={Link} to="/sync-log" size="sm" style={{ whiteSpace: 'nowrap' }}>
           Sync log
         </Anchor>
       }
