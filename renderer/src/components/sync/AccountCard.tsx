@@ -34,7 +34,9 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
   const run = async <T,>(action: () => Promise<T>, done?: (result: T) => void) => {
     setProblem(null)
     try {
-      done?.(await action())
+      // Not `done?.(await action())`: an optional call skips its arguments, the action with them.
+      const result = await action()
+      done?.(result)
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error))
     }
