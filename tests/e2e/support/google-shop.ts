@@ -12,6 +12,8 @@ export const ALEX_CAL = 'alex.moreno@example.com'
  * and no background rounds: only "Sync now" (and a reconnect) sync.
  */
 export const test = base.extend<{ google: FakeGoogle }>({
+  // Playwright reads a fixture's dependencies from its destructuring: this one has none.
+  // eslint-disable-next-line no-empty-pattern
   google: async ({}, use) => {
     const fake = await startFakeGoogle({ quotaPerMinute: null })
     fake.addCalendar({ id: SHOP_CAL, summary: 'Shop bookings', timeZone: 'America/New_York' })

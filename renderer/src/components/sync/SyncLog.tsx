@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { Anchor, Badge, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Anchor, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconSearch } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { foldForSearch } from '../../../../shared/domain/search'
@@ -108,7 +108,7 @@ export function SyncLog() {
               <Table.Th w={150}>Time</Table.Th>
               <Table.Th w={200}>Account</Table.Th>
               <Table.Th w={110}>Activity</Table.Th>
-              <Table.Th w={190}>What</Table.Th>
+              <Table.Th w={200}>What</Table.Th>
               <Table.Th>Details</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -127,9 +127,9 @@ export function SyncLog() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={PROBLEM_KINDS.has(e.kind) ? 'red' : 'gray'} styles={{ label: { color: 'var(--mantine-color-black)', textTransform: 'none' } }}>
+                  <Text size="sm" fw={PROBLEM_KINDS.has(e.kind) ? 700 : 500} c={PROBLEM_KINDS.has(e.kind) ? 'red.9' : undefined}>
                     {kindLabel(e.kind)}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>{e.message}</Table.Td>
               </Table.Tr>

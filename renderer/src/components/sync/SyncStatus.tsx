@@ -12,8 +12,9 @@ export function SyncStatus({ accounts }: { accounts: SyncAccount[] }) {
   const { timeZone } = useShopClock()
   const live = accounts.filter((a) => a.status === 'connected' || a.status === 'needs_reconnect')
   if (live.length === 0) return null
+  // A dead grant keeps the time of its last round; a failed round shows among the problems.
   const last = live
-    .filter((a) => a.status === 'connected' && a.lastSyncAt && !a.lastError)
+    .filter((a) => a.lastSyncAt)
     .map((a) => a.lastSyncAt!)
     .sort()
     .at(-1)

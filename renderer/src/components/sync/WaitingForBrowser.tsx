@@ -22,7 +22,7 @@ export function WaitingForBrowser({ waiting, onCancel }: { waiting: WaitingConne
             </Text>
           </Stack>
         </Group>
-        <Button variant="default" onClick={onCancel}>
+        <Button variant="default" onClick={onCancel} style={{ flexShrink: 0 }}>
           Cancel
         </Button>
       </Group>
