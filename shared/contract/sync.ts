@@ -22,6 +22,8 @@ export const syncContract = {
   'sync.setDueDatesAllDay': channel<SyncConfig>()(s.setDueDatesAllDay),
   /** Opens the consent page and answers its URL; the account connects in the background when the browser comes back. */
   'sync.connect': channel<ConnectStarted>()(s.connect),
+  /** Stops waiting for the browser: the listener closes; an account that never connected is removed, a reconnect keeps its state. */
+  'sync.cancelConnect': channel<SyncAccount[]>()(s.cancelConnect),
   'sync.accounts': channel<SyncAccount[]>()(s.accounts),
   'sync.status': channel<SyncAccount>()(s.status),
   /** Revokes the grant and removes the tokens; event links are kept so a reconnect does not duplicate events. */

@@ -121,6 +121,7 @@ export const syncSchemas = {
   }),
   setDueDatesAllDay: z.object({ enabled: z.boolean() }),
   connect: z.object({ provider: z.enum(SYNC_PROVIDERS).default('google'), accountId: id.optional() }),
+  cancelConnect: accountRef,
   accounts: z.object({}),
   status: accountRef,
   disconnect: accountRef,

@@ -40,6 +40,8 @@ export interface CalendarSyncService extends Service {
   connect(accountId?: number, provider?: SyncProvider): Promise<ConnectStarted>
   /** The background half of a `connect`, for callers that want to wait for it (tests, the bridge). */
   connecting(accountId: number): Promise<void> | undefined
+  /** Stops waiting for the browser (the user cancelled); answers once the flow has wound down. False when nothing was waiting. */
+  cancelConnect(accountId: number): Promise<boolean>
   /** One round, pull then push, for every connected account (or one). Rounds never overlap. */
   runRound(opts?: { accountId?: number; explicit?: boolean }): Promise<SyncRoundSummary>
   disconnect(accountId: number): Promise<void>
@@ -57,7 +59,8 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
   let s: ServiceContext | null = null
   const limiters = new Map<number, RateLimiter>()
   const pending = new Map<number, Promise<void>>()
-  const flows = new Set<LoopbackConnect | OutlookConnect>()
+  // One waiting sign-in per account: a second connect of the same account replaces the first.
+  const flows = new Map<number, LoopbackConnect | OutlookConnect>()
   const gates = new Map<number, MailboxGate>()
   const gateFor = (accountId: number): MailboxGate => {
     let g = gates.get(accountId)
@@ -263,7 +266,8 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       { clientId, endpoints: cfg.endpoints, fetch: sc.ports.fetch, secrets: sc.ports.secrets, accountId: id },
       { timeoutMs: options.connectTimeoutMs ?? 5 * 60_000 },
     )
-    flows.add(flow)
+    flows.get(id)?.cancel()
+    flows.set(id, flow)
     const finished = flow.done
       .then(async ({ email }) => {
         await sc.batch(async (c) => {
@@ -286,7 +290,7 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
         })
       })
       .finally(() => {
-        flows.delete(flow)
+        if (flows.get(id) === flow) flows.delete(id)
         pending.delete(id)
       })
     pending.set(id, finished)
@@ -303,7 +307,7 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       context.every(syncIntervalSeconds(options.env) * 1000, () => service.runRound())
     },
     stop() {
-      for (const f of flows) f.cancel()
+      for (const f of flows.values()) f.cancel()
     },
 
     runRound(opts = {}) {
@@ -337,7 +341,9 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       if (ocfg && msClientId) return connectOutlook(id, ocfg, msClientId)
       const oauth = oauthClient({ ...client!, endpoints: cfg!.endpoints, fetch: sc.ports.fetch })
       const flow = await startLoopbackConnect(oauth, { timeoutMs: options.connectTimeoutMs ?? 5 * 60_000 })
-      flows.add(flow)
+      // A second connect of the same account replaces the first flow: only one listener waits.
+      flows.get(id)?.cancel()
+      flows.set(id, flow)
       const finished = flow.done
         .then(async (tokens) => {
           oauth.setCredentials(tokens)
@@ -371,8 +377,8 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
           })
         })
         .finally(() => {
-          flows.delete(flow)
-          pending.delete(id)
+          if (flows.get(id) === flow) flows.delete(id)
+          if (pending.get(id) === finished) pending.delete(id)
         })
       pending.set(id, finished)
       await sc.ports.openExternal(flow.authorizeUrl).catch((error: unknown) => sc.log.error('Opening the browser failed; the sign-in address is shown instead', error))
@@ -380,6 +386,14 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
     },
 
     connecting: (accountId) => pending.get(accountId),
+
+    async cancelConnect(accountId) {
+      const flow = flows.get(accountId)
+      if (!flow) return false
+      flow.cancel()
+      await pending.get(accountId)
+      return true
+    },
 
     async disconnect(accountId) {
       const sc = ctx()

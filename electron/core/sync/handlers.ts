@@ -100,6 +100,18 @@ export const syncHandlers = {
     return started
   }),
 
+  'sync.cancelConnect': longRunning<'sync.cancelConnect'>(async (input, ctx) => {
+    await ctx.batch((db) => loadAccount(db, input.accountId))
+    const cancelled = await syncService(ctx).cancelConnect(input.accountId)
+    if (!cancelled) throw new AppError('refused', 'This account is not waiting for the browser.')
+    await ctx.batch(async (db) => {
+      // A first connection that was cancelled leaves nothing behind; its log lines stay.
+      await db.deleteFrom('sync_accounts').where('id', '=', input.accountId).where('status', '=', 'disconnected').where('email', 'is', null).execute()
+    })
+    ctx.changed('sync')
+    return ctx.batch((db) => loadAccounts(db))
+  }),
+
   'sync.accounts': (_input, ctx) => loadAccounts(ctx.db),
   'sync.status': (input, ctx) => loadAccount(ctx.db, input.accountId),
 
@@ -111,7 +123,9 @@ export const syncHandlers = {
   }),
 
   'sync.remoteCalendars': longRunning<'sync.remoteCalendars'>(async (input, ctx) => {
-    await ctx.batch((db) => loadAccount(db, input.accountId))
+    const account = await ctx.batch((db) => loadAccount(db, input.accountId))
+    // A refusal, not a provider failure: a screen may ask once more just as the account is disconnected.
+    if (account.status !== 'connected') throw new AppError('refused', 'Connect the account before reading its calendars.')
     return syncService(ctx).remoteCalendars(input.accountId)
   }),
 

@@ -3,6 +3,7 @@ import { IconCalendar, IconCar, IconLayoutDashboard, IconSettings, IconUsers } f
 import { NavLink as RouterLink, Outlet } from 'react-router'
 import { browserZone, useShopClock } from '../lib/shop-clock'
 import { WorkerMenu } from './desk/WorkerMenu'
+import { SyncBanner, SyncHeaderStatus } from './sync/SyncFrame'
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconLayoutDashboard },
@@ -20,7 +21,8 @@ export function Layout() {
           <Title order={1} size="h4">
             Shop Scheduler
           </Title>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <SyncHeaderStatus />
             <WorkerMenu />
             <ShopDate />
           </Group>
@@ -38,6 +40,7 @@ export function Layout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <SyncBanner />
         <ClockGate />
       </AppShell.Main>
     </AppShell>

@@ -11,6 +11,7 @@ import { ShopSection } from '../components/settings/ShopSection'
 import { TechniciansSection } from '../components/settings/TechniciansSection'
 import { TemplatesSection } from '../components/settings/TemplatesSection'
 import { BackupsSection } from '../components/settings/BackupsSection'
+import { CalendarAccountsSection } from '../components/sync/CalendarAccountsSection'
 
 const TABS = [
   { value: 'shop', label: 'Shop', Section: ShopSection },
@@ -24,6 +25,7 @@ const TABS = [
   { value: 'backups', label: 'Backups', Section: BackupsSection },
   { value: 'email', label: 'Email', Section: EmailSection },
   { value: 'notifications', label: 'Notifications', Section: NotificationsSection },
+  { value: 'calendars', label: 'Calendar accounts', Section: CalendarAccountsSection },
 ] as const
 type TabValue = (typeof TABS)[number]['value']
 const isTab = (v: string | null): v is TabValue => TABS.some((t) => t.value === v)

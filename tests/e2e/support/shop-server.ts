@@ -28,6 +28,8 @@ export interface ShopServerOptions {
   timeZone: string
   /** The built renderer; defaults to the run's frozen copy (global-setup.ts), else `out/renderer`. */
   rendererDir?: string
+  /** The core's environment (e.g. SHOP_GOOGLE_* pointing at a fake); defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>
 }
 
 // Refusals are answers, not failures; only what the core itself reports as wrong is shown.
@@ -57,6 +59,7 @@ export async function startShopServer(opts: ShopServerOptions): Promise<ShopServ
     actor: 'e2e',
     log: quietLogger,
     ports: { desk: fileDeskStore(join(dir, 'desk.json')) },
+    ...(opts.env ? { env: opts.env } : {}),
   })
   const bridge = await startBridge({
     core,
