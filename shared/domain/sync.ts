@@ -113,7 +113,8 @@ const accountRef = z.object({ accountId: id })
 export const syncSchemas = {
   getConfig: z.object({}),
   setConfig: z.object({
-    googleClientId: optionalText(300),
+    /** Left out: unchanged (saving the Outlook client keeps Google's); null or empty: removed. */
+    googleClientId: optionalText(300).optional(),
     /** Left out: keeps the stored secret; null: removes it. */
     googleClientSecret: z.string().trim().max(300).nullish(),
     /** The Outlook client id; left out: unchanged; null or empty: removed. */

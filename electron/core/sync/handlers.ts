@@ -59,7 +59,7 @@ export const syncHandlers = {
     await ctx.db
       .updateTable('sync_settings')
       .set({
-        google_client_id: input.googleClientId,
+        ...(input.googleClientId !== undefined ? { google_client_id: input.googleClientId } : {}),
         ...(input.msClientId !== undefined ? { ms_client_id: input.msClientId || null } : {}),
         updated_at: ctx.clock.now().toISOString(),
       })

@@ -70,9 +70,11 @@ describe('connecting an Outlook account (MSAL: auth code + PKCE, loopback, publi
     const refused = await shop.core.invoke('sync.connect', { provider: 'outlook' })
     expect(!refused.ok && refused.error.message).toMatch(/No Microsoft sign-in client is set up yet.*Entra/)
     const bare = shop.core
-    // Settings wins over the environment.
+    await bare.invoke('sync.setConfig', { googleClientId: 'own-client.apps.googleusercontent.com' })
+    // Settings wins over the environment; saving the Microsoft client leaves the Google one as it was.
     const set = await bare.invoke('sync.setConfig', { msClientId: 'my-entra-app-id' })
     expect(set.ok && set.data.outlook).toEqual({ clientId: 'my-entra-app-id', source: 'settings' })
+    expect(set.ok && set.data.google.clientId).toBe('own-client.apps.googleusercontent.com')
     const cleared = await bare.invoke('sync.setConfig', { msClientId: null })
     expect(cleared.ok && cleared.data.outlook).toEqual({ clientId: null, source: 'none' })
   })
