@@ -30,6 +30,7 @@ import type { StaffNotice } from './domain/email'
 import { exportContract, importContract } from './contract/import'
 import { clockContract } from './contract/clock'
 import { syncContract } from './contract/sync'
+import { deskContract } from './contract/desk'
 import { autobookContract } from './contract/autobook'
 
 export const contract = {
@@ -54,6 +55,7 @@ export const contract = {
   ...exportContract,
   ...clockContract,
   ...syncContract,
+  ...deskContract,
   ...autobookContract,
 } as const
 

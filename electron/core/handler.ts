@@ -9,6 +9,7 @@ import type { BackupDetails } from '../../shared/domain/backups'
 import type { DatabaseHost } from './database-host'
 import type { Ports } from './ports'
 import type { ServiceRegistry } from './services'
+import type { Desk } from './desk/desk'
 
 /** What every handler receives besides its parsed input. */
 export interface Ctx {
@@ -19,8 +20,10 @@ export interface Ctx {
   clock: Clock
   events: CoreEvents
   log: Logger
-  /** Who is acting, for the activity log. */
+  /** Who is acting, for the activity log: the desk's worker, else the computer's account. */
   actor: string
+  /** This desk's worker (`desk.*` channels). */
+  desk: Desk
   /** Says which domains this call changed; `changed` is emitted once, after commit. */
   changed(...domains: DataDomain[]): void
   /** Says which rows of a domain this call changed, so pages showing others need not refresh. */

@@ -25,6 +25,7 @@ import { importHandlers } from './import/handlers'
 import { exportHandlers } from './export/handlers'
 import { clockHandlers } from './settings/clock-handlers'
 import { syncHandlers } from './sync/handlers'
+import { deskHandlers } from './desk/handlers'
 import { autobookHandlers } from './autobook/handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
@@ -50,6 +51,7 @@ export function allHandlers(): Map<string, AnyHandler> {
     exportHandlers,
     clockHandlers,
     syncHandlers,
+    deskHandlers,
     autobookHandlers,
   )
 }

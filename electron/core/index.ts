@@ -18,13 +18,14 @@ import { MISSED_SERVICE, type MissedService } from './activities/missed-service'
 import { createDatabaseHost, type Host, type Problem, type Session } from './database-host'
 import { recoveryChannels } from './backups/handlers'
 import { BACKUP_SERVICE, dailyBackupService, type BackupService } from './backups/backup-service'
+import { openDesk } from './desk/desk'
 
 export interface CoreOptions {
   /** Database file; created with the latest schema when missing. */
   dbPath: string
   clock?: Clock
   log?: Logger
-  /** Who acts, for the activity log; defaults to the OS user. */
+  /** Who acts, for the activity log, until a worker is chosen at this desk (`desk.setWorker`); defaults to the OS user. */
   actor?: string
   /** Time zone given to a new database's settings; defaults to the system's. */
   timeZone?: string
@@ -83,17 +84,19 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock
   const log = options.log ?? consoleLogger
-  const actor = options.actor ?? safeUserName()
   const events = createEvents()
   const lock = createLock()
   const handlers = allHandlers()
   const ports = defaultPorts(log, options.ports)
+  const desk = await openDesk(ports.desk, options.actor ?? safeUserName())
 
   const baseCtx = (changes: ChangeSet) => ({
     clock,
     events,
     log,
-    actor,
+    // Read per call: a worker chosen at the desk names every change made after it.
+    actor: desk.state().actor,
+    desk,
     ports,
     changed: (...domains: Parameters<ChangeSet['add']>) => changes.add(...domains),
     changedRows: (domain: Parameters<ChangeSet['addRows']>[0], ids: Iterable<number>) => changes.addRows(domain, ids),

@@ -14,6 +14,7 @@ import { closeRendererLogging } from './logging'
 import { startUpdates } from './update-wiring'
 import { safeStorageSecretStore } from './safe-storage-secrets'
 import { showStaffNotices } from './notifications'
+import { fileDeskStore } from '../core/desk/desk-store'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -48,6 +49,8 @@ async function start(): Promise<void> {
     nativeBinding: devNativeBinding(app.getAppPath(), app.isPackaged),
     ports: {
       secrets: safeStorageSecretStore(safeStorage, join(app.getPath('userData'), 'secrets.json')),
+      // Who works at this computer: the desk's own, even when desks come to share one database.
+      desk: fileDeskStore(join(app.getPath('userData'), 'desk.json')),
       // The core asks for OAuth consent pages only; anything but http(s) is refused, never handed to the OS.
       async openExternal(url) {
         if (!isHttpUrl(url)) throw new Error(`Refused to open a non-web address: ${url}`)

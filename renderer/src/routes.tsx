@@ -9,6 +9,7 @@ import { CustomersPage } from './pages/CustomersPage'
 import { VehiclesPage } from './pages/VehiclesPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { VehiclePage } from './pages/VehiclePage'
+import { SyncLogPage } from './pages/SyncLogPage'
 
 // Hash routing: the packaged app loads from file://, where path routing has no server.
 export const router = createHashRouter([
@@ -30,6 +31,7 @@ export const router = createHashRouter([
       { path: 'vehicles/:id', element: <VehiclePage /> },
       { path: 'customers', element: <CustomersPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'sync-log', element: <SyncLogPage /> },
     ],
   },
 ])

@@ -18,6 +18,8 @@ export const dataDomains = [
   'invites',
   'sync',
   'backups',
+  // This desk's own file (its worker), not the shop's database.
+  'desk',
 ] as const
 export type DataDomain = (typeof dataDomains)[number]
 
@@ -71,6 +73,7 @@ export const readDependencies: Record<string, readonly DataDomain[]> = {
   notices: ['settings'],
   // The shop's now and zone: only the zone setting changes it.
   clock: ['settings'],
+  desk: ['desk'],
   // A proposal is read from the bookings, hours, closures and resources; its settings are settings and technicians.
   autobook: ['activities', 'vehicles', 'customers', 'activityTypes', 'bays', 'technicians', 'settings', 'hours', 'closures', 'sync'],
 }

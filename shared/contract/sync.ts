@@ -1,6 +1,7 @@
 import { channel } from './define'
 import {
   syncSchemas as s,
+  type BusyBlock,
   type ConnectStarted,
   type DeadLetter,
   type RemoteCalendar,
@@ -17,10 +18,12 @@ export const syncContract = {
   'sync.getConfig': channel<SyncConfig>()(s.getConfig),
   /** Stores the shop's own "Desktop app" client id (and secret, kept in the secret store). */
   'sync.setConfig': channel<SyncConfig>()(s.setConfig),
-  /** Opens the consent page and answers its URL; the account connects in the background when the browser comes back. */
   /** Turns the all-day events for unbooked due work on or off; the shop calendars follow on the next round. */
   'sync.setDueDatesAllDay': channel<SyncConfig>()(s.setDueDatesAllDay),
+  /** Opens the consent page and answers its URL; the account connects in the background when the browser comes back. */
   'sync.connect': channel<ConnectStarted>()(s.connect),
+  /** Stops waiting for the browser: the listener closes; an account that never connected is removed, a reconnect keeps its state. */
+  'sync.cancelConnect': channel<SyncAccount[]>()(s.cancelConnect),
   'sync.accounts': channel<SyncAccount[]>()(s.accounts),
   'sync.status': channel<SyncAccount>()(s.status),
   /** Revokes the grant and removes the tokens; event links are kept so a reconnect does not duplicate events. */
@@ -41,4 +44,6 @@ export const syncContract = {
   /** After a round paused on a mass delete: apply the deletes (unbook), or keep the bookings and put them back on the calendar. */
   'sync.confirmDeletes': channel<SyncAccount>()(s.confirmDeletes),
   'sync.log': channel<SyncLogEntry[]>()(s.log),
+  /** Technicians' busy time from their own calendars, drawn on their lanes in the week and day views. */
+  'sync.busyTime': channel<BusyBlock[]>()(s.busyTime),
 }

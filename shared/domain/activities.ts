@@ -194,6 +194,11 @@ export const activitySchemas = {
     /** Defaults to now. */
     completedAt: isoInstant.optional(),
     odometer: z.number().int().min(0).max(2_000_000).nullish(),
+    /**
+     * The reading corrects a wrong earlier one (or a replaced odometer): stored as a
+     * correction, as `odometer.add` does, so a lower reading than the last is accepted.
+     */
+    odometerIsCorrection: z.boolean().optional(),
     notes: optionalText(4000, { multiline: true }),
   }),
   cancel: versioned.extend({ reason: requiredText('A reason', 500, { multiline: true }) }),

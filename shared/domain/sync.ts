@@ -1,8 +1,8 @@
 /** Calendar sync: accounts, chosen calendars, and what needs a person (conflicts, dead letters, paused deletes). */
 import { z } from 'zod'
-import { id, optionalText } from './common'
+import { id, isoDate, optionalText } from './common'
 
-export const SYNC_PROVIDERS = ['google'] as const
+export const SYNC_PROVIDERS = ['google', 'outlook'] as const
 export type SyncProvider = (typeof SYNC_PROVIDERS)[number]
 export type SyncAccountStatus = 'connecting' | 'connected' | 'needs_reconnect' | 'disconnected'
 
@@ -43,6 +43,13 @@ export interface SyncConfig {
     source: 'settings' | 'environment' | 'none'
     secretSet: boolean
   }
+  /** The Microsoft (Entra) public client for Outlook: entered in Settings, else SHOP_MS_CLIENT_ID. No secret. */
+  outlook: {
+    clientId: string | null
+    source: 'settings' | 'environment' | 'none'
+  }
+  /** Providers this core can connect ("Connect Google", "Connect Outlook"); each still needs its client id. */
+  providers: SyncProvider[]
   intervalSeconds: number
   /** Unbooked work with a due date shows as an all-day event on the shop calendars (opt-in). */
   dueDatesAllDay: boolean
@@ -84,6 +91,14 @@ export interface DeadLetter {
   deadAt: string
 }
 
+/** Time a technician is busy with an event on their own connected calendar (its title is never stored). */
+export interface BusyBlock {
+  technicianId: number
+  /** UTC ISO instants. */
+  start: string
+  end: string
+}
+
 export interface SyncLogEntry {
   id: number
   at: string
@@ -98,12 +113,16 @@ const accountRef = z.object({ accountId: id })
 export const syncSchemas = {
   getConfig: z.object({}),
   setConfig: z.object({
-    googleClientId: optionalText(300),
+    /** Left out: unchanged (saving the Outlook client keeps Google's); null or empty: removed. */
+    googleClientId: optionalText(300).optional(),
     /** Left out: keeps the stored secret; null: removes it. */
     googleClientSecret: z.string().trim().max(300).nullish(),
+    /** The Outlook client id; left out: unchanged; null or empty: removed. */
+    msClientId: optionalText(300).optional(),
   }),
   setDueDatesAllDay: z.object({ enabled: z.boolean() }),
   connect: z.object({ provider: z.enum(SYNC_PROVIDERS).default('google'), accountId: id.optional() }),
+  cancelConnect: accountRef,
   accounts: z.object({}),
   status: accountRef,
   disconnect: accountRef,
@@ -130,4 +149,8 @@ export const syncSchemas = {
   retryDeadLetter: z.object({ activityId: id }),
   confirmDeletes: z.object({ accountId: id, apply: z.boolean() }),
   log: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
+  /** Busy time overlapping the shop days `[from, to]`, for the calendar's technician lanes. */
+  busyTime: z
+    .object({ from: isoDate, to: isoDate })
+    .refine((r) => r.from <= r.to, { message: 'The range ends before it starts', path: ['to'] }),
 }

@@ -20,6 +20,27 @@ export interface Vehicle {
   updatedAt: string
 }
 
+/** The open work a vehicle has next: the earliest by its day (booked day, else due day), overdue first by nature. */
+export interface NextDue {
+  activityId: number
+  typeName: string
+  dueDate: string
+  /** The booked start (UTC ISO) when booked. */
+  start: string | null
+  overdue: boolean
+}
+
+/** A row of the vehicles list: the vehicle with its next due work and how much is overdue. */
+export interface VehicleListItem extends Vehicle {
+  nextDue: NextDue | null
+  /** Open work whose day has passed, and missed work awaiting rebooking. */
+  overdueCount: number
+}
+
+/** How the vehicles list is ordered: by customer (the default), vehicle, next due work, or overdue work first. */
+export const VEHICLE_SORTS = ['customer', 'vehicle', 'next_due', 'overdue'] as const
+export type VehicleSort = (typeof VEHICLE_SORTS)[number]
+
 export const FIRST_MODEL_YEAR = 1950
 
 /**
@@ -62,6 +83,7 @@ export const vehicleSchemas = {
     search: searchText.optional(),
     customerId: id.optional(),
     status: z.enum([...VEHICLE_STATUSES, 'all']).optional(),
+    sort: z.enum(VEHICLE_SORTS).optional(),
   }),
   get: byId,
   create: vehicleFields.extend({

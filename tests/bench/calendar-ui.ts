@@ -208,7 +208,8 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: TZ, locale: 'en-US' })
     const page = await context.newPage()
-    await page.clock.setFixedTime(new Date(NOW))
+    // No browser clock shim (Playwright's wraps every Date and Intl call, ~70 ms of a cold load):
+    // the renderer reads the shop's now from the core (renderer/src/lib/shop-clock.ts), as in the app.
     await page.addInitScript(WATCH_LONG_TASKS)
 
     const c0 = performance.now()

@@ -9,6 +9,7 @@ import { benchInvites } from './invites'
 import { benchCalendarUi, printCalendarUi } from './calendar-ui'
 import { benchImport } from './import'
 import { benchSyncGoogle, printSyncGoogle } from './sync-google'
+import { benchSyncOutlook, printSyncOutlook } from './sync-outlook'
 import { benchAutobook } from './autobook'
 
 console.log(`Shop Scheduler benchmarks — Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`)
@@ -21,5 +22,7 @@ console.log()
 printCalendarUi(await benchCalendarUi())
 console.log()
 printSyncGoogle(await benchSyncGoogle())
+console.log()
+printSyncOutlook(await benchSyncOutlook())
 console.log()
 await benchAutobook()

@@ -66,7 +66,7 @@ test.describe('capacity from every view', () => {
 
     // The third lands on the taken slot, right over the first booking.
     await dragCard(page, card(page, unbooked[2]!), at9)
-    await expect(page.getByRole('alert').filter({ hasText: 'No bay is free' })).toContainText('Bay 1 is booked 09:00–11:00')
+    await expect(page.getByRole('alert').filter({ hasText: 'No bay is free' })).toContainText('Bay 1 is booked 9:00 AM – 11:00 AM')
     expect((await shop.call('activities.get', { id: unbooked[2]!.id })).start).toBeNull()
     await expect(card(page, unbooked[2]!)).toBeVisible()
     // No ghost: only the two bookings are drawn, and no drag preview is left behind.
@@ -83,7 +83,7 @@ test.describe('capacity from every view', () => {
     // One pixel inside Bay 2's right edge, at 10:00: the preview is drawn there, the slot is taken.
     const edge = { x: header.x + header.width - 1, y: await rowY(page, '10:00 AM') }
     await dragCard(page, card(page, unbooked[0]!), edge)
-    await expect(page.getByRole('alert').filter({ hasText: 'Bay 2 is booked 09:00–13:00' })).toBeVisible()
+    await expect(page.getByRole('alert').filter({ hasText: 'Bay 2 is booked 9:00 AM – 1:00 PM' })).toBeVisible()
     expect((await shop.call('activities.get', { id: unbooked[0]!.id })).start).toBeNull()
     await expect(card(page, unbooked[0]!)).toBeVisible()
     await expect(page.locator('.rbc-addons-dnd-drag-preview')).toHaveCount(0)
@@ -96,7 +96,7 @@ test.describe('capacity from every view', () => {
     await showView(page, 'Day')
     const column = await box(page.locator('.rbc-time-content .rbc-day-slot').first())
     await dragCard(page, card(page, unbooked[0]!), { x: column.x + column.width / 2, y: await rowY(page, '9:00 AM') })
-    await expect(page.getByRole('alert').filter({ hasText: 'has already passed' })).toContainText('it is 11:00 on 2026-03-10 at the shop')
+    await expect(page.getByRole('alert').filter({ hasText: 'has already passed' })).toContainText('it is Mar 10, 2026, 11:00 AM at the shop')
     expect((await shop.call('activities.get', { id: unbooked[0]!.id })).start).toBeNull()
     await expect(page.locator('.rbc-time-content .rbc-event')).toHaveCount(0)
   })

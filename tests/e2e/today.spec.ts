@@ -26,6 +26,8 @@ test.describe('today', () => {
       ['Customers to contact', view.toContact],
     ] as const) {
       const region = page.getByRole('region', { name: title })
+      // A long overdue list shows its oldest eight and "Show all (N)".
+      if (title === 'Overdue' && list.length > 8) await region.getByRole('button', { name: `Show all (${list.length})` }).click()
       await expect(region.locator('[data-activity-id]')).toHaveCount(list.length)
     }
     expect(view.overdue.length).toBeGreaterThan(0)

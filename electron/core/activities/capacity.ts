@@ -10,7 +10,8 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { AppError, fieldError } from '../errors'
 import { findBay, findTechnician } from '../resources/queries'
-import { localDay, localTime, wallClock, weekdayOf, WEEKDAY_NAMES } from './shop-time'
+import { localDay, wallClock, weekdayOf, WEEKDAY_NAMES } from './shop-time'
+import { formatClockText, formatDayText, formatSpanText, formatStampText } from '../../../shared/format-dates'
 
 /** A concrete booking: the times and the bay and technician it takes. */
 export interface Booking {
@@ -43,8 +44,8 @@ export interface PlaceOptions {
 
 const conflict = (message: string, details?: unknown): AppError => new AppError('conflict', message, undefined, details)
 
-const span = (start: string, end: string, timeZone: string): string =>
-  `${localTime(start, timeZone)}–${localTime(end, timeZone)}`
+// Messages name days and times as the screens show them ("Mar 12, 2026, 9:00 AM").
+const span = (start: string, end: string, timeZone: string): string => formatSpanText(start, end, timeZone)
 
 interface Resource {
   kind: 'bay' | 'technician'
@@ -87,7 +88,7 @@ async function checkShopTime(db: Kysely<Database>, timeZone: string, b: BookingR
   const keepsStart = opts.currentStart != null && Date.parse(opts.currentStart) === b.start.getTime()
   if (b.start < opts.now && !keepsStart) {
     throw conflict(
-      `${day} ${localTime(b.start, timeZone)} has already passed (it is ${localTime(opts.now, timeZone)} on ${localDay(opts.now, timeZone)} at the shop); choose a later time.`,
+      `${formatStampText(b.start, timeZone)} has already passed (it is ${formatStampText(opts.now, timeZone)} at the shop); choose a later time.`,
     )
   }
 
@@ -98,7 +99,7 @@ async function checkShopTime(db: Kysely<Database>, timeZone: string, b: BookingR
   }
   if (b.start < wallClock(day, hours.opens, timeZone) || b.end > wallClock(day, hours.closes, timeZone)) {
     throw conflict(
-      `${span(b.start.toISOString(), b.end.toISOString(), timeZone)} is outside shop hours: ${WEEKDAY_NAMES[weekday]} ${hours.opens}–${hours.closes}.`,
+      `${span(b.start.toISOString(), b.end.toISOString(), timeZone)} is outside shop hours: ${WEEKDAY_NAMES[weekday]} ${formatClockText(hours.opens)} – ${formatClockText(hours.closes)}.`,
     )
   }
   const closure = await db
@@ -115,7 +116,7 @@ async function checkShopTime(db: Kysely<Database>, timeZone: string, b: BookingR
 }
 
 const closedWhen = (c: { starts_on: string; ends_on: string }): string =>
-  c.starts_on === c.ends_on ? `on ${c.starts_on}` : `from ${c.starts_on} to ${c.ends_on}`
+  c.starts_on === c.ends_on ? `on ${formatDayText(c.starts_on)}` : `from ${formatDayText(c.starts_on)} to ${formatDayText(c.ends_on)}`
 
 /** The chosen resource checked, or the first free one of its kind; null when none is asked for or the shop has none. */
 async function choose(
@@ -147,7 +148,7 @@ async function choose(
   // Work can go ahead without a technician named yet; it cannot without a place to stand.
   if (kind === 'technician') return null
   throw conflict(
-    `No ${kind} is free ${day} ${span(b.start.toISOString(), b.end.toISOString(), timeZone)}: ${clashes.join(' ')}`,
+    `No ${kind} is free ${formatDayText(day)}, ${span(b.start.toISOString(), b.end.toISOString(), timeZone)}: ${clashes.join(' ')}`,
   )
 }
 

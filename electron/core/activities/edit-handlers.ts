@@ -132,6 +132,7 @@ export const activityEditHandlers = {
         vehicleId: row.vehicle_id,
         date: localDay(completedAt, timeZone),
         miles: input.odometer,
+        isCorrection: input.odometerIsCorrection === true,
         source: 'completion',
         activityId: row.id,
         now: now.toISOString(),

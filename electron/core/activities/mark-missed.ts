@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { appendLog } from './log'
 import { addDays, startOfDay } from './shop-time'
+import { formatDayText } from '../../../shared/format-dates'
 
 export const SYSTEM_ACTOR = 'system'
 
@@ -49,7 +50,7 @@ export async function markMissed(
         actor: SYSTEM_ACTOR,
         action: 'missed',
         changes: { status: ['scheduled', 'missed'] satisfies [unknown, unknown] },
-        message: `Not started by the end of ${r.start_at ? 'its booked day' : `its due day ${r.due_date}`} plus ${opts.graceDays} day(s) of grace`,
+        message: `Not started by the end of ${r.start_at ? 'its booked day' : `its due day ${formatDayText(r.due_date)}`} plus ${opts.graceDays} day(s) of grace`,
       })),
     )
   }

@@ -2,7 +2,8 @@
  * `npm run web`: the app in a browser, with the real core and a real database file.
  * SHOP_DB picks the file, SHOP_PORT the port (0 = any free one), SHOP_NOW pins the clock.
  * Secrets (calendar sign-ins) go to an UNENCRYPTED file beside the database
- * (`<db>.secrets.json`, or SHOP_SECRETS): the bridge is for development and tests only.
+ * (`<db>.secrets.json`, or SHOP_SECRETS): the bridge is for development and tests only. The
+ * desk's worker is kept in `<db>.desk.json` (or SHOP_DESK).
  */
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
@@ -11,6 +12,7 @@ import { fixedClock, systemClock } from '../clock'
 import { startBridge } from './server'
 import { AppError } from '../errors'
 import { unencryptedFileSecretStore } from '../secrets/file-secret-store'
+import { fileDeskStore } from '../desk/desk-store'
 
 const dbPath = resolve(process.env.SHOP_DB ?? '.tmp/shop-web.db')
 const port = Number(process.env.SHOP_PORT ?? 5180)
@@ -25,6 +27,8 @@ const core = await createCore({
   ...(process.env.SHOP_TZ ? { timeZone: process.env.SHOP_TZ } : {}),
   ports: {
     secrets: unencryptedFileSecretStore(secretsPath),
+    // This desk's worker (SHOP_DESK overrides the path).
+    desk: fileDeskStore(resolve(process.env.SHOP_DESK ?? `${dbPath}.desk.json`)),
     // The bridge has no window to open a browser from; whoever drives it opens the URL (connect answers it too).
     openExternal: async (url) => console.log(`Open in a browser: ${url}`),
   },

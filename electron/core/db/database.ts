@@ -252,6 +252,8 @@ export interface SyncSettingsTable {
   id: Generated<1>
   install_id: string
   google_client_id: string | null
+  /** The Microsoft (Entra) public client id entered in Settings (2026-12-02-020). */
+  ms_client_id: Generated<string | null>
   /** 1: unbooked work with a due date shows as an all-day event on the shop calendar (opt-in). */
   due_dates_all_day: Generated<0 | 1>
   updated_at: string
@@ -262,7 +264,7 @@ export type SyncAccountStatus = 'connecting' | 'connected' | 'needs_reconnect' |
 /** A connected calendar account. Its tokens live in the SecretStore, never here. */
 export interface SyncAccountsTable {
   id: Generated<number>
-  provider: 'google'
+  provider: 'google' | 'outlook'
   email: string | null
   status: SyncAccountStatus
   /** JSON `{ count, total, remoteIds }` while a mass delete waits for the user. */

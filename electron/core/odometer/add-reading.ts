@@ -3,6 +3,7 @@ import type { Database } from '../db/database'
 import { fieldError } from '../errors'
 import type { OdometerReading } from '../../../shared/domain/reference'
 import { toReading } from './map'
+import { formatDayText } from '../../../shared/format-dates'
 
 const miles = (n: number): string => `${n.toLocaleString('en-US')} mi`
 
@@ -38,7 +39,7 @@ export async function addReading(db: Kysely<Database>, r: NewReading): Promise<O
     if (before && before.miles > r.miles) {
       throw fieldError(
         'miles',
-        `${miles(r.miles)} is lower than the reading of ${miles(before.miles)} on ${before.reading_date}; mark it as a correction if the odometer was replaced or that reading was wrong`,
+        `${miles(r.miles)} is lower than the reading of ${miles(before.miles)} on ${formatDayText(before.reading_date)}; mark it as a correction if the odometer was replaced or that reading was wrong`,
         'refused',
       )
     }
@@ -53,7 +54,7 @@ export async function addReading(db: Kysely<Database>, r: NewReading): Promise<O
     if (after && after.miles < r.miles) {
       throw fieldError(
         'miles',
-        `${miles(r.miles)} is higher than the later reading of ${miles(after.miles)} on ${after.reading_date}; mark it as a correction if that reading was wrong`,
+        `${miles(r.miles)} is higher than the later reading of ${miles(after.miles)} on ${formatDayText(after.reading_date)}; mark it as a correction if that reading was wrong`,
         'refused',
       )
     }

@@ -2,13 +2,18 @@ import { calendar as calendarApi } from '@googleapis/calendar'
 import type { Service, ServiceContext } from '../services'
 import type { ConnectStarted, RemoteCalendar, SyncRoundSummary } from '../../../shared/domain/sync'
 import { AppError } from '../errors'
-import { googleClientConfig, syncIntervalSeconds, type GoogleClientConfig, type SyncEnv } from './config'
+import { googleClientConfig, outlookClientConfig, syncIntervalSeconds, type GoogleClientConfig, type OutlookClientConfig, type SyncEnv } from './config'
+import type { SyncProvider } from '../../../shared/domain/sync'
 import { accountClient, oauthClient, tokenKey, type GoogleCalls } from './google/client'
 import { startLoopbackConnect, type LoopbackConnect } from './google/loopback-connect'
-import { GoogleFailure } from './google/errors'
+import { SyncFailure } from './failure'
+import { mailboxGate, outlookCalls, type MailboxGate, type OutlookCalls } from './outlook/client'
+import { msalApp, outlookTokenKey, tokenSource } from './outlook/auth'
+import { startOutlookConnect, type OutlookConnect } from './outlook/connect'
+import { deltaWindow, readOutlookCalendar } from './outlook/pull'
 import { slidingWindowLimiter, type RateLimiter } from './rate-limit'
 import { applyPulled, emptyPullCounts, readCalendar, type PulledCalendar } from './pull'
-import { emptyPushCounts, pushOutbox, type PushCounts } from './push'
+import { emptyPushCounts, pushOutbox, type ProviderCalls, type PushCounts } from './push'
 import { activeCalendars } from './targets'
 import { syncLog } from './sync-log'
 import { parsePausedDeletes } from './paused-deletes'
@@ -32,13 +37,17 @@ export interface CalendarSyncService extends Service {
   /** The environment it was configured with (endpoints, client, interval). */
   readonly env: SyncEnv
   /** Starts connecting (or reconnecting) an account; answers at once, finishes when the browser comes back. */
-  connect(accountId?: number): Promise<ConnectStarted>
+  connect(accountId?: number, provider?: SyncProvider): Promise<ConnectStarted>
   /** The background half of a `connect`, for callers that want to wait for it (tests, the bridge). */
   connecting(accountId: number): Promise<void> | undefined
+  /** Stops waiting for the browser (the user cancelled); answers once the flow has wound down. False when nothing was waiting. */
+  cancelConnect(accountId: number): Promise<boolean>
   /** One round, pull then push, for every connected account (or one). Rounds never overlap. */
   runRound(opts?: { accountId?: number; explicit?: boolean }): Promise<SyncRoundSummary>
   disconnect(accountId: number): Promise<void>
   remoteCalendars(accountId: number): Promise<RemoteCalendar[]>
+  /** What Outlook's throttling did to an account since the core started (null: not an Outlook account, or no call yet). */
+  throttleStats(accountId: number): MailboxGate['stats'] | null
 }
 
 /**
@@ -50,7 +59,32 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
   let s: ServiceContext | null = null
   const limiters = new Map<number, RateLimiter>()
   const pending = new Map<number, Promise<void>>()
-  const flows = new Set<LoopbackConnect>()
+  // One waiting sign-in per account: a second connect of the same account replaces the first.
+  const flows = new Map<number, LoopbackConnect | OutlookConnect>()
+  const gates = new Map<number, MailboxGate>()
+  const gateFor = (accountId: number): MailboxGate => {
+    let g = gates.get(accountId)
+    if (!g) gates.set(accountId, (g = mailboxGate()))
+    return g
+  }
+  const outlookConfig = (): Promise<OutlookClientConfig> => ctx().batch((c) => outlookClientConfig(c.db, options.env))
+  const requireOutlookClient = (cfg: OutlookClientConfig): string => {
+    if (!cfg.clientId) {
+      throw new AppError(
+        'refused',
+        'No Microsoft sign-in client is set up yet. Enter the application (client) id of your Entra app registration in Settings (the README explains how to register one), or set SHOP_MS_CLIENT_ID.',
+      )
+    }
+    return cfg.clientId
+  }
+  const outlookCallsFor = async (accountId: number): Promise<OutlookCalls> => {
+    const sc = ctx()
+    const cfg = await outlookConfig()
+    const app = msalApp({ clientId: requireOutlookClient(cfg), endpoints: cfg.endpoints, fetch: sc.ports.fetch, secrets: sc.ports.secrets, accountId })
+    return outlookCalls({ graph: cfg.endpoints.graph, fetch: sc.ports.fetch, tokens: tokenSource(app), gate: gateFor(accountId), signal: sc.signal })
+  }
+  const providerOf = async (accountId: number): Promise<SyncProvider> =>
+    (await ctx().batch((c) => c.db.selectFrom('sync_accounts').select('provider').where('id', '=', accountId).executeTakeFirst()))?.provider ?? 'google'
   let rounds: Promise<unknown> = Promise.resolve()
 
   const ctx = (): ServiceContext => {
@@ -101,7 +135,7 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
         .where('status', '=', 'connected')
         .executeTakeFirst()
       if (Number(changed.numUpdatedRows) > 0) {
-        await syncLog(c.db, { at: now, accountId, kind: 'needs_reconnect', message: `Google refused the sign-in (${message}); changes wait until the account is reconnected` })
+        await syncLog(c.db, { at: now, accountId, kind: 'needs_reconnect', message: `The calendar refused the sign-in (${message}); changes wait until the account is reconnected` })
       }
       c.changed('sync')
     })
@@ -124,7 +158,7 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
     const summary: SyncRoundSummary = { accounts: [] }
     const entries = new Map<number, SyncRoundSummary['accounts'][number]>()
     const pushCounts = new Map<number, PushCounts>()
-    const clients = new Map<number, GoogleCalls | null>()
+    const clients = new Map<number, ProviderCalls | null>()
 
     for (const account of accounts) {
       const entry = {
@@ -141,7 +175,7 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       summary.accounts.push(entry)
       sc.events.emit('sync.status', { account: String(account.id), state: 'syncing' })
       try {
-        const calls = await callsFor(cfg, account.id)
+        const calls: ProviderCalls = account.provider === 'outlook' ? await outlookCallsFor(account.id) : await callsFor(cfg, account.id)
         clients.set(account.id, calls)
         const paused = parsePausedDeletes(account.paused_deletes)
         if (paused && paused.decision === null) {
@@ -150,7 +184,11 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
         }
         const pulled: PulledCalendar[] = []
         for (const calendar of calendars.filter((c) => c.account_id === account.id)) {
-          pulled.push(await readCalendar(calls, calendar, { pageSize: options.pageSize }))
+          pulled.push(
+            'provider' in calls
+              ? await readOutlookCalendar(calls, calendar, { installId, window: deltaWindow(sc.clock.now()), ...(options.pageSize ? { pageSize: options.pageSize } : {}) })
+              : await readCalendar(calls, calendar, { pageSize: options.pageSize }),
+          )
         }
         const result = await applyPulled(sc, account.id, pulled, {
           installId,
@@ -164,7 +202,7 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
         }
       } catch (error) {
         if (sc.signal.aborted) throw error
-        if (error instanceof GoogleFailure && error.kind === 'auth') {
+        if (error instanceof SyncFailure && error.kind === 'auth') {
           clients.set(account.id, null)
           await needsReconnect(account.id, error.message)
           entry.status = 'needs_reconnect'
@@ -176,6 +214,8 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
 
     await pushOutbox({
       s: sc,
+      // Outlook writes are coalesced into $batches of 20 behind a 4-request gate: enough rows in flight to fill them.
+      ...(accounts.some((a) => a.provider === 'outlook') ? { concurrency: 80 } : {}),
       ignoreBackoff: opts.explicit ?? false,
       clientFor: async (accountId) => (clients.has(accountId) ? clients.get(accountId)! : null),
       needsReconnect: async (accountId, message) => {
@@ -219,7 +259,47 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
     return summary
   }
 
+  /** The Outlook half of `connect`: MSAL's interactive flow; its token cache lands in the SecretStore. */
+  const connectOutlook = async (id: number, cfg: OutlookClientConfig, clientId: string): Promise<ConnectStarted> => {
+    const sc = ctx()
+    const flow = await startOutlookConnect(
+      { clientId, endpoints: cfg.endpoints, fetch: sc.ports.fetch, secrets: sc.ports.secrets, accountId: id },
+      { timeoutMs: options.connectTimeoutMs ?? 5 * 60_000 },
+    )
+    flows.get(id)?.cancel()
+    flows.set(id, flow)
+    const finished = flow.done
+      .then(async ({ email }) => {
+        await sc.batch(async (c) => {
+          const now = c.clock.now().toISOString()
+          await c.db.updateTable('sync_accounts').set({ status: 'connected', email, last_error: null, updated_at: now }).where('id', '=', id).execute()
+          await syncLog(c.db, { at: now, accountId: id, kind: 'connected', message: `Connected ${email ?? 'the Outlook account'}` })
+          c.changed('sync')
+        })
+        await service.runRound().catch((error: unknown) => sc.log.error('The sync round after connecting failed', error))
+      })
+      .catch(async (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error)
+        if (sc.signal.aborted) return
+        await sc.batch(async (c) => {
+          const now = c.clock.now().toISOString()
+          await c.db.updateTable('sync_accounts').set({ last_error: message, updated_at: now }).where('id', '=', id).execute()
+          await c.db.updateTable('sync_accounts').set({ status: 'disconnected' }).where('id', '=', id).where('status', '=', 'connecting').execute()
+          await syncLog(c.db, { at: now, accountId: id, kind: 'connect_failed', message })
+          c.changed('sync')
+        })
+      })
+      .finally(() => {
+        if (flows.get(id) === flow) flows.delete(id)
+        pending.delete(id)
+      })
+    pending.set(id, finished)
+    await sc.ports.openExternal(flow.authorizeUrl).catch((error: unknown) => sc.log.error('Opening the browser failed; the sign-in address is shown instead', error))
+    return { accountId: id, authorizeUrl: flow.authorizeUrl }
+  }
+
   const service: CalendarSyncService = {
+    throttleStats: (accountId) => gates.get(accountId)?.stats ?? null,
     name: SYNC_SERVICE,
     env: options.env,
     start(context) {
@@ -227,7 +307,7 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       context.every(syncIntervalSeconds(options.env) * 1000, () => service.runRound())
     },
     stop() {
-      for (const f of flows) f.cancel()
+      for (const f of flows.values()) f.cancel()
     },
 
     runRound(opts = {}) {
@@ -236,10 +316,13 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       return next
     },
 
-    async connect(accountId) {
+    async connect(accountId, provider) {
       const sc = ctx()
-      const cfg = await config()
-      const client = requireClient(cfg)
+      const which: SyncProvider = accountId !== undefined ? await providerOf(accountId) : (provider ?? 'google')
+      const cfg = which === 'google' ? await config() : null
+      const ocfg = which === 'outlook' ? await outlookConfig() : null
+      const client = cfg ? requireClient(cfg) : null
+      const msClientId = ocfg ? requireOutlookClient(ocfg) : null
       const id = await sc.batch(async (c) => {
         const now = c.clock.now().toISOString()
         if (accountId !== undefined) {
@@ -249,19 +332,22 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
         }
         const row = await c.db
           .insertInto('sync_accounts')
-          .values({ provider: 'google', email: null, status: 'connecting', paused_deletes: null, last_sync_at: null, last_error: null, created_at: now, updated_at: now })
+          .values({ provider: which, email: null, status: 'connecting', paused_deletes: null, last_sync_at: null, last_error: null, created_at: now, updated_at: now })
           .returning('id')
           .executeTakeFirstOrThrow()
         c.changed('sync')
         return row.id
       })
-      const oauth = oauthClient({ ...client, endpoints: cfg.endpoints, fetch: sc.ports.fetch })
+      if (ocfg && msClientId) return connectOutlook(id, ocfg, msClientId)
+      const oauth = oauthClient({ ...client!, endpoints: cfg!.endpoints, fetch: sc.ports.fetch })
       const flow = await startLoopbackConnect(oauth, { timeoutMs: options.connectTimeoutMs ?? 5 * 60_000 })
-      flows.add(flow)
+      // A second connect of the same account replaces the first flow: only one listener waits.
+      flows.get(id)?.cancel()
+      flows.set(id, flow)
       const finished = flow.done
         .then(async (tokens) => {
           oauth.setCredentials(tokens)
-          const api = calendarApi({ version: 'v3', auth: oauth, rootUrl: cfg.endpoints.apiRoot, retry: false })
+          const api = calendarApi({ version: 'v3', auth: oauth, rootUrl: cfg!.endpoints.apiRoot, retry: false })
           const list = await api.calendarList.list({}, { signal: sc.signal })
           const email = list.data.items?.find((c) => c.primary)?.id ?? null
           await sc.ports.secrets.set(tokenKey(id), JSON.stringify(tokens))
@@ -291,8 +377,8 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
           })
         })
         .finally(() => {
-          flows.delete(flow)
-          pending.delete(id)
+          if (flows.get(id) === flow) flows.delete(id)
+          if (pending.get(id) === finished) pending.delete(id)
         })
       pending.set(id, finished)
       await sc.ports.openExternal(flow.authorizeUrl).catch((error: unknown) => sc.log.error('Opening the browser failed; the sign-in address is shown instead', error))
@@ -301,8 +387,28 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
 
     connecting: (accountId) => pending.get(accountId),
 
+    async cancelConnect(accountId) {
+      const flow = flows.get(accountId)
+      if (!flow) return false
+      flow.cancel()
+      await pending.get(accountId)
+      return true
+    },
+
     async disconnect(accountId) {
       const sc = ctx()
+      if ((await providerOf(accountId)) === 'outlook') {
+        // Entra has no revoke endpoint for a public client: the token cache (and its refresh token) is removed here.
+        await sc.ports.secrets.delete(outlookTokenKey(accountId))
+        gates.delete(accountId)
+        await sc.batch(async (c) => {
+          const now = c.clock.now().toISOString()
+          await c.db.updateTable('sync_accounts').set({ status: 'disconnected', updated_at: now }).where('id', '=', accountId).execute()
+          await syncLog(c.db, { at: now, accountId, kind: 'disconnected', message: 'Disconnected; the sign-in was removed from this computer, the event links are kept' })
+          c.changed('sync')
+        })
+        return
+      }
       const cfg = await config()
       const stored = await sc.ports.secrets.get(tokenKey(accountId))
       if (stored && cfg.clientId) {
@@ -325,6 +431,11 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
     },
 
     async remoteCalendars(accountId) {
+      if ((await providerOf(accountId)) === 'outlook') {
+        const o = await outlookCallsFor(accountId)
+        const list = await o.call<{ value?: Array<{ id: string; name?: string; isDefaultCalendar?: boolean }> }>({ method: 'GET', url: '/me/calendars' })
+        return (list.body.value ?? []).map((c) => ({ remoteId: c.id, summary: c.name ?? c.id, timeZone: null, primary: c.isDefaultCalendar === true }))
+      }
       const calls = await callsFor(await config(), accountId)
       const list = await calls.send((api, signal) => api.calendarList.list({}, { signal }))
       return (list.items ?? []).map((c) => ({ remoteId: c.id ?? '', summary: c.summaryOverride ?? c.summary ?? c.id ?? '', timeZone: c.timeZone ?? null, primary: c.primary === true }))

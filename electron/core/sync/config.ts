@@ -66,3 +66,37 @@ export function syncIntervalSeconds(env: SyncEnv): number {
   const n = Number(env.SHOP_SYNC_INTERVAL_S)
   return Number.isFinite(n) && n >= 1 ? n : DEFAULT_SYNC_INTERVAL_S
 }
+
+export const MS_LOGIN_URL = 'https://login.microsoftonline.com'
+export const MS_GRAPH_URL = 'https://graph.microsoft.com'
+
+export interface OutlookEndpoints {
+  /** Where the identity platform really is: `<login>/<tenant>/oauth2/v2.0/...`. */
+  login: string
+  /** Root of `v1.0/...`, without a trailing slash. */
+  graph: string
+  tenant: string
+}
+
+export interface OutlookClientConfig {
+  clientId: string | null
+  source: 'settings' | 'environment' | 'none'
+  endpoints: OutlookEndpoints
+}
+
+/**
+ * The Microsoft (Entra) public client id entered in Settings, else SHOP_MS_CLIENT_ID; the
+ * identity host SHOP_MS_LOGIN_URL and Graph's SHOP_GRAPH_URL, the real hosts by default.
+ * A public client has no secret (docs/sync-notes.md §1).
+ */
+export async function outlookClientConfig(db: Kysely<Database>, env: SyncEnv): Promise<OutlookClientConfig> {
+  const row = await db.selectFrom('sync_settings').select('ms_client_id').executeTakeFirstOrThrow()
+  const endpoints: OutlookEndpoints = {
+    login: trimSlash(env.SHOP_MS_LOGIN_URL || MS_LOGIN_URL),
+    graph: trimSlash(env.SHOP_GRAPH_URL || MS_GRAPH_URL),
+    tenant: 'common',
+  }
+  if (row.ms_client_id) return { clientId: row.ms_client_id, source: 'settings', endpoints }
+  if (env.SHOP_MS_CLIENT_ID) return { clientId: env.SHOP_MS_CLIENT_ID, source: 'environment', endpoints }
+  return { clientId: null, source: 'none', endpoints }
+}

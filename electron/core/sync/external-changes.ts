@@ -8,8 +8,20 @@ import { contentHash, googleEventBody, loadEventFacts, loadShopSide } from './ev
 import { syncLog } from './sync-log'
 
 export const CALENDAR_ACTOR = 'Google Calendar'
+export const OUTLOOK_ACTOR = 'Outlook'
 /** Every actor a connected calendar writes history as: the staff notices look for them. */
-export const CALENDAR_ACTORS: readonly string[] = [CALENDAR_ACTOR]
+export const CALENDAR_ACTORS: readonly string[] = [CALENDAR_ACTOR, OUTLOOK_ACTOR]
+
+/** The calendar of a link, with the name its provider's changes are written under. */
+async function calendarOf(ctx: Ctx, calendarId: number) {
+  const c = await ctx.db
+    .selectFrom('sync_calendars as c')
+    .innerJoin('sync_accounts as a', 'a.id', 'c.account_id')
+    .select(['c.account_id', 'c.summary', 'a.provider'])
+    .where('c.id', '=', calendarId)
+    .executeTakeFirstOrThrow()
+  return { ...c, actor: c.provider === 'outlook' ? OUTLOOK_ACTOR : CALENDAR_ACTOR }
+}
 type LinkRow = Selectable<SyncLinksTable>
 
 /** Where the calendar shows an event now, as UTC instants (timed events only). */
@@ -47,7 +59,7 @@ export async function applyExternalMove(ctx: Ctx, link: LinkRow, remote: RemoteT
     await remember({})
     return 'unchanged'
   }
-  const calendar = await ctx.db.selectFrom('sync_calendars').select(['account_id', 'summary']).where('id', '=', link.calendar_id).executeTakeFirstOrThrow()
+  const calendar = await calendarOf(ctx, link.calendar_id)
   if (!opts.force && opts.localDirty && remote.updated !== null && row.updated_at > remote.updated) {
     // Changed here after it was changed there: ours stands and the queued push overwrites the calendar.
     await remember({})
@@ -79,7 +91,7 @@ export async function applyExternalMove(ctx: Ctx, link: LinkRow, remote: RemoteT
     await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: row.id, kind: 'conflict', message: `Moved in ${calendar.summary} but not applied: ${reason}` })
     return 'conflict'
   }
-  await moveActivity(ctx, row, remote, `Moved in Google Calendar (${calendar.summary})`)
+  await moveActivity(ctx, row, remote, calendar.actor, `Moved in ${calendar.actor} (${calendar.summary})`)
   // The calendar already shows the new time: record its content as agreed, so no echo is pushed back.
   const facts = (await loadEventFacts(ctx.db, [row.id])).get(row.id)
   const hash = facts ? contentHash(googleEventBody(facts, await loadShopSide(ctx.db))) : null
@@ -89,7 +101,7 @@ export async function applyExternalMove(ctx: Ctx, link: LinkRow, remote: RemoteT
   return 'moved'
 }
 
-async function moveActivity(ctx: Ctx, row: ActivityRow, remote: RemoteTime, message: string): Promise<void> {
+async function moveActivity(ctx: Ctx, row: ActivityRow, remote: RemoteTime, actor: string, message: string): Promise<void> {
   const now = ctx.clock.now().toISOString()
   await ctx.db
     .updateTable('activities')
@@ -100,7 +112,7 @@ async function moveActivity(ctx: Ctx, row: ActivityRow, remote: RemoteTime, mess
     activityId: row.id,
     vehicleId: row.vehicle_id,
     at: now,
-    actor: CALENDAR_ACTOR,
+    actor,
     action: 'moved',
     changes: { start: [row.start_at, remote.start], end: [row.end_at, remote.end] },
     message,
@@ -137,7 +149,7 @@ export async function applyExternalDelete(ctx: Ctx, link: LinkRow): Promise<'unb
   const now = ctx.clock.now().toISOString()
   await ctx.db.updateTable('sync_links').set({ state: 'deleted', updated_at: now }).where('id', '=', link.id).execute()
   const row = await ctx.db.selectFrom('activities').selectAll().where('id', '=', link.activity_id).executeTakeFirst()
-  const calendar = await ctx.db.selectFrom('sync_calendars').select(['account_id', 'summary']).where('id', '=', link.calendar_id).executeTakeFirstOrThrow()
+  const calendar = await calendarOf(ctx, link.calendar_id)
   if (row && !row.start_at) {
     await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: row.id, kind: 'deleted_there', message: `Due-date marker deleted in ${calendar.summary}; the work stays unbooked and the marker does not come back` })
     return 'kept'
@@ -155,10 +167,10 @@ export async function applyExternalDelete(ctx: Ctx, link: LinkRow): Promise<'unb
     activityId: row.id,
     vehicleId: row.vehicle_id,
     at: now,
-    actor: CALENDAR_ACTOR,
+    actor: calendar.actor,
     action: 'unbooked',
     changes: { start: [row.start_at, null], end: [row.end_at, null], bayId: [row.bay_id, null], technicianId: [row.technician_id, null] },
-    message: `Deleted in Google Calendar (${calendar.summary}): back on the unbooked list`,
+    message: `Deleted in ${calendar.actor} (${calendar.summary}): back on the unbooked list`,
   })
   await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: row.id, kind: 'unbooked', message: `Deleted in ${calendar.summary}; the booking was removed and the work is unbooked` })
   ctx.changedRows('activities', [row.id])

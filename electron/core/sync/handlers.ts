@@ -3,12 +3,15 @@ import { longRunning } from '../handler'
 import { AppError, notFound } from '../errors'
 import { findTechnician } from '../resources/queries'
 import type { SyncConfig } from '../../../shared/domain/sync'
-import { GOOGLE_CLIENT_SECRET_KEY, googleClientConfig, syncIntervalSeconds } from './config'
+import { GOOGLE_CLIENT_SECRET_KEY, googleClientConfig, outlookClientConfig, syncIntervalSeconds } from './config'
+import { SYNC_PROVIDERS } from '../../../shared/domain/sync'
 import { SYNC_SERVICE, type CalendarSyncService } from './calendar-sync-service'
 import { loadAccount, loadAccounts, toSyncCalendar } from './map'
 import { applyExternalMove } from './external-changes'
 import { syncLog } from './sync-log'
 import { parsePausedDeletes } from './paused-deletes'
+import { getSettingsRow } from '../settings/queries'
+import { addDays, startOfDay } from '../activities/shop-time'
 
 const syncService = (ctx: Ctx): CalendarSyncService => {
   const service = ctx.services.get<CalendarSyncService>(SYNC_SERVICE)
@@ -23,6 +26,8 @@ async function readConfig(ctx: Ctx): Promise<SyncConfig> {
   const cfg = await googleClientConfig(ctx.db, ctx.ports.secrets, env)
   return {
     google: { clientId: cfg.clientId, source: cfg.source, secretSet: cfg.clientSecret !== null },
+    outlook: await outlookClientConfig(ctx.db, env).then((o) => ({ clientId: o.clientId, source: o.source })),
+    providers: [...SYNC_PROVIDERS],
     intervalSeconds: syncIntervalSeconds(env),
     dueDatesAllDay: (await ctx.db.selectFrom('sync_settings').select('due_dates_all_day').executeTakeFirstOrThrow()).due_dates_all_day === 1,
   }
@@ -51,7 +56,14 @@ export const syncHandlers = {
   'sync.getConfig': (_input, ctx) => readConfig(ctx),
 
   'sync.setConfig': async (input, ctx) => {
-    await ctx.db.updateTable('sync_settings').set({ google_client_id: input.googleClientId, updated_at: ctx.clock.now().toISOString() }).execute()
+    await ctx.db
+      .updateTable('sync_settings')
+      .set({
+        ...(input.googleClientId !== undefined ? { google_client_id: input.googleClientId } : {}),
+        ...(input.msClientId !== undefined ? { ms_client_id: input.msClientId || null } : {}),
+        updated_at: ctx.clock.now().toISOString(),
+      })
+      .execute()
     if (input.googleClientSecret === null || input.googleClientSecret === '') await ctx.ports.secrets.delete(GOOGLE_CLIENT_SECRET_KEY)
     else if (input.googleClientSecret !== undefined) await ctx.ports.secrets.set(GOOGLE_CLIENT_SECRET_KEY, input.googleClientSecret)
     ctx.changed('sync')
@@ -83,9 +95,21 @@ export const syncHandlers = {
   },
 
   'sync.connect': longRunning<'sync.connect'>(async (input, ctx) => {
-    const started = await syncService(ctx).connect(input.accountId)
+    const started = await syncService(ctx).connect(input.accountId, input.provider)
     ctx.changed('sync')
     return started
+  }),
+
+  'sync.cancelConnect': longRunning<'sync.cancelConnect'>(async (input, ctx) => {
+    await ctx.batch((db) => loadAccount(db, input.accountId))
+    const cancelled = await syncService(ctx).cancelConnect(input.accountId)
+    if (!cancelled) throw new AppError('refused', 'This account is not waiting for the browser.')
+    await ctx.batch(async (db) => {
+      // A first connection that was cancelled leaves nothing behind; its log lines stay.
+      await db.deleteFrom('sync_accounts').where('id', '=', input.accountId).where('status', '=', 'disconnected').where('email', 'is', null).execute()
+    })
+    ctx.changed('sync')
+    return ctx.batch((db) => loadAccounts(db))
   }),
 
   'sync.accounts': (_input, ctx) => loadAccounts(ctx.db),
@@ -99,7 +123,9 @@ export const syncHandlers = {
   }),
 
   'sync.remoteCalendars': longRunning<'sync.remoteCalendars'>(async (input, ctx) => {
-    await ctx.batch((db) => loadAccount(db, input.accountId))
+    const account = await ctx.batch((db) => loadAccount(db, input.accountId))
+    // A refusal, not a provider failure: a screen may ask once more just as the account is disconnected.
+    if (account.status !== 'connected') throw new AppError('refused', 'Connect the account before reading its calendars.')
     return syncService(ctx).remoteCalendars(input.accountId)
   }),
 
@@ -211,4 +237,18 @@ export const syncHandlers = {
       kind: r.kind,
       message: r.message,
     })),
+  'sync.busyTime': async (input, ctx) => {
+    const { time_zone: timeZone } = await getSettingsRow(ctx.db)
+    const rows = await ctx.db
+      .selectFrom('sync_busy_blocks as b')
+      .innerJoin('sync_calendars as c', 'c.id', 'b.calendar_id')
+      .select(['b.technician_id', 'b.start_at', 'b.end_at'])
+      // Only calendars still watched for that technician (a removed one's blocks are deleted anyway).
+      .where('c.active', '=', 1)
+      .where('b.start_at', '<', startOfDay(addDays(input.to, 1), timeZone).toISOString())
+      .where('b.end_at', '>', startOfDay(input.from, timeZone).toISOString())
+      .orderBy('b.start_at')
+      .execute()
+    return rows.map((r) => ({ technicianId: r.technician_id, start: r.start_at, end: r.end_at }))
+  },
 } satisfies HandlerMap<'sync'>

@@ -8,11 +8,18 @@ import { contentHash, googleEventBody, loadEventFacts, loadShopSide, type EventF
 import { googleEventId, OUR_TAG } from './ids'
 import { activeCalendars, wantedOn, type CalendarRow } from './targets'
 import { GoogleFailure } from './google/errors'
+import { SyncFailure } from './failure'
 import type { GoogleCalls } from './google/client'
+import type { OutlookCalls } from './outlook/client'
+import { createOutlookEvent, deleteOutlookEvent, updateOutlookEvent } from './outlook/push'
 import { backoffMs } from './rate-limit'
 import { syncLog } from './sync-log'
 
 type LinkRow = Selectable<SyncLinksTable>
+
+/** A signed-in provider client: Google's or Outlook's (the only seam between the engine and a provider). */
+export type ProviderCalls = GoogleCalls | OutlookCalls
+const isOutlook = (c: ProviderCalls): c is OutlookCalls => 'provider' in c && c.provider === 'outlook'
 
 export interface PushCounts {
   created: number
@@ -27,7 +34,7 @@ export const emptyPushCounts = (): PushCounts => ({ created: 0, updated: 0, dele
 export interface PushDeps {
   s: ServiceContext
   /** The signed-in client of an account, or null while it is paused (needs reconnect, disconnected, mass delete). */
-  clientFor(accountId: number): Promise<GoogleCalls | null>
+  clientFor(accountId: number): Promise<ProviderCalls | null>
   /** The grant died mid-push: pause the account; its queue stays as it is. */
   needsReconnect(accountId: number, message: string): Promise<void>
   countsFor(accountId: number): PushCounts
@@ -118,18 +125,21 @@ async function pushOne(deps: PushDeps, row: { activity_id: number; version: numb
     const counts = deps.countsFor(calendar.account_id)
     try {
       if (want && (!link || link.state !== 'live')) {
-        await createEvent(deps, calls, calendar, link, facts, body!, shop)
+        if (isOutlook(calls)) await createOutlookEvent(deps, calls, calendar, link, facts, body!, shop)
+        else await createEvent(deps, calls, calendar, link, facts, body!, shop)
         counts.created += 1
       } else if (want) {
-        await updateEvent(deps, calls, calendar, link!, body!)
+        if (isOutlook(calls)) await updateOutlookEvent(deps, calls, calendar, link!, body!)
+        else await updateEvent(deps, calls, calendar, link!, body!)
         counts.updated += 1
       } else {
-        await deleteEvent(deps, calls, calendar, link!)
+        if (isOutlook(calls)) await deleteOutlookEvent(deps, calls, calendar, link!, shop)
+        else await deleteEvent(deps, calls, calendar, link!)
         counts.deleted += 1
       }
     } catch (error) {
       if (s.signal.aborted) throw error
-      const failure = error instanceof GoogleFailure ? error : null
+      const failure = error instanceof SyncFailure ? error : null
       lastError = error instanceof Error ? error.message : String(error)
       if (failure?.kind === 'auth') {
         await deps.needsReconnect(calendar.account_id, failure.message)
@@ -172,14 +182,14 @@ async function pushOne(deps: PushDeps, row: { activity_id: number; version: numb
   })
 }
 
-const remoteTimes = (ev: calendar_v3.Schema$Event) => ({
+export const remoteTimes = (ev: calendar_v3.Schema$Event) => ({
   remote_start: ev.start?.dateTime ? new Date(ev.start.dateTime).toISOString() : null,
   remote_end: ev.end?.dateTime ? new Date(ev.end.dateTime).toISOString() : null,
   remote_updated: ev.updated ?? null,
 })
 
 /** Records a link in full (insert, or replace what a crash left). */
-async function saveLink(
+export async function saveLink(
   ctx: Ctx,
   link: Pick<LinkRow, 'activity_id' | 'calendar_id' | 'remote_id' | 'generation' | 'state'> & Partial<LinkRow>,
 ): Promise<void> {
@@ -206,7 +216,7 @@ async function saveLink(
 }
 
 /** Changes some fields of an existing link. */
-async function updateLink(ctx: Ctx, link: Pick<LinkRow, 'activity_id' | 'calendar_id'>, fields: Partial<Omit<LinkRow, 'id' | 'activity_id' | 'calendar_id'>>): Promise<void> {
+export async function updateLink(ctx: Ctx, link: Pick<LinkRow, 'activity_id' | 'calendar_id'>, fields: Partial<Omit<LinkRow, 'id' | 'activity_id' | 'calendar_id'>>): Promise<void> {
   await ctx.db
     .updateTable('sync_links')
     .set({ ...fields, updated_at: ctx.clock.now().toISOString() })

@@ -4,7 +4,9 @@ import { normalizePlate } from '../../../shared/domain/vehicles'
 import { foldForSearch } from '../../../shared/domain/search'
 import { findCustomer } from '../customers/queries'
 import { onVehicleChanged } from '../scheduling/on-vehicle-changed'
-import { toVehicle } from './map'
+import { toVehicle, toVehicleListItem } from './map'
+import { getSettingsRow } from '../settings/queries'
+import { localDay, startOfDay } from '../activities/shop-time'
 import { describeVehicle, findVehicle, findVehicleByVin, listVehicles } from './queries'
 
 /** Checks what a schema cannot: the year against today, the VIN against other vehicles, the owner. */
@@ -28,7 +30,13 @@ async function checkVehicle(
 }
 
 export const vehiclesHandlers = {
-  'vehicles.list': async (input, { db }) => (await listVehicles(db, input)).map(toVehicle),
+  'vehicles.list': async (input, { db, clock }) => {
+    const { time_zone: timeZone } = await getSettingsRow(db)
+    const today = localDay(clock.now(), timeZone)
+    const todayStart = startOfDay(today, timeZone)
+    const offsetMinutes = Math.round((Date.parse(`${today}T00:00:00Z`) - todayStart.getTime()) / 60_000)
+    return (await listVehicles(db, input, { today, todayStart: todayStart.toISOString(), offsetMinutes })).map(toVehicleListItem)
+  },
 
   'vehicles.get': async ({ id }, { db }) => toVehicle(await findVehicle(db, id)),
 

@@ -2,6 +2,8 @@ import { AppShell, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/c
 import { IconCalendar, IconCar, IconGauge, IconLayoutDashboard, IconSettings, IconUsers } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet } from 'react-router'
 import { browserZone, useShopClock } from '../lib/shop-clock'
+import { WorkerMenu } from './desk/WorkerMenu'
+import { SyncBanner, SyncHeaderStatus } from './sync/SyncFrame'
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconLayoutDashboard },
@@ -20,7 +22,11 @@ export function Layout() {
           <Title order={1} size="h4">
             Shop Scheduler
           </Title>
-          <ShopDate />
+          <Group gap="lg" wrap="nowrap">
+            <SyncHeaderStatus />
+            <WorkerMenu />
+            <ShopDate />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
@@ -35,6 +41,7 @@ export function Layout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <SyncBanner />
         <ClockGate />
       </AppShell.Main>
     </AppShell>

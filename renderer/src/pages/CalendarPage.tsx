@@ -12,8 +12,8 @@ import { CalendarLegend } from '../components/calendar/CalendarLegend'
 import { CalendarToolbar } from '../components/calendar/CalendarToolbar'
 import { CalendarView } from '../components/calendar/CalendarView'
 import { resourcesFor, toCalendarEvent, type CalendarEvent } from '../components/calendar/calendar-events'
-import { shopHoursShading } from '../components/calendar/shop-hours'
-import { nowWall, wallToDay } from '../components/calendar/shop-time'
+import { shopHoursShading, type BusyLanes } from '../components/calendar/shop-hours'
+import { nowWall, toWall, wallToDay } from '../components/calendar/shop-time'
 import { UnbookedList } from '../components/calendar/UnbookedList'
 import { ExportMenu } from '../components/invites/ExportMenu'
 import { clearDropPreviews, useCalendarMoves } from '../components/calendar/use-calendar-moves'
@@ -56,6 +56,9 @@ export function CalendarPage() {
     { placeholderData: keepPreviousData },
   )
   const closures = useChannel('closures.list', range, { placeholderData: keepPreviousData })
+  // Technicians' own calendars (connected in Settings → Calendar accounts): drawn on their lanes.
+  const lanesByTechnician = grouping === 'technician' && (view === 'week' || view === 'day')
+  const busyTime = useChannel('sync.busyTime', range, { enabled: lanesByTechnician, placeholderData: keepPreviousData })
 
   const askForTime = useCallback((activity: Activity, day: string) => setBooking({ activity, day }), [])
   const moves = useCalendarMoves({ timeZone: ref.timeZone, grouping, view, durationOf: ref.durationOf, askForTime })
@@ -79,7 +82,20 @@ export function CalendarPage() {
     () => resourcesFor(grouping, ref.bays, ref.technicians, activities.data),
     [grouping, ref.bays, ref.technicians, activities.data],
   )
-  const shading = useMemo(() => shopHoursShading(ref.hours, closures.data ?? [], grouping), [ref.hours, closures.data, grouping])
+  const busy = useMemo(() => {
+    const lanes = new Map<number, { start: number; end: number }[]>()
+    if (!lanesByTechnician) return lanes
+    for (const b of busyTime.data ?? []) {
+      const list = lanes.get(b.technicianId) ?? []
+      list.push({ start: toWall(b.start, ref.timeZone).getTime(), end: toWall(b.end, ref.timeZone).getTime() })
+      lanes.set(b.technicianId, list)
+    }
+    return lanes as BusyLanes
+  }, [busyTime.data, ref.timeZone, lanesByTechnician])
+  const shading = useMemo(
+    () => shopHoursShading(ref.hours, closures.data ?? [], grouping, busy),
+    [ref.hours, closures.data, grouping, busy],
+  )
 
   // A proposal stands for unbooked work: its panel is that work's.
   const openEvent = useCallback((e: CalendarEvent) => panel.open(e.proposed ? e.activity.id : e.id), [panel])
@@ -123,7 +139,7 @@ export function CalendarPage() {
           <ExportMenu range={range} compact />
         </Group>
       </Group>
-      <CalendarLegend />
+      <CalendarLegend busy={busy.size > 0} />
       {activities.error && (
         <Alert color="red" title="Could not load the calendar" role="alert">
           {activities.error.message}

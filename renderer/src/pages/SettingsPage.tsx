@@ -11,6 +11,7 @@ import { ShopSection } from '../components/settings/ShopSection'
 import { TechniciansSection } from '../components/settings/TechniciansSection'
 import { TemplatesSection } from '../components/settings/TemplatesSection'
 import { BackupsSection } from '../components/settings/BackupsSection'
+import { CalendarAccountsSection } from '../components/sync/CalendarAccountsSection'
 import { AutobookSection } from '../components/settings/AutobookSection'
 
 const TABS = [
@@ -25,6 +26,7 @@ const TABS = [
   { value: 'backups', label: 'Backups', Section: BackupsSection },
   { value: 'email', label: 'Email', Section: EmailSection },
   { value: 'notifications', label: 'Notifications', Section: NotificationsSection },
+  { value: 'calendars', label: 'Calendar accounts', Section: CalendarAccountsSection },
 ] as const
 // Auto-booking's rules are scheduling rules; one more tab would wrap the tab row at 1280 px.
 function SchedulingAndAutobook() {

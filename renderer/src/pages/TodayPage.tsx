@@ -3,11 +3,14 @@ import { format } from 'date-fns'
 import { useChannel } from '../lib/queries'
 import { dayToWall, formatDay, shopToday } from '../components/calendar/shop-time'
 import { useShopReference } from '../components/calendar/use-shop-reference'
-import { ActivityRow } from '../components/today/ActivityRow'
+import { ActivityRow, leadWidth } from '../components/today/ActivityRow'
 import { ContactList } from '../components/today/ContactList'
 import { ListCard } from '../components/today/ListCard'
 import { MonthStats } from '../components/today/MonthStats'
 import { TodayBookings } from '../components/today/TodayBookings'
+
+/** Overdue rows shown before "Show all (N)": the oldest first, as the core orders them. */
+const OVERDUE_SHOWN = 8
 
 /** The front desk's dashboard: what is on today, what is late, who to call, how the month goes. */
 export function TodayPage() {
@@ -32,9 +35,9 @@ export function TodayPage() {
         <Grid.Col span={6}>
           <Stack gap="sm">
             <TodayBookings booked={t.booked} timeZone={tz} />
-            <ListCard title="Overdue" count={t.overdue.length} empty="Nothing overdue." color="red">
+            <ListCard title="Overdue" count={t.overdue.length} empty="Nothing overdue." color="red" limit={OVERDUE_SHOWN}>
               {t.overdue.map((a) => (
-                <ActivityRow key={a.id} activity={a} timeZone={tz} lead="due" />
+                <ActivityRow key={a.id} activity={a} timeZone={tz} lead="due" leadW={leadWidth(t.overdue, tz, 'due')} />
               ))}
             </ListCard>
           </Stack>
@@ -43,12 +46,12 @@ export function TodayPage() {
           <Stack gap="sm">
             <ListCard title="Due soon" count={t.dueSoon.length} empty="Nothing due soon." color="orange" maxHeight={180}>
               {t.dueSoon.map((a) => (
-                <ActivityRow key={a.id} activity={a} timeZone={tz} lead="due" />
+                <ActivityRow key={a.id} activity={a} timeZone={tz} lead="due" leadW={leadWidth(t.dueSoon, tz, 'due')} />
               ))}
             </ListCard>
             <ListCard title="Next 7 days" count={t.upcoming.length} empty="Nothing in the next 7 days." maxHeight={180}>
               {t.upcoming.map((a) => (
-                <ActivityRow key={a.id} activity={a} timeZone={tz} lead="due" />
+                <ActivityRow key={a.id} activity={a} timeZone={tz} lead="due" leadW={leadWidth(t.upcoming, tz, 'due')} />
               ))}
             </ListCard>
             <ContactList toContact={t.toContact} timeZone={tz} reminderDays={ref.settings?.reminderDaysBefore} />

@@ -3,7 +3,7 @@ import { Button, CloseButton, Group, Loader, Pill, SegmentedControl, Stack, Text
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useSearchParams } from 'react-router'
-import type { Vehicle } from '../../../shared/domain/vehicles'
+import { VEHICLE_SORTS, type Vehicle, type VehicleSort } from '../../../shared/domain/vehicles'
 import { useChannel } from '../lib/queries'
 import { EmptyState } from '../components/EmptyState'
 import { LoadError } from '../components/LoadError'
@@ -21,11 +21,12 @@ const STATUS_FILTERS = [
   { value: 'all', label: 'All' },
 ] satisfies { value: StatusFilter; label: string }[]
 const isStatusFilter = (s: string | null): s is StatusFilter => STATUS_FILTERS.some((f) => f.value === s)
+const isSort = (s: string | null): s is VehicleSort => VEHICLE_SORTS.some((v) => v === s)
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; vehicle: Vehicle } | { kind: 'import' } | null
 
 /**
- * Every vehicle the shop looks after. Filters live in the URL (`?q=&status=&customer=`), so
+ * Every vehicle the shop looks after. Filters and the order live in the URL (`?q=&status=&customer=&sort=`), so
  * coming back from a vehicle's page finds the list as it was left.
  */
 export function VehiclesPage() {
@@ -35,11 +36,14 @@ export function VehiclesPage() {
   const statusParam = params.get('status')
   const status: StatusFilter = isStatusFilter(statusParam) ? statusParam : 'active'
   const customerId = Number(params.get('customer')) || undefined
+  const sortParam = params.get('sort')
+  const sort: VehicleSort = isSort(sortParam) ? sortParam : 'customer'
   const [dialog, setDialog] = useState<Dialog>(null)
   const toggleStatus = useVehicleStatus()
 
   const vehicles = useChannel('vehicles.list', {
     status,
+    sort,
     ...(debounced ? { search: debounced } : {}),
     ...(customerId ? { customerId } : {}),
   })
@@ -113,7 +117,7 @@ export function VehiclesPage() {
       ) : vehicles.isLoading ? (
         <Loader role="status" aria-label="Loading vehicles" />
       ) : list.length > 0 ? (
-        <VehiclesTable vehicles={list} showStatus={status !== 'active'} onEdit={(vehicle) => setDialog({ kind: 'edit', vehicle })} onToggleStatus={toggleStatus} />
+        <VehiclesTable vehicles={list} showStatus={status !== 'active'} sort={sort} onSort={(s) => setParam('sort', s === 'customer' ? null : s)} onEdit={(vehicle) => setDialog({ kind: 'edit', vehicle })} onToggleStatus={toggleStatus} />
       ) : searching ? (
         <EmptyState title="No vehicle matches">
           {debounced ? `Nothing found for “${debounced}”. ` : ''}Search looks at the customer's name, the plate (spaces and dashes

@@ -33,8 +33,8 @@ describe('a booking takes a bay (issue 10 §1)', () => {
     const refused = await core.refused('activities.book', { id: c.id, version: c.version, start: at('2025-03-04T10:00') })
     expect(refused.code).toBe('conflict')
     expect(refused.message).toBe(
-      'No bay is free 2025-03-04 10:00–11:30: Bay 1 is booked 10:00–11:30 for 2019 Honda Civic (ABC123): Brake repair. ' +
-        'Bay 2 is booked 10:00–11:30 for 2020 Ford Transit (FLEET7): Brake repair.',
+      'No bay is free Mar 4, 2025, 10:00 AM – 11:30 AM: Bay 1 is booked 10:00 AM – 11:30 AM for 2019 Honda Civic (ABC123): Brake repair. ' +
+        'Bay 2 is booked 10:00 AM – 11:30 AM for 2020 Ford Transit (FLEET7): Brake repair.',
     )
     expect((await core.ok('activities.get', { id: c.id })).start).toBeNull()
   })
@@ -75,7 +75,7 @@ describe('booking in the past is refused (issue 10 §1)', () => {
     const { core } = shop
     const a = await planned(core, { vehicleId: shop.vehicleId, activityTypeId: shop.oil, dueDate: '2025-03-04' })
     const err = await core.refused('activities.book', { id: a.id, version: a.version, start: at('2025-03-04T09:00') })
-    expect(err).toMatchObject({ code: 'conflict', message: '2025-03-04 09:00 has already passed (it is 10:15 on 2025-03-04 at the shop); choose a later time.' })
+    expect(err).toMatchObject({ code: 'conflict', message: 'Mar 4, 2025, 9:00 AM has already passed (it is Mar 4, 2025, 10:15 AM at the shop); choose a later time.' })
     expect(await core.ok('activities.get', { id: a.id })).toMatchObject({ start: null, version: a.version })
     expect((await core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-03T14:00') })).message).toContain('has already passed')
     expect((await core.ok('activities.book', { id: a.id, version: a.version, start: at('2025-03-04T10:30') })).start).toBe(at('2025-03-04T10:30'))

@@ -23,7 +23,7 @@ describe('booking capacity (rule 9)', () => {
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe('conflict')
-    expect(r.error.message).toContain('Bay 2 is booked 10:00–11:00 for 2019 Honda Civic (ABC123)')
+    expect(r.error.message).toContain('Bay 2 is booked 10:00 AM – 11:00 AM for 2019 Honda Civic (ABC123)')
     // Another bay at the same time is fine, and so is the same bay right after.
     expect((await book(shop.oil, at('2025-03-04T10:30'), { bayId: shop.bay1 })).ok).toBe(true)
     expect((await book(shop.oil, at('2025-03-04T11:00'), { bayId: shop.bay2 })).ok).toBe(true)
@@ -35,7 +35,7 @@ describe('booking capacity (rule 9)', () => {
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe('conflict')
-    expect(r.error.message).toContain('Alex Moreno is booked 13:00–14:30 for 2020 Ford Transit (FLEET7)')
+    expect(r.error.message).toContain('Alex Moreno is booked 1:00 PM – 2:30 PM for 2020 Ford Transit (FLEET7)')
     expect((await book(shop.oil, at('2025-03-04T14:00'), { technicianId: shop.sam, bayId: shop.bay2 })).ok).toBe(true)
   })
 
@@ -52,7 +52,7 @@ describe('booking capacity (rule 9)', () => {
     await core.ok('activities.createManual', { vehicleId: shop.otherVehicleId, activityTypeId: shop.oil, start: at('2025-03-05T10:00'), bayId: shop.bay2 })
     const a = await core.ok('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-04T10:00'), bayId: shop.bay2, technicianId: shop.sam })
     const clash = await core.refused('activities.book', { id: a.id, version: a.version, start: at('2025-03-05T10:00') })
-    expect(clash.message).toContain('Bay 2 is booked 10:00–11:00 for 2020 Ford Transit (FLEET7)')
+    expect(clash.message).toContain('Bay 2 is booked 10:00 AM – 11:00 AM for 2020 Ford Transit (FLEET7)')
     const moved = await core.ok('activities.book', { id: a.id, version: a.version, start: at('2025-03-05T13:00') })
     expect(moved).toMatchObject({ bayId: shop.bay2, technicianId: shop.sam, start: at('2025-03-05T13:00') })
     const cleared = await core.ok('activities.book', { id: a.id, version: moved.version, start: at('2025-03-05T13:00'), technicianId: null })
@@ -62,9 +62,9 @@ describe('booking capacity (rule 9)', () => {
   it('refuses times outside shop hours and closed days, in the shop time zone', async () => {
     const early = await shop.core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-04T07:30') })
     expect(early.code).toBe('conflict')
-    expect(early.message).toContain('outside shop hours: Tuesday 08:00–17:00')
+    expect(early.message).toContain('outside shop hours: Tuesday 8:00 AM – 5:00 PM')
     const late = await shop.core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-04T16:30') })
-    expect(late.message).toContain('16:30–17:30')
+    expect(late.message).toContain('4:30 PM – 5:30 PM')
     // Saturday closes at noon, Sunday is closed.
     expect((await book(shop.oil, at('2025-03-08T11:00'))).ok).toBe(true)
     expect((await book(shop.oil, at('2025-03-08T11:30'))).ok).toBe(false)
@@ -81,11 +81,11 @@ describe('booking capacity (rule 9)', () => {
     await core.ok('closures.create', { startsOn: '2025-03-07', endsOn: '2025-03-14', scope: 'technician', technicianId: shop.sam })
 
     const shopClosed = await core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-06T10:00') })
-    expect(shopClosed).toMatchObject({ code: 'conflict', message: 'The shop is closed on 2025-03-06 (Inventory).' })
+    expect(shopClosed).toMatchObject({ code: 'conflict', message: 'The shop is closed on Mar 6, 2025 (Inventory).' })
     const bayClosed = await core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-05T10:00'), bayId: shop.bay2 })
-    expect(bayClosed.message).toBe('Bay 2 is closed from 2025-03-04 to 2025-03-05 (Lift repair).')
+    expect(bayClosed.message).toBe('Bay 2 is closed from Mar 4, 2025 to Mar 5, 2025 (Lift repair).')
     const techClosed = await core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-07T10:00'), technicianId: shop.sam })
-    expect(techClosed.message).toBe('Sam Lee is away from 2025-03-07 to 2025-03-14.')
+    expect(techClosed.message).toBe('Sam Lee is away from Mar 7, 2025 to Mar 14, 2025.')
     // The other bay and technician are open.
     expect((await book(shop.oil, at('2025-03-05T10:00'), { bayId: shop.bay1 })).ok).toBe(true)
     expect((await book(shop.oil, at('2025-03-07T10:00'), { technicianId: shop.alex })).ok).toBe(true)

@@ -21,7 +21,7 @@ describe('bookings across the March DST change (America/New_York)', () => {
     // Mon 16:00 EDT = 20:00Z fits; 16:30 EDT would end at 17:30 and does not.
     expect((await create('2025-03-10T20:00:00Z')).ok).toBe(true)
     const late = await shop.core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: '2025-03-10T20:30:00Z' })
-    expect(late.message).toContain('16:30–17:30 is outside shop hours: Monday 08:00–17:00')
+    expect(late.message).toContain('4:30 PM – 5:30 PM is outside shop hours: Monday 8:00 AM – 5:00 PM')
   })
 
   it('keeps the wall-clock time when a booking moves across the change', async () => {

@@ -117,6 +117,22 @@ describe('editing activities', () => {
     expect((await core.ok('odometer.list', { vehicleId: shop.vehicleId })).length).toBe(1)
   })
 
+  it('records a lower completion odometer when it is marked as a correction', async () => {
+    const { core } = shop
+    const started = await core.ok('activities.start', { id: a.id, version: a.version })
+    const done = await core.ok('activities.complete', {
+      id: a.id,
+      version: started.version,
+      completedBy: 'Alex',
+      odometer: 19_000,
+      odometerIsCorrection: true,
+    })
+    expect(done).toMatchObject({ status: 'completed', completionOdometer: 19_000 })
+    const readings = await core.ok('odometer.list', { vehicleId: shop.vehicleId })
+    expect(readings).toHaveLength(2)
+    expect(readings.at(-1)).toMatchObject({ miles: 19_000, isCorrection: true, source: 'completion' })
+  })
+
   it('creates manual work for an active vehicle only', async () => {
     const { core } = shop
     await core.ok('vehicles.setStatus', { id: shop.otherVehicleId, status: 'inactive' })

@@ -81,11 +81,17 @@ describe('a technician’s own calendar', () => {
     const round = await shop.syncNow()
     expect(round.pulled.busy).toBe(1)
     expect(JSON.stringify(await shop.core.db.selectFrom('sync_busy_blocks').selectAll().execute())).not.toMatch(/Dentist/)
+    // The calendar's technician lanes read it by shop day: times only, on that day and no other.
+    expect(await shop.ok('sync.busyTime', { from: '2025-03-10', to: '2025-03-10' })).toEqual([
+      { technicianId: shop.alex, start: '2025-03-10T14:00:00.000Z', end: '2025-03-10T15:30:00.000Z' },
+    ])
+    expect(await shop.ok('sync.busyTime', { from: '2025-03-11', to: '2025-03-16' })).toEqual([])
+    expect((await shop.refused('sync.busyTime', { from: '2025-03-11', to: '2025-03-10' })).code).toBe('invalid_input')
 
     const work = await shop.book(ny('2025-03-10T08:00:00'), { technicianId: shop.alex })
     const refused = await shop.refused('activities.book', { id: work.id, version: work.version, start: ny('2025-03-10T10:30:00') })
     expect(refused.code).toBe('conflict')
-    expect(refused.message).toBe('Alex Moreno is busy 10:00–11:30 (an event on their own calendar).')
+    expect(refused.message).toBe('Alex Moreno is busy 10:00 AM – 11:30 AM (an event on their own calendar).')
     expect(refused.message).not.toMatch(/Dentist/)
     const slots = await shop.ok('activities.freeSlots', { durationMinutes: 60, from: '2025-03-10', days: 1, technicianId: shop.alex, limit: 100 })
     const starts = slots.map((s) => s.start)

@@ -42,7 +42,7 @@ describe('changes made in Google Calendar come back', () => {
     expect((await shop.ok('activities.get', { id: second.id })).start).toBe(ny('2025-03-10T11:00:00'))
     const [conflict] = await shop.ok('sync.conflicts', {})
     expect(conflict).toMatchObject({ activityId: second.id, remoteStart: ny('2025-03-10T09:30:00') })
-    expect(conflict!.reason).toMatch(/Bay 1 is booked 09:00–10:00/)
+    expect(conflict!.reason).toMatch(/Bay 1 is booked 9:00 AM – 10:00 AM/)
     // Taking theirs is refused while it still clashes, naming the clash.
     const refused = await shop.refused('sync.resolveConflict', { id: conflict!.id, resolution: 'take_theirs' })
     expect(refused.message).toMatch(/Bay 1 is booked/)

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { createCore } from '../../../electron/core'
 import type { Logger } from '../../../electron/core/logger'
 import { startBridge } from '../../../electron/core/bridge/server'
+import { fileDeskStore } from '../../../electron/core/desk/desk-store'
 import { shopClient, type ShopHttpClient } from './shop-client'
 
 export interface ShopServer extends ShopHttpClient {
@@ -27,6 +28,8 @@ export interface ShopServerOptions {
   timeZone: string
   /** The built renderer; defaults to the run's frozen copy (global-setup.ts), else `out/renderer`. */
   rendererDir?: string
+  /** The core's environment (e.g. SHOP_GOOGLE_* pointing at a fake); defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>
 }
 
 // Refusals are answers, not failures; only what the core itself reports as wrong is shown.
@@ -55,6 +58,8 @@ export async function startShopServer(opts: ShopServerOptions): Promise<ShopServ
     timeZone: opts.timeZone,
     actor: 'e2e',
     log: quietLogger,
+    ports: { desk: fileDeskStore(join(dir, 'desk.json')) },
+    ...(opts.env ? { env: opts.env } : {}),
   })
   const bridge = await startBridge({
     core,

@@ -67,3 +67,24 @@ export function graphEvent(subject: string, startUtc: string, endUtc: string, ex
     ...extra,
   }
 }
+
+/**
+ * Plays the browser for an app's sign-in: GETs its authorize URL on the fake and submits what
+ * comes back to the app's loopback listener, a 302 followed or a `form_post` page's form
+ * posted. Answers the loopback's status and text.
+ */
+export async function playGraphBrowser(authorizeUrl: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(authorizeUrl, { redirect: 'manual' })
+  if (res.status === 302) {
+    const back = await fetch(res.headers.get('location') ?? '')
+    return { status: back.status, text: await back.text() }
+  }
+  const html = await res.text()
+  const action = /<form method="POST" action="([^"]+)"/.exec(html)?.[1]
+  if (res.status !== 200 || !action) throw new Error(`The sign-in page answered ${res.status}: ${html}`)
+  const unesc = (v: string) => v.replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+  const form = new URLSearchParams()
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) form.append(unesc(m[1]!), unesc(m[2]!))
+  const back = await fetch(unesc(action), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form })
+  return { status: back.status, text: await back.text() }
+}

@@ -152,11 +152,24 @@ export class FakeIdentity {
     }
     const target = new URL(redirectUri)
     const state = q.get('state')
+    // As on Entra: `response_mode=form_post` answers a page that POSTs the parameters to the
+    // redirect URI (MSAL Node 3+ asks for it); otherwise a 302 with them in the query.
+    const answer = (to: URL): FakeResponse => {
+      if (q.get('response_mode') !== 'form_post') return { status: 302, headers: { Location: to.toString() } }
+      const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+      const fields = [...to.searchParams].map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('')
+      const action = `${to.origin}${to.pathname}`
+      return {
+        status: 200,
+        headers: { 'Content-Type': 'text/html; charset=utf-8' },
+        body: `<!doctype html><title>Working...</title><body onload="document.forms[0].submit()"><form method="POST" action="${esc(action)}">${fields}</form></body>`,
+      }
+    }
     if (this.decision === 'access_denied') {
       target.searchParams.set('error', 'access_denied')
       target.searchParams.set('error_description', 'AADSTS65004: User declined to consent to access the app.')
       if (state) target.searchParams.set('state', state)
-      return { status: 302, headers: { Location: target.toString() } }
+      return answer(target)
     }
     const scopes = (q.get('scope') ?? '').split(/\s+/).filter(Boolean)
     const session: Session = {
@@ -181,7 +194,7 @@ export class FakeIdentity {
     if (q.get('client_info') === '1') target.searchParams.set('client_info', this.clientInfo())
     if (state) target.searchParams.set('state', state)
     target.searchParams.set('session_state', session.id)
-    return { status: 302, headers: { Location: target.toString() } }
+    return answer(target)
   }
 
   token(req: FakeRequest, base: string): FakeResponse {

@@ -11,6 +11,7 @@ import * as m010 from './2026-12-01-010-sync'
 import * as m020 from './2026-12-01-020-email'
 import * as m040 from './2026-12-01-040-import'
 import * as m1202_010 from './2026-12-02-010-sync-due-dates'
+import * as m1202_020 from './2026-12-02-020-sync-outlook'
 import * as m1202_050 from './2026-12-02-050-autobook'
 
 export const migrations: Record<string, Migration> = {
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-020-email': m020,
   '2026-12-01-040-import': m040,
   '2026-12-02-010-sync-due-dates': m1202_010,
+  '2026-12-02-020-sync-outlook': m1202_020,
   '2026-12-02-050-autobook': m1202_050,
 }

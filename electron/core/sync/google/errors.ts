@@ -1,27 +1,15 @@
+import { SyncFailure, type SyncFailureKind } from '../failure'
+
 /**
  * What a failed Google call means for the sync (docs/sync-notes.md §2 "Limits and errors").
  * Classified once here so push and pull decide by kind, never by status codes scattered about.
  */
-export type GoogleFailureKind =
-  | 'auth' //         invalid_grant: the grant is dead; the account needs reconnecting
-  | 'unauthorized' // 401: the access token was refused; refresh once
-  | 'rate' //         403/429 rate limits: back off
-  | 'server' //       5xx, network errors: back off
-  | 'duplicate' //    409 on insert: the id exists (our earlier attempt landed)
-  | 'precondition' // 412: the etag is stale; re-fetch and merge
-  | 'gone' //         404, 410 deleted
-  | 'fullSync' //     410 fullSyncRequired / updatedMinTooLongAgo, or an invalid sync token
-  | 'client' //       any other 4xx: a request we must not repeat as is (dead letter)
+export type GoogleFailureKind = SyncFailureKind
 
-export class GoogleFailure extends Error {
-  constructor(
-    readonly kind: GoogleFailureKind,
-    readonly status: number | null,
-    readonly reason: string | null,
-    message: string,
-    readonly retryAfterMs: number | null = null,
-  ) {
-    super(message)
+/** A classified Google failure; push and pull see it as a `SyncFailure`. */
+export class GoogleFailure extends SyncFailure {
+  constructor(kind: SyncFailureKind, status: number | null, reason: string | null, message: string, retryAfterMs: number | null = null) {
+    super(kind, status, reason, message, retryAfterMs)
     this.name = 'GoogleFailure'
   }
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react'
-import { Button, Group, NumberInput, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core'
+import { Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconCalendarRepeat, IconCheck, IconPlayerPlay, IconX } from '@tabler/icons-react'
 import { TRANSITIONS, type Activity } from '../../../../shared/domain/activities'
 import { call } from '../../lib/shop'
+import { useChannel } from '../../lib/queries'
+import { formatDate } from '../../lib/format'
 import { STATUS_FILL } from './appearance'
 
 // The calendar's completed and missed fills: white on Mantine's teal.6 and red.6 is under 4.5:1.
@@ -65,13 +67,21 @@ interface FormProps {
 }
 
 function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
-  const form = useForm<{ completedBy: string; odometer: number | string; notes: string }>({
-    initialValues: { completedBy: a.technicianName ?? '', odometer: '', notes: '' },
+  const technicians = useChannel('technicians.list', {})
+  const readings = useChannel('odometer.list', { vehicleId: a.vehicleId })
+  const form = useForm<{ completedBy: string; odometer: number | string; odometerIsCorrection: boolean; notes: string }>({
+    initialValues: { completedBy: a.technicianName ?? '', odometer: '', odometerIsCorrection: false, notes: '' },
     validate: {
       completedBy: (v) => (v.trim() ? null : 'Who did the work is required'),
       odometer: (v) => (v === '' || (typeof v === 'number' && v >= 0) ? null : 'Miles cannot be negative'),
     },
   })
+  // The booked technician stays choosable even if they have since been made inactive.
+  const names = [...new Set([...(technicians.data ?? []).map((t) => t.name), ...(a.technicianName ? [a.technicianName] : [])])]
+  // The reading a new one is checked against: the latest, as the core checks it (readings come oldest first).
+  const last = readings.data?.at(-1)
+  const odometer = form.values.odometer
+  const lower = last !== undefined && typeof odometer === 'number' && odometer < last.miles
   const submit = form.onSubmit(async (values) => {
     const ok = await run(() =>
       call('activities.complete', {
@@ -79,6 +89,7 @@ function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
         version: a.version,
         completedBy: values.completedBy,
         odometer: typeof values.odometer === 'number' ? values.odometer : null,
+        odometerIsCorrection: lower && values.odometerIsCorrection,
         notes: values.notes,
       }),
     )
@@ -90,8 +101,38 @@ function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
         <Title order={4} size="h6" id="complete-title">
           Complete
         </Title>
-        <TextInput label="Done by" required data-autofocus {...form.getInputProps('completedBy')} />
+        {technicians.isPending || names.length > 0 ? (
+          <Select
+            label="Done by"
+            required
+            data-autofocus
+            searchable
+            data={names}
+            nothingFoundMessage="No technician by that name"
+            placeholder={technicians.isPending ? 'Loading technicians…' : 'Choose a technician'}
+            allowDeselect={false}
+            {...form.getInputProps('completedBy')}
+            value={form.values.completedBy || null}
+            onChange={(v) => form.setFieldValue('completedBy', v ?? '')}
+          />
+        ) : (
+          // A shop with no technicians set up still records who did the work.
+          <TextInput label="Done by" required data-autofocus {...form.getInputProps('completedBy')} />
+        )}
         <NumberInput label="Odometer (miles)" min={0} max={2_000_000} thousandSeparator="," allowDecimal={false} {...form.getInputProps('odometer')} />
+        {lower && (
+          <Stack gap={4}>
+            <Text size="xs" c="dimmed" id="odometer-lower">
+              Lower than the last reading, {last.miles.toLocaleString('en-US')} mi on {formatDate(last.date)}.
+            </Text>
+            <Checkbox
+              label="This corrects a wrong earlier reading"
+              description="Or the odometer was replaced"
+              aria-describedby="odometer-lower"
+              {...form.getInputProps('odometerIsCorrection', { type: 'checkbox' })}
+            />
+          </Stack>
+        )}
         <Textarea label="Work notes" autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
         <Group justify="flex-end" gap="xs">
           <Button size="xs" variant="default" onClick={onDone}>

@@ -3,8 +3,8 @@ import { ACTIVITY_STATUSES } from '../../../../shared/domain/activities'
 import { CATEGORIES } from '../../../../shared/domain/reference'
 import { CATEGORY_ICON, CATEGORY_LABEL, STATUS_FILL, STATUS_LABEL } from '../activity/appearance'
 
-/** What the colours, icons and dashed borders mean. */
-export function CalendarLegend() {
+/** What the colours, icons and dashed borders mean; `busy` when technicians' own busy time is drawn. */
+export function CalendarLegend({ busy = false }: { busy?: boolean }) {
   return (
     <Group gap="md" component="ul" aria-label="Legend" style={{ listStyle: 'none', padding: 0, margin: 0 }} wrap="wrap">
       {ACTIVITY_STATUSES.map((s) => (
@@ -21,6 +21,12 @@ export function CalendarLegend() {
         <span aria-hidden className="shop-closed" style={{ width: 12, height: 12, borderRadius: 3, display: 'inline-block', background: 'repeating-linear-gradient(135deg, #dee2e6, #dee2e6 3px, #f1f3f5 3px, #f1f3f5 6px)' }} />
         <Text size="xs">Closed</Text>
       </Group>
+      {busy && (
+        <Group gap={4} component="li" wrap="nowrap">
+          <span aria-hidden className="shop-legend-busy" />
+          <Text size="xs">Busy (own calendar)</Text>
+        </Group>
+      )}
       {CATEGORIES.map((c) => {
         const Icon = CATEGORY_ICON[c]
         return (

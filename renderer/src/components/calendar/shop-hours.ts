@@ -15,12 +15,25 @@ export interface ShopHoursShading {
 
 const covers = (c: Closure, day: string) => c.startsOn <= day && day <= c.endsOn
 
+/** Busy time per technician, as wall-time intervals (ms of wall dates, see shop-time.ts). */
+export type BusyLanes = ReadonlyMap<number, ReadonlyArray<{ start: number; end: number }>>
+const NO_BUSY: BusyLanes = new Map()
+/** The time grid's slot length (CalendarView's `step`). */
+const SLOT_MS = 15 * 60_000
+export const BUSY_TITLE = 'Busy: an event on their own calendar'
+
 /**
  * Shades closed time so nobody tries to book it: closed weekdays, hours outside opening time,
- * shop closures, and in resource views a bay's or technician's own closure. Built once per
+ * shop closures, and in resource views a bay's or technician's own closure; on technician
+ * lanes, the busy time from their own connected calendars. Built once per
  * change of hours or closures (react-big-calendar calls these for every slot it draws).
  */
-export function shopHoursShading(hours: ShopDay[], closures: Closure[], grouping: Grouping): ShopHoursShading {
+export function shopHoursShading(
+  hours: ShopDay[],
+  closures: Closure[],
+  grouping: Grouping,
+  busy: BusyLanes = NO_BUSY,
+): ShopHoursShading {
   const byWeekday = new Map(hours.map((d) => [d.weekday, d]))
   const open = hours.filter((d) => d.opens && d.closes)
   const earliest = open.length ? Math.min(...open.map((d) => minutesOf(d.opens!))) : 7 * 60
@@ -58,6 +71,11 @@ export function shopHoursShading(hours: ShopDay[], closures: Closure[], grouping
         const id = resourceId as ResourceId
         const off = resourceClosures.some((c) => covers(c, day) && (grouping === 'bay' ? c.bayId === id : c.technicianId === id))
         if (off) return { className: 'shop-closed' }
+        // A technician's lane: time taken by their own calendar (never its title), hatched apart from "closed".
+        if (grouping === 'technician') {
+          const t = date.getTime()
+          if (busy.get(id as number)?.some((b) => b.start < t + SLOT_MS && b.end > t)) return { className: 'shop-busy', title: BUSY_TITLE }
+        }
       }
       return {}
     },

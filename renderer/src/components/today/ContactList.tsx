@@ -8,7 +8,7 @@ import { call } from '../../lib/shop'
 import { STATUS_FILL } from '../activity/appearance'
 import { formatShopTime } from '../email/email-words'
 import { describeRefusal } from '../activity/refusal'
-import { ActivityRow } from './ActivityRow'
+import { ActivityRow, leadWidth } from './ActivityRow'
 import { ListCard } from './ListCard'
 
 /**
@@ -48,7 +48,7 @@ export function ContactList({ toContact, timeZone, reminderDays }: { toContact: 
       {toContact.map((a) => (
         <Group key={a.id} gap={4} wrap="nowrap">
           <div style={{ flex: 1, minWidth: 0 }}>
-            <ActivityRow activity={a} timeZone={timeZone} lead="due" />
+            <ActivityRow activity={a} timeZone={timeZone} lead="due" leadW={leadWidth(toContact, timeZone, 'due')} />
           </div>
           <ReminderBadge reminder={byActivity.get(a.id)} timeZone={timeZone} />
           <Button size="compact-xs" variant="light" onClick={() => void mark(a)} aria-label={`Mark ${a.customerName} contacted about ${a.typeName}`}>

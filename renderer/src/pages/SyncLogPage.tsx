@@ -1,0 +1,5 @@
+import { SyncLog } from '../components/sync/SyncLog'
+
+export function SyncLogPage() {
+  return <SyncLog />
+}

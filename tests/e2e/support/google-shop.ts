@@ -1,0 +1,63 @@
+import type { Page } from '@playwright/test'
+import { test as base, expect } from '../fixtures'
+import { startFakeGoogle, type FakeGoogle } from '../../fakes/google'
+import { startShopServer } from './shop-server'
+
+export const SHOP_CAL = 'shop-bookings@group.calendar.google.com'
+export const ALEX_CAL = 'alex.moreno@example.com'
+
+/**
+ * The suite's fixtures, with the shop's core pointed at its own in-process fake Google
+ * (OAuth and Calendar API), its client id and secret given as the installation's defaults,
+ * and no background rounds: only "Sync now" (and a reconnect) sync.
+ */
+export const test = base.extend<{ google: FakeGoogle }>({
+  // Playwright reads a fixture's dependencies from its destructuring: this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  google: async ({}, use) => {
+    const fake = await startFakeGoogle({ quotaPerMinute: null })
+    fake.addCalendar({ id: SHOP_CAL, summary: 'Shop bookings', timeZone: 'America/New_York' })
+    fake.addCalendar({ id: ALEX_CAL, summary: 'Alex Moreno', timeZone: 'America/New_York' })
+    try {
+      await use(fake)
+    } finally {
+      await fake.close()
+    }
+  },
+  shop: async ({ shopNow, shopTimeZone, google }, use) => {
+    const shop = await startShopServer({
+      now: shopNow,
+      timeZone: shopTimeZone,
+      env: {
+        SHOP_GOOGLE_CLIENT_ID: google.clientId,
+        SHOP_GOOGLE_CLIENT_SECRET: google.clientSecret,
+        SHOP_GOOGLE_OAUTH_URL: google.url,
+        SHOP_GOOGLE_API_URL: google.url,
+        SHOP_SYNC_INTERVAL_S: '3600',
+      },
+    })
+    try {
+      await use(shop)
+    } finally {
+      await shop.close()
+    }
+  },
+})
+
+export { expect }
+
+/**
+ * Plays the system browser for a sign-in the page is waiting on: reads the authorize URL the
+ * app offers ("Open the sign-in page"), lets the fake consent, and follows its redirect to the
+ * app's loopback listener.
+ */
+export async function playBrowser(page: Page): Promise<void> {
+  const waiting = page.getByRole('status', { name: 'Waiting for the browser' })
+  await expect(waiting).toContainText('Waiting for the browser…')
+  const authorizeUrl = await waiting.getByRole('link', { name: 'Open the sign-in page' }).getAttribute('href')
+  expect(authorizeUrl).toBeTruthy()
+  const consent = await fetch(authorizeUrl!, { redirect: 'manual' })
+  expect(consent.status).toBe(302)
+  const back = await fetch(consent.headers.get('location')!)
+  expect(back.status, await back.clone().text()).toBe(200)
+}
