@@ -10,9 +10,12 @@ import { VehiclesPage } from './pages/VehiclesPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { VehiclePage } from './pages/VehiclePage'
 import { SyncLogPage } from './pages/SyncLogPage'
+import { DaySheetPage } from './pages/DaySheetPage'
 
 // Hash routing: the packaged app loads from file://, where path routing has no server.
 export const router = createHashRouter([
+  // For paper: no menu or header around it (`?day=YYYY-MM-DD&by=bay|technician`).
+  { path: '/day-sheet', element: <DaySheetPage /> },
   {
     path: '/',
     // The activity panel opens from any page, over any page, and links inside the router.

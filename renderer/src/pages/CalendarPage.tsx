@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useState } from 'react'
-import { Alert, Box, Group, Stack } from '@mantine/core'
+import { Alert, Box, Button, Group, Stack } from '@mantine/core'
+import { IconPrinter } from '@tabler/icons-react'
+import { Link } from 'react-router'
 import { useDebouncedValue } from '@mantine/hooks'
 import { keepPreviousData } from '@tanstack/react-query'
 import type { DragFromOutsideItemArgs } from 'react-big-calendar/lib/addons/dragAndDrop'
@@ -136,6 +138,15 @@ export function CalendarPage() {
         <CalendarFilters value={filters} onChange={setFilters} bays={ref.bays} technicians={ref.technicians} />
         <Group gap="xs" wrap="nowrap" style={{ flex: 'none' }}>
           <AutobookActions autobook={autobook} week={visibleRange('week', shownDate)} />
+          <Button
+            component={Link}
+            to={`/day-sheet?day=${wallToDay(shownDate)}&by=${grouping === 'technician' ? 'technician' : 'bay'}`}
+            variant="default"
+            size="xs"
+            leftSection={<IconPrinter size={14} aria-hidden />}
+          >
+            Day sheet
+          </Button>
           <ExportMenu range={range} compact />
         </Group>
       </Group>
