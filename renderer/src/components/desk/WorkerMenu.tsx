@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Divider, Group, Popover, Stack, Text, TextInput } from '@mantine/core'
+import { Anchor, Button, Divider, Group, Popover, Stack, Text, TextInput } from '@mantine/core'
 import { IconChevronDown, IconUser } from '@tabler/icons-react'
 import { channelKey, queryClient, useChannel, useChannelMutation } from '../../lib/queries'
 
@@ -102,9 +102,10 @@ export function WorkerMenu() {
             </Group>
           </form>
           {worker && (
-            <Button variant="subtle" color="gray" size="compact-xs" justify="flex-start" onClick={() => void choose(null)}>
+            // A link-like button: it wraps, so a long account name is never cut short.
+            <Anchor component="button" type="button" size="xs" c="gray.7" ta="left" onClick={() => void choose(null)}>
               Use this computer&apos;s account ({fallback})
-            </Button>
+            </Anchor>
           )}
         </Stack>
       </Popover.Dropdown>

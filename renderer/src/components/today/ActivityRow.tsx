@@ -25,13 +25,13 @@ export function whenOf(a: Activity, timeZone: string, lead: Lead): string {
 }
 
 /**
- * One width for a list's first column, as wide as its longest entry (in `ch`, which bold
- * digits and capitals stay under): a list of plain days does not give a booked time's room
- * away from the vehicle names.
+ * One width for a list's first column, as wide as its longest entry (0.64em a character:
+ * the widest bold digits and capitals of the UI font measured at 1280 px): a list of plain
+ * days does not give a booked time's room away from the vehicle names.
  */
 export function leadWidth(list: readonly Activity[], timeZone: string, lead: Lead): string {
   const longest = Math.max(4, ...list.map((a) => whenOf(a, timeZone, lead).length))
-  return `${longest}ch`
+  return `${(longest * 0.64).toFixed(2)}em`
 }
 
 /** One activity in a dashboard list; the whole row opens its panel. */

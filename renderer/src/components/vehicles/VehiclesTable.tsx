@@ -95,10 +95,11 @@ export function VehiclesTable({ vehicles, showStatus, sort, onSort, onEdit, onTo
               <Table.Td>
                 <NextDueCell next={v.nextDue} timeZone={timeZone} />
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {v.overdueCount > 0 && (
                   // The calendar's missed red: Mantine's red.6 is under 4.5:1 for small text.
-                  <Badge color={STATUS_FILL.missed.bg} variant="filled" title={`${v.overdueCount} overdue`}>
+                  // Never cut short: a count read as "2 OVERD…" says nothing.
+                  <Badge color={STATUS_FILL.missed.bg} variant="filled" tt="none" title={`${v.overdueCount} overdue`} style={{ overflow: 'visible', maxWidth: 'none' }} styles={{ label: { overflow: 'visible' } }}>
                     {v.overdueCount > 1 ? `${v.overdueCount} overdue` : 'Overdue'}
                   </Badge>
                 )}
