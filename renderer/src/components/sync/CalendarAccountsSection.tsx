@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Anchor, Button, Group, Stack, Switch, Text } from '@mantine/core'
-import { IconBrandGoogle } from '@tabler/icons-react'
+import { IconBrandGoogle, IconBrandWindows } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import type { SyncConfig, SyncProvider } from '../../../../shared/domain/sync'
 import { useChannel, useChannelMutation } from '../../lib/queries'
@@ -8,6 +8,7 @@ import { FormProblem } from '../FormProblem'
 import { SectionFrame } from '../settings/SectionFrame'
 import { AccountCard } from './AccountCard'
 import { GoogleClientForm } from './GoogleClientForm'
+import { OutlookClientForm } from './OutlookClientForm'
 import { providerName } from './format'
 import { SyncIssues } from './SyncIssues'
 import { useConnect } from './use-connect'
@@ -19,7 +20,8 @@ export function CalendarAccountsSection() {
   const accounts = useChannel('sync.accounts', {})
   const calendars = useChannel('sync.calendars', {})
   const connect = useConnect()
-  const [editingClient, setEditingClient] = useState(false)
+  // Which provider's sign-in client is being changed, if any.
+  const [editingClient, setEditingClient] = useState<SyncProvider | null>(null)
   const shown = (accounts.data ?? []).filter((a) => a.status !== 'connecting' || connect.waiting?.accountId !== a.id)
   // A dead account's reconnect shows its wait in the banner above every page, this one included.
   const waitingAccount = accounts.data?.find((a) => a.id === connect.waiting?.accountId)
@@ -27,7 +29,7 @@ export function CalendarAccountsSection() {
   return (
     <SectionFrame
       title="Calendar accounts"
-      description="Bookings appear on the shop’s Google calendars, and moves made there come back here. The shop’s database stays the source of truth."
+      description="Bookings appear on the shop’s Google or Outlook calendars, and moves made there come back here. The shop’s database stays the source of truth."
       loading={config.isPending || accounts.isPending || calendars.isPending}
       error={config.error ?? accounts.error ?? calendars.error}
       actions={
@@ -71,34 +73,38 @@ export function CalendarAccountsSection() {
 function ProviderConnect(props: {
   provider: SyncProvider
   config: SyncConfig
-  editingClient: boolean
-  setEditingClient: (v: boolean) => void
+  editingClient: SyncProvider | null
+  setEditingClient: (v: SyncProvider | null) => void
   busy: boolean
   onConnect: () => void
 }) {
   const { provider, config } = props
-  if (provider === 'google') {
-    if (config.google.source === 'none' || props.editingClient) {
-      return <GoogleClientForm config={config} {...(props.editingClient ? { onDone: () => props.setEditingClient(false) } : {})} />
-    }
-    return (
-      <Group gap="md">
-        <Button leftSection={<IconBrandGoogle size={16} aria-hidden />} loading={props.busy} onClick={props.onConnect}>
-          Connect Google
-        </Button>
-        <Text size="sm" c="gray.7">
-          Sign-in client {config.google.source === 'environment' ? 'set by this installation' : 'entered here'}.{' '}
-          <Anchor component="button" type="button" size="sm" underline="always" onClick={() => props.setEditingClient(true)}>
-            Change
-          </Anchor>
-        </Text>
-      </Group>
-    )
+  const source = provider === 'google' ? config.google.source : config.outlook.source
+  const editing = props.editingClient === provider
+  const done = editing ? { onDone: () => props.setEditingClient(null) } : {}
+  if (source === 'none' || editing) {
+    return provider === 'google' ? <GoogleClientForm config={config} {...done} /> : <OutlookClientForm config={config} {...done} />
   }
+  const Icon = provider === 'google' ? IconBrandGoogle : IconBrandWindows
   return (
-    <Button loading={props.busy} onClick={props.onConnect}>
-      Connect {providerName(provider)}
-    </Button>
+    <Group gap="md">
+      <Button leftSection={<Icon size={16} aria-hidden />} loading={props.busy} onClick={props.onConnect}>
+        Connect {providerName(provider)}
+      </Button>
+      <Text size="sm" c="gray.7">
+        {providerName(provider)} sign-in client {source === 'environment' ? 'set by this installation' : 'entered here'}.{' '}
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          underline="always"
+          aria-label={`Change the ${providerName(provider)} sign-in client`}
+          onClick={() => props.setEditingClient(provider)}
+        >
+          Change
+        </Anchor>
+      </Text>
+    </Group>
   )
 }
 
