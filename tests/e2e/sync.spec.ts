@@ -149,6 +149,8 @@ test.describe('without a sign-in client', () => {
 
   test('asks for the shop’s Microsoft Entra app id, then offers to connect Outlook, keeping Google’s client', async ({ page, shop }) => {
     await page.goto('/#/settings?tab=calendars')
+    await expect(page.getByRole('form', { name: 'Microsoft sign-in client' })).toHaveCount(0)
+    await page.getByRole('button', { name: 'Set up Outlook…' }).click()
     const form = page.getByRole('form', { name: 'Microsoft sign-in client' })
     await expect(form).toContainText('public client')
     await form.getByRole('button', { name: 'Save Microsoft sign-in client' }).click()

@@ -82,6 +82,19 @@ function ProviderConnect(props: {
   const source = provider === 'google' ? config.google.source : config.outlook.source
   const editing = props.editingClient === provider
   const done = editing ? { onDone: () => props.setEditingClient(null) } : {}
+  // Outlook is the second choice: a shop on Google alone sees one button, not a second form.
+  if (provider === 'outlook' && source === 'none' && !editing) {
+    return (
+      <Group gap="md">
+        <Button variant="default" leftSection={<IconBrandWindows size={16} aria-hidden />} onClick={() => props.setEditingClient('outlook')}>
+          Set up Outlook…
+        </Button>
+        <Text size="sm" c="gray.7">
+          For Microsoft 365 or Outlook.com calendars: needs the shop’s own Microsoft Entra app, once.
+        </Text>
+      </Group>
+    )
+  }
   if (source === 'none' || editing) {
     return provider === 'google' ? <GoogleClientForm config={config} {...done} /> : <OutlookClientForm config={config} {...done} />
   }
