@@ -1,6 +1,7 @@
 import { expectNoSeriousA11yViolations, seedVehicle } from './fixtures'
 import { seedReference } from './support/seed-reference'
 import { ALEX_CAL, SHOP_CAL, expect, playBrowser, test } from './support/google-shop'
+import { showView } from './support/calendar-view'
 
 // Tuesday 2026-03-10 11:00 in New York (the suite's default now); bookings for the next morning.
 const WED_10AM = '2026-03-11T14:00:00.000Z'
@@ -124,6 +125,37 @@ test.describe('calendar sync screens (against the fake Google)', () => {
     await page.getByRole('dialog', { name: 'Disconnect shop.owner@example.com?' }).getByRole('button', { name: 'Disconnect' }).click()
     await expect(card).toContainText('Disconnected')
     await expect(card.getByRole('button', { name: 'Connect again' })).toBeVisible()
+  })
+})
+
+test.describe('busy time from a technician’s own calendar', () => {
+  test('is hatched on that technician’s lane in the week by technician, without its title', async ({ page, shop, google }) => {
+    const ref = await seedReference(shop)
+    const alex = ref.technicians.find((t) => t.name === 'Alex Moreno')!
+    await page.goto('/#/settings?tab=calendars')
+    await page.getByRole('button', { name: 'Connect Google' }).click()
+    await playBrowser(page)
+    const [account] = await shop.call('sync.accounts', {})
+    await expect.poll(async () => (await shop.call('sync.accounts', {}))[0]?.status).toBe('connected')
+    await shop.call('sync.chooseCalendar', { accountId: account!.id, remoteId: ALEX_CAL, summary: 'Alex Moreno', role: 'technician', technicianId: alex.id })
+    // Alex's dentist appointment, Wednesday 10:00–11:30 in New York.
+    google.external.create(ALEX_CAL, { summary: 'Dentist', start: { dateTime: '2026-03-11T10:00:00-04:00' }, end: { dateTime: '2026-03-11T11:30:00-04:00' } })
+    await shop.call('sync.now', {})
+    expect(await shop.call('sync.busyTime', { from: '2026-03-08', to: '2026-03-14' })).toHaveLength(1)
+
+    await page.goto('/#/calendar')
+    await showView(page, 'Week')
+    // By bay, busy time is nobody's lane: nothing hatched.
+    await expect(page.locator('.rbc-time-slot.shop-busy')).toHaveCount(0)
+    await page.getByText('By technician', { exact: true }).click()
+    // Six quarter hours, 10:00 to 11:30, on one lane of one day; named as busy, never "Dentist".
+    const busy = page.locator('.rbc-time-slot.shop-busy')
+    await expect(busy).toHaveCount(6)
+    await expect(busy.first()).toHaveAttribute('title', 'Busy: an event on their own calendar')
+    await expect(page.getByRole('list', { name: 'Legend' })).toContainText('Busy (own calendar)')
+    await expect(page.getByTestId('calendar')).not.toContainText('Dentist')
+    const columns = await busy.evaluateAll((slots) => new Set(slots.map((s) => Math.round(s.getBoundingClientRect().x))).size)
+    expect(columns).toBe(1)
   })
 })
 
