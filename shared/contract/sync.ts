@@ -1,6 +1,7 @@
 import { channel } from './define'
 import {
   syncSchemas as s,
+  type ActivitySyncState,
   type ConnectStarted,
   type DeadLetter,
   type RemoteCalendar,
@@ -43,4 +44,6 @@ export const syncContract = {
   /** After a round paused on a mass delete: apply the deletes (unbook), or keep the bookings and put them back on the calendar. */
   'sync.confirmDeletes': channel<SyncAccount>()(s.confirmDeletes),
   'sync.log': channel<SyncLogEntry[]>()(s.log),
+  /** Where an activity shows on the connected calendars (from the sync map) and what of it still waits. */
+  'sync.forActivity': channel<ActivitySyncState>()(s.forActivity),
 }

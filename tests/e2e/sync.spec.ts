@@ -44,7 +44,7 @@ test.describe('calendar sync screens (against the fake Google)', () => {
     await expect(card).toContainText('nothing waiting')
     const [event] = google.events(SHOP_CAL)
     expect(event).toBeDefined()
-    expect(Date.parse(event!.start.dateTime!)).toBe(Date.parse(WED_10AM))
+    expect(Date.parse(event!.start!.dateTime!)).toBe(Date.parse(WED_10AM))
     await expect(page.getByTestId('sync-status')).toContainText('nothing waiting')
 
     // Someone moves it in Google Calendar; the next sync brings the move back.
