@@ -2,6 +2,7 @@ import { channel } from './define'
 import {
   syncSchemas as s,
   type BusyBlock,
+  type ActivitySyncState,
   type ConnectStarted,
   type DeadLetter,
   type RemoteCalendar,
@@ -46,4 +47,6 @@ export const syncContract = {
   'sync.log': channel<SyncLogEntry[]>()(s.log),
   /** Technicians' busy time from their own calendars, drawn on their lanes in the week and day views. */
   'sync.busyTime': channel<BusyBlock[]>()(s.busyTime),
+  /** Where an activity shows on the connected calendars (from the sync map) and what of it still waits. */
+  'sync.forActivity': channel<ActivitySyncState>()(s.forActivity),
 }

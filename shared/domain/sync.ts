@@ -99,6 +99,22 @@ export interface BusyBlock {
   end: string
 }
 
+/** Where one activity shows on the connected calendars, and whether a change of it still waits. */
+export interface ActivitySyncState {
+  places: Array<{
+    calendarId: number
+    calendarSummary: string
+    accountEmail: string | null
+    provider: SyncProvider
+    accountStatus: SyncAccountStatus
+    /** creating: sent, not yet confirmed; live: on the calendar; deleted: removed there (or by us). */
+    state: 'creating' | 'live' | 'deleted'
+    updatedAt: string
+  }>
+  /** A change of it waits to be sent; `error` when the calendar refused it (a dead letter) or the last try failed. */
+  pending: { queuedAt: string; attempts: number; error: string | null; refused: boolean } | null
+}
+
 export interface SyncLogEntry {
   id: number
   at: string
@@ -123,6 +139,7 @@ export const syncSchemas = {
   setDueDatesAllDay: z.object({ enabled: z.boolean() }),
   connect: z.object({ provider: z.enum(SYNC_PROVIDERS).default('google'), accountId: id.optional() }),
   cancelConnect: accountRef,
+  forActivity: z.object({ activityId: id }),
   accounts: z.object({}),
   status: accountRef,
   disconnect: accountRef,

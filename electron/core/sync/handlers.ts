@@ -251,4 +251,28 @@ export const syncHandlers = {
       .execute()
     return rows.map((r) => ({ technicianId: r.technician_id, start: r.start_at, end: r.end_at }))
   },
+
+  'sync.forActivity': async (input, ctx) => {
+    const places = await ctx.db
+      .selectFrom('sync_links as l')
+      .innerJoin('sync_calendars as c', 'c.id', 'l.calendar_id')
+      .innerJoin('sync_accounts as a', 'a.id', 'c.account_id')
+      .select(['l.calendar_id', 'l.state', 'l.updated_at', 'c.summary', 'a.email', 'a.provider', 'a.status'])
+      .where('l.activity_id', '=', input.activityId)
+      .orderBy('c.id')
+      .execute()
+    const pending = await ctx.db.selectFrom('sync_outbox').selectAll().where('activity_id', '=', input.activityId).executeTakeFirst()
+    return {
+      places: places.map((p) => ({
+        calendarId: p.calendar_id,
+        calendarSummary: p.summary,
+        accountEmail: p.email,
+        provider: p.provider,
+        accountStatus: p.status,
+        state: p.state,
+        updatedAt: p.updated_at,
+      })),
+      pending: pending ? { queuedAt: pending.queued_at, attempts: pending.attempts, error: pending.last_error, refused: pending.dead_at !== null } : null,
+    }
+  },
 } satisfies HandlerMap<'sync'>

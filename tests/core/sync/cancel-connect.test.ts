@@ -38,3 +38,17 @@ describe('cancelling a connect that waits for the browser', () => {
     expect(await shop.refused('sync.cancelConnect', { accountId: account!.id })).toMatchObject({ code: 'refused' })
   })
 })
+
+describe('sync.forActivity: where a booking shows', () => {
+  it('names the calendar it is on once pushed, and says what still waits before', async () => {
+    shop = await syncShop()
+    const booked = await shop.book('2025-03-06T14:00:00Z')
+    expect(await shop.ok('sync.forActivity', { activityId: booked.id })).toMatchObject({ places: [], pending: { attempts: 0, refused: false, error: null } })
+    await shop.syncNow()
+    const after = await shop.ok('sync.forActivity', { activityId: booked.id })
+    expect(after).toEqual({
+      places: [expect.objectContaining({ calendarSummary: 'Shop bookings', accountEmail: 'shop.owner@example.com', provider: 'google', accountStatus: 'connected', state: 'live' })],
+      pending: null,
+    })
+  })
+})
