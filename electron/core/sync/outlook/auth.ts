@@ -102,8 +102,12 @@ export function classifyMsalError(error: unknown): OutlookFailure {
 }
 
 export interface TokenSource {
-  /** A valid access token (a cached one, or refreshed: the rotated refresh token saved first). */
-  token(opts?: { force?: boolean }): Promise<string>
+  /**
+   * A valid access token (a cached one, or refreshed: the rotated refresh token saved first).
+   * `refused`: the token a 401 came back for; refreshed only if it is still the current one,
+   * so requests refused together cost one refresh.
+   */
+  token(opts?: { refused?: string }): Promise<string>
   account(): Promise<AccountInfo>
   /** Access tokens obtained by refreshing (for tests and the round summary). */
   refreshes(): number
@@ -116,12 +120,15 @@ export interface TokenSource {
 export function tokenSource(app: PublicClientApplication): TokenSource {
   let chain: Promise<unknown> = Promise.resolve()
   let refreshes = 0
+  let current: string | null = null
   const account = async (): Promise<AccountInfo> => {
     const [first] = await app.getTokenCache().getAllAccounts()
     if (!first) throw new OutlookFailure('auth', null, 'no_tokens', 'This account has no sign-in stored; connect it again.')
     return first
   }
-  const one = async (force: boolean): Promise<string> => {
+  const one = async (refused: string | undefined): Promise<string> => {
+    if (refused !== undefined && current !== null && current !== refused) return current
+    const force = refused !== undefined
     const acct = await account()
     let result: AuthenticationResult
     try {
@@ -130,11 +137,12 @@ export function tokenSource(app: PublicClientApplication): TokenSource {
       throw classifyMsalError(error)
     }
     if (!result.fromCache) refreshes += 1
+    current = result.accessToken
     return result.accessToken
   }
   return {
     token(opts = {}) {
-      const next = chain.then(() => one(opts.force ?? false))
+      const next = chain.then(() => one(opts.refused))
       chain = next.catch(() => undefined)
       return next
     },

@@ -140,7 +140,7 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
     } catch {
       parsed = { error: { code: 'invalidJson', message: text.slice(0, 200) } }
     }
-    return { status: res.status, body: parsed, headers: headersOf(res.headers) }
+    return { status: res.status, body: parsed, headers: headersOf(res.headers), token }
   }
 
   const throttled = (failure: OutlookFailure, attempt: number): number => {
@@ -154,10 +154,11 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
     return wait
   }
 
-  const direct = async <T>(req: GraphRequest, retries: number): Promise<GraphAnswer<T>> => {
+  /** The answer, with the access token it was sent with (a 401 inside a batch refreshes only if that one is still current). */
+  const direct = async <T>(req: GraphRequest, retries: number): Promise<GraphAnswer<T> & { token: string }> => {
     let refreshed = false
     for (let attempt = 0; ; attempt++) {
-      let answer: GraphAnswer<unknown>
+      let answer: GraphAnswer<unknown> & { token: string }
       try {
         answer = await d.gate.run(() => once(req.method, absolute(req.url), req.body, req.headers ?? {}), d.signal)
       } catch (error) {
@@ -166,11 +167,11 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
         await sleep(backoffMs(attempt, null), d.signal)
         continue
       }
-      if (answer.status < 300) return answer as GraphAnswer<T>
+      if (answer.status < 300) return answer as GraphAnswer<T> & { token: string }
       const failure = classifyGraphResponse(answer.status, answer.body, answer.headers['retry-after'] ?? null)
       if (failure.kind === 'unauthorized' && !refreshed) {
         refreshed = true
-        await d.tokens.token({ force: true })
+        await d.tokens.token({ refused: answer.token })
         attempt -= 1
         continue
       }
@@ -217,7 +218,7 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
       headers: { Prefer: IMMUTABLE_IDS, ...(q.req.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(q.req.headers ?? {}) },
       ...(q.req.body === undefined ? {} : { body: q.req.body }),
     }))
-    let outer: GraphAnswer<{ responses?: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }> }>
+    let outer: GraphAnswer<{ responses?: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }> }> & { token: string }
     try {
       outer = await direct({ method: 'POST', url: '/$batch', body: { requests } }, 6)
     } catch (error) {
@@ -226,7 +227,7 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
     }
     const again: Queued[] = []
     let wait = 0
-    let refresh = false
+    let refresh: string | null = null
     for (const [i, q] of items.entries()) {
       const r = outer.body.responses?.find((x) => x.id === String(i + 1))
       if (!r) {
@@ -241,7 +242,7 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
       const failure = classifyGraphResponse(r.status, r.body, headers['retry-after'] ?? null)
       if (failure.kind === 'unauthorized' && !q.refreshed) {
         q.refreshed = true
-        refresh = true
+        refresh = outer.token
         again.push(q)
       } else if ((failure.kind === 'rate' || failure.kind === 'server') && q.attempts < q.retries) {
         wait = Math.max(wait, throttled(failure, q.attempts))
@@ -251,7 +252,7 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
         q.reject(failure.kind === 'unauthorized' ? new OutlookFailure('auth', 401, failure.reason, failure.message) : failure)
       }
     }
-    if (refresh) await d.tokens.token({ force: true }).catch(() => undefined)
+    if (refresh) await d.tokens.token({ refused: refresh }).catch(() => undefined)
     if (again.length > 0) requeue(again, wait)
   }
 
