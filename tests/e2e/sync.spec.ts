@@ -58,6 +58,10 @@ test.describe('calendar sync screens (against the fake Google)', () => {
     await expectNoSeriousA11yViolations(page)
     await log.getByRole('row', { name: /Received \(moved\)/ }).getByRole('button', { name: `Activity ${booked.id}` }).click()
     await expect(page.getByRole('dialog', { name: 'Activity' }).locator('[data-field="Booked"]')).toContainText('2:00 PM – 3:00 PM')
+    // The panel says where the booking is synced.
+    const onCalendars = page.getByRole('dialog', { name: 'Activity' }).getByRole('group', { name: 'On calendars' })
+    await expect(onCalendars).toContainText('On the calendar')
+    await expect(onCalendars).toContainText('Shop bookings · Google (shop.owner@example.com)')
     await page.getByRole('button', { name: 'Close the activity panel' }).click()
     // Filters: only problems (none yet), then text.
     await page.getByText('Problems', { exact: true }).click()

@@ -10,6 +10,7 @@ import { BookingDialog, type BookingRequest } from '../calendar/BookingDialog'
 import { formatBooking, formatDay, formatStamp } from '../calendar/shop-time'
 import { useShopReference } from '../calendar/use-shop-reference'
 import { SendInviteButton } from '../invites/SendInviteButton'
+import { ActivitySyncState } from '../sync/ActivitySyncState'
 import { ActivityHistory } from './ActivityHistory'
 import { CategoryBadge, STATUS_FILL, StatusBadge } from './appearance'
 import { StatusActions } from './StatusActions'
@@ -94,6 +95,7 @@ export function ActivityDetails({ id, onClose }: { id: number; onClose: () => vo
       {/* Invites are for work still ahead, and a cancelled booking owes the customer its
           cancellation; the button itself says when one cannot be sent. */}
       {(open || a.status === 'in_progress' || a.status === 'cancelled') && <SendInviteButton activityId={a.id} />}
+      <ActivitySyncState activityId={a.id} timeZone={timeZone} />
 
       <Divider />
       <NotesEditor activity={a} run={action.run} busy={action.busy} />

@@ -1,4 +1,5 @@
 import type { SyncAccount, SyncAccountStatus, SyncProvider } from '../../../../shared/domain/sync'
+import { coreNow } from '../../lib/shop-clock'
 
 export const PROVIDER_NAMES: Record<SyncProvider, string> = { google: 'Google', outlook: 'Outlook' }
 /** The provider's name; one the screens do not know yet reads as its id. */
@@ -16,7 +17,8 @@ export const accountName = (a: Pick<SyncAccount, 'email' | 'provider'>): string 
 /** An instant in the shop's zone: "Mar 10, 11:02 AM" (the year when it is not this one). */
 export function formatInstant(iso: string, timeZone: string | null): string {
   const d = new Date(iso)
-  const sameYear = d.getUTCFullYear() === new Date().getUTCFullYear()
+  // This year by the shop's clock (the core's), never the computer's.
+  const sameYear = d.getUTCFullYear() === coreNow().getUTCFullYear()
   return new Intl.DateTimeFormat('en-US', {
     month: 'short',
     day: 'numeric',
