@@ -119,6 +119,11 @@ export interface PlatformApi {
    * its screens take a typed path instead.
    */
   choosePath(kind: 'folder' | 'database'): Promise<string | null>
+  /**
+   * The page shown, as printed (its print CSS), saved as a PDF the user names: Electron's
+   * printToPDF. The bridge has no such call and opens the browser's print dialog instead.
+   */
+  printToPdf(suggestedName: string): Promise<{ saved: boolean; path?: string }>
   kind: 'electron' | 'bridge'
 }
 

@@ -67,7 +67,10 @@ async function start(): Promise<void> {
       async showSaveDialog(owner, suggestedName) {
         const { canceled, filePath } = await dialog.showSaveDialog(owner, {
           defaultPath: join(app.getPath('documents'), suggestedName),
-          filters: [{ name: 'Calendar', extensions: ['ics'] }, { name: 'All files', extensions: ['*'] }],
+          filters: [
+            suggestedName.toLowerCase().endsWith('.pdf') ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Calendar', extensions: ['ics'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
         })
         return canceled ? undefined : filePath
       },

@@ -61,6 +61,19 @@ export function registerIpc(opts: {
     await writeFile(path, content, 'utf8')
     return { ok: true, data: { saved: true, path } }
   })
+  ipcMain.handle(channelKey('platform.printToPdf'), async (event, suggestedName: unknown) => {
+    const win = getWindow()
+    if (!trusted(event) || !win) return refused
+    if (typeof suggestedName !== 'string' || !/\.pdf$/i.test(suggestedName)) {
+      return { ok: false, error: { code: 'invalid_input', message: 'A PDF needs a file name ending in .pdf.' } }
+    }
+    const path = await platform.showSaveDialog(win, suggestedName)
+    if (!path) return { ok: true, data: { saved: false } }
+    // The page's own @page rule (the day sheet: Letter, landscape) decides the paper.
+    const pdf = await win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true })
+    await writeFile(path, pdf)
+    return { ok: true, data: { saved: true, path } }
+  })
   ipcMain.handle(channelKey('platform.openExternal'), async (event, url: unknown) => {
     if (!trusted(event)) return refused
     if (typeof url !== 'string' || !isHttpUrl(url)) {
@@ -95,6 +108,7 @@ export function registerIpc(opts: {
   return () => {
     for (const name of channelNames) ipcMain.removeHandler(channelKey(name))
     ipcMain.removeHandler(channelKey('platform.saveFile'))
+    ipcMain.removeHandler(channelKey('platform.printToPdf'))
     ipcMain.removeHandler(channelKey('platform.openExternal'))
     ipcMain.removeHandler(channelKey('platform.quit'))
     ipcMain.removeHandler(channelKey('platform.choosePath'))

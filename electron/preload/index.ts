@@ -36,6 +36,7 @@ const api: ShopWindowApi = {
     openExternal: (url) => unwrap(ipcRenderer.invoke('shop:platform.openExternal', url)),
     quit: () => unwrap(ipcRenderer.invoke('shop:platform.quit')),
     choosePath: (kind) => unwrap(ipcRenderer.invoke('shop:platform.choosePath', kind)),
+    printToPdf: (suggestedName) => unwrap(ipcRenderer.invoke('shop:platform.printToPdf', suggestedName)),
   },
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { channelNames } from '../../shared/contract'
 
@@ -19,8 +22,8 @@ function setup() {
     events: { on: vi.fn((_e: string, fn: (p: unknown) => void) => (listeners.push(fn), () => {})) },
   }
   const mainFrame = { url: 'file:///app/out/renderer/index.html#/today' }
-  const win = { webContents: { id: 7, send: vi.fn() }, isDestroyed: () => false }
-  const platform = { showSaveDialog: vi.fn(async () => undefined), openExternal: vi.fn(async () => {}), quit: vi.fn(), choosePath: vi.fn(async () => '/media/usb/backups') }
+  const win = { webContents: { id: 7, send: vi.fn(), printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 day sheet')) }, isDestroyed: () => false }
+  const platform = { showSaveDialog: vi.fn(async (_win: unknown, _name: string): Promise<string | undefined> => undefined), openExternal: vi.fn(async () => {}), quit: vi.fn(), choosePath: vi.fn(async () => '/media/usb/backups') }
   const dispose = registerIpc({
     ipcMain: ipcMain as never,
     core: core as never,
@@ -39,7 +42,7 @@ describe('IPC registration', () => {
   it('binds every channel of the contract, one handler each, plus the platform calls', () => {
     const { handlers } = setup()
     for (const name of channelNames) expect(handlers.has(channelKey(name)), name).toBe(true)
-    expect(handlers.size).toBe(channelNames.length + 4)
+    expect(handlers.size).toBe(channelNames.length + 5)
   })
 
   it('passes calls from the app’s own window to the core', async () => {
@@ -84,6 +87,26 @@ describe('IPC registration', () => {
     expect(await choose(event(), '/etc')).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await choose(event({ id: 8 }), 'folder')).toMatchObject({ ok: false, error: { code: 'refused' } })
     expect(platform.choosePath).toHaveBeenCalledTimes(1)
+  })
+
+  it('prints the page to a PDF the user names (the day sheet), and writes nothing when they cancel', async () => {
+    const { handlers, platform, event, win } = setup()
+    const print = handlers.get(channelKey('platform.printToPdf'))!
+    expect(await print(event(), 'Day sheet.ics')).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await print(event({ id: 8 }), 'Day sheet.pdf')).toMatchObject({ ok: false, error: { code: 'refused' } })
+    expect(await print(event(), 'Day sheet.pdf')).toEqual({ ok: true, data: { saved: false } })
+    expect(win.webContents.printToPDF).not.toHaveBeenCalled()
+    const dir = mkdtempSync(join(tmpdir(), 'shop-ipc-pdf-'))
+    try {
+      const path = join(dir, 'Day sheet 2026-03-11.pdf')
+      platform.showSaveDialog.mockResolvedValueOnce(path)
+      expect(await print(event(), 'Day sheet 2026-03-11.pdf')).toEqual({ ok: true, data: { saved: true, path } })
+      expect(platform.showSaveDialog.mock.calls.at(-1)?.[1]).toBe('Day sheet 2026-03-11.pdf')
+      expect(win.webContents.printToPDF).toHaveBeenCalledWith({ printBackground: true, preferCSSPageSize: true })
+      expect(readFileSync(path, 'utf8')).toBe('%PDF-1.7 day sheet')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('forwards core events to the window', () => {

@@ -49,6 +49,11 @@ export function bridgeClientScript(): string {
     async choosePath() {
       return null;
     },
+    async printToPdf() {
+      // A browser has no silent PDF: its print dialog offers "Save as PDF".
+      window.print();
+      return { saved: false };
+    },
     async quit() {
       // A tab the user opened cannot be closed by script; the page then says it may be closed.
       window.close();

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Loader, SegmentedControl, Text } from '@mantine/core'
-import { IconArrowLeft, IconPrinter } from '@tabler/icons-react'
+import { IconArrowLeft, IconFileTypePdf, IconPrinter } from '@tabler/icons-react'
+import { notifications } from '@mantine/notifications'
 import { Link, useSearchParams } from 'react-router'
 import type { Activity } from '../../../shared/domain/activities'
 import { formatSpanText, formatStampText } from '../../../shared/format-dates'
@@ -26,6 +27,15 @@ function sheetsOf(activities: Activity[], by: By, lanes: { id: number; name: str
   const others = booked.filter((a) => laneOf(a) === null || !known.has(laneOf(a)!))
   if (others.length) sheets.push({ key: 'none', title: by === 'bay' ? 'No bay or a retired bay' : 'No technician or a retired one', jobs: others })
   return sheets.filter((s) => s.jobs.length > 0)
+}
+
+async function savePdf(day: string, by: By): Promise<void> {
+  try {
+    const saved = await window.shop.platform.printToPdf(`Day sheet ${day} per ${by}.pdf`)
+    if (saved.saved) notifications.show({ color: 'green', message: `Saved ${saved.path ?? 'the day sheet'}` })
+  } catch (error) {
+    notifications.show({ color: 'red', title: 'Could not save the PDF', message: error instanceof Error ? error.message : String(error) })
+  }
 }
 
 const longDay = (day: string) =>
@@ -62,6 +72,12 @@ export function DaySheetPage() {
               { value: 'technician', label: 'Per technician' },
             ]}
           />
+          {/* In the app, Electron prints the sheet straight to a PDF file; a browser's print dialog offers that itself. */}
+          {window.shop.platform.kind === 'electron' && (
+            <Button variant="default" leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={() => void savePdf(day, by)} disabled={sheets.length === 0}>
+              Save as PDF…
+            </Button>
+          )}
           <Button leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()} disabled={sheets.length === 0}>
             Print…
           </Button>
