@@ -19,7 +19,7 @@ describe('migration 2026-12-02-020-sync-outlook', () => {
         insert into sync_accounts (provider, email, status, created_at, updated_at) values ('google', 'shop@example.com', 'connected', 't', 't');
         insert into sync_calendars (account_id, remote_id, summary, role, active, created_at) values (1, 'shop@group.calendar.google.com', 'Shop', 'shop', 1, 't');
       `)
-      expect(await migrateToLatest(conn.db)).toEqual(['2026-12-02-020-sync-outlook'])
+      expect(await migrateToLatest(conn.db, '2026-12-02-020-sync-outlook')).toEqual(['2026-12-02-020-sync-outlook'])
       // Re-making the provider column must not cascade into the account's calendars.
       expect(conn.sqlite.prepare('select id, provider, email, status from sync_accounts').all()).toEqual([{ id: 1, provider: 'google', email: 'shop@example.com', status: 'connected' }])
       expect(conn.sqlite.prepare('select account_id, remote_id from sync_calendars').all()).toEqual([{ account_id: 1, remote_id: 'shop@group.calendar.google.com' }])
