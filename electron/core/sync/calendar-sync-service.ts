@@ -5,11 +5,11 @@ import { AppError } from '../errors'
 import { googleClientConfig, outlookClientConfig, syncIntervalSeconds, type GoogleClientConfig, type OutlookClientConfig, type SyncEnv } from './config'
 import type { SyncProvider } from '../../../shared/domain/sync'
 import { accountClient, oauthClient, tokenKey, type GoogleCalls } from './google/client'
-import { startLoopbackConnect, type LoopbackConnect } from './google/loopback-connect'
+import { startLoopbackConnect } from './google/loopback-connect'
 import { SyncFailure } from './failure'
 import { mailboxGate, outlookCalls, type MailboxGate, type OutlookCalls } from './outlook/client'
 import { msalApp, outlookTokenKey, tokenSource } from './outlook/auth'
-import { startOutlookConnect, type OutlookConnect } from './outlook/connect'
+import { startOutlookConnect } from './outlook/connect'
 import { deltaWindow, readOutlookCalendar } from './outlook/pull'
 import { slidingWindowLimiter, type RateLimiter } from './rate-limit'
 import { applyPulled, emptyPullCounts, readCalendar, type PulledCalendar } from './pull'
@@ -60,7 +60,7 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
   const limiters = new Map<number, RateLimiter>()
   const pending = new Map<number, Promise<void>>()
   // One waiting sign-in per account: a second connect of the same account replaces the first.
-  const flows = new Map<number, LoopbackConnect | OutlookConnect>()
+  const flows = new Map<number, { cancel(): void }>()
   const gates = new Map<number, MailboxGate>()
   const gateFor = (accountId: number): MailboxGate => {
     let g = gates.get(accountId)
@@ -266,16 +266,35 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       { clientId, endpoints: cfg.endpoints, fetch: sc.ports.fetch, secrets: sc.ports.secrets, accountId: id },
       { timeoutMs: options.connectTimeoutMs ?? 5 * 60_000 },
     )
+    return awaitSignIn(id, flow, 'the Outlook account', async ({ email }) => email)
+  }
+
+  /**
+   * The background half of a started sign-in, for either provider: `signedIn` stores what the
+   * browser brought back and answers the account's email; then the account is connected and
+   * whatever waited drains. A failure says why on the account (a first connection ends
+   * disconnected, a reconnect keeps its state).
+   */
+  const awaitSignIn = async <T>(
+    id: number,
+    flow: { authorizeUrl: string; done: Promise<T>; cancel(): void },
+    label: string,
+    signedIn: (result: T) => Promise<string | null>,
+  ): Promise<ConnectStarted> => {
+    const sc = ctx()
+    // A second connect of the same account replaces the first flow: only one listener waits.
     flows.get(id)?.cancel()
     flows.set(id, flow)
-    const finished = flow.done
-      .then(async ({ email }) => {
+    const finished: Promise<void> = flow.done
+      .then(async (result) => {
+        const email = await signedIn(result)
         await sc.batch(async (c) => {
           const now = c.clock.now().toISOString()
           await c.db.updateTable('sync_accounts').set({ status: 'connected', email, last_error: null, updated_at: now }).where('id', '=', id).execute()
-          await syncLog(c.db, { at: now, accountId: id, kind: 'connected', message: `Connected ${email ?? 'the Outlook account'}` })
+          await syncLog(c.db, { at: now, accountId: id, kind: 'connected', message: `Connected ${email ?? label}` })
           c.changed('sync')
         })
+        // Whatever waited while the account was away (a revoked grant) drains now.
         await service.runRound().catch((error: unknown) => sc.log.error('The sync round after connecting failed', error))
       })
       .catch(async (error: unknown) => {
@@ -291,7 +310,7 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       })
       .finally(() => {
         if (flows.get(id) === flow) flows.delete(id)
-        pending.delete(id)
+        if (pending.get(id) === finished) pending.delete(id)
       })
     pending.set(id, finished)
     await sc.ports.openExternal(flow.authorizeUrl).catch((error: unknown) => sc.log.error('Opening the browser failed; the sign-in address is shown instead', error))
@@ -341,48 +360,14 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       if (ocfg && msClientId) return connectOutlook(id, ocfg, msClientId)
       const oauth = oauthClient({ ...client!, endpoints: cfg!.endpoints, fetch: sc.ports.fetch })
       const flow = await startLoopbackConnect(oauth, { timeoutMs: options.connectTimeoutMs ?? 5 * 60_000 })
-      // A second connect of the same account replaces the first flow: only one listener waits.
-      flows.get(id)?.cancel()
-      flows.set(id, flow)
-      const finished = flow.done
-        .then(async (tokens) => {
-          oauth.setCredentials(tokens)
-          const api = calendarApi({ version: 'v3', auth: oauth, rootUrl: cfg!.endpoints.apiRoot, retry: false })
-          const list = await api.calendarList.list({}, { signal: sc.signal })
-          const email = list.data.items?.find((c) => c.primary)?.id ?? null
-          await sc.ports.secrets.set(tokenKey(id), JSON.stringify(tokens))
-          await sc.batch(async (c) => {
-            const now = c.clock.now().toISOString()
-            await c.db
-              .updateTable('sync_accounts')
-              .set({ status: 'connected', email, last_error: null, updated_at: now })
-              .where('id', '=', id)
-              .execute()
-            await syncLog(c.db, { at: now, accountId: id, kind: 'connected', message: `Connected ${email ?? 'the Google account'}` })
-            c.changed('sync')
-          })
-          // Whatever waited while the account was away (a revoked grant) drains now.
-          await service.runRound().catch((error: unknown) => sc.log.error('The sync round after connecting failed', error))
-        })
-        .catch(async (error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error)
-          if (sc.signal.aborted) return
-          await sc.batch(async (c) => {
-            const now = c.clock.now().toISOString()
-            await c.db.updateTable('sync_accounts').set({ last_error: message, updated_at: now }).where('id', '=', id).execute()
-            // A first connection that failed leaves a disconnected account saying why; a reconnect keeps its state.
-            await c.db.updateTable('sync_accounts').set({ status: 'disconnected' }).where('id', '=', id).where('status', '=', 'connecting').execute()
-            await syncLog(c.db, { at: now, accountId: id, kind: 'connect_failed', message })
-            c.changed('sync')
-          })
-        })
-        .finally(() => {
-          if (flows.get(id) === flow) flows.delete(id)
-          if (pending.get(id) === finished) pending.delete(id)
-        })
-      pending.set(id, finished)
-      await sc.ports.openExternal(flow.authorizeUrl).catch((error: unknown) => sc.log.error('Opening the browser failed; the sign-in address is shown instead', error))
-      return { accountId: id, authorizeUrl: flow.authorizeUrl }
+      return awaitSignIn(id, flow, 'the Google account', async (tokens) => {
+        oauth.setCredentials(tokens)
+        const api = calendarApi({ version: 'v3', auth: oauth, rootUrl: cfg!.endpoints.apiRoot, retry: false })
+        const list = await api.calendarList.list({}, { signal: sc.signal })
+        const email = list.data.items?.find((c) => c.primary)?.id ?? null
+        await sc.ports.secrets.set(tokenKey(id), JSON.stringify(tokens))
+        return email
+      })
     },
 
     connecting: (accountId) => pending.get(accountId),
