@@ -18,7 +18,7 @@ import { chromium, type Page } from '@playwright/test'
 import type { ChannelInput, ChannelName, ChannelResult } from '../../shared/contract'
 import { createCore, type Core } from '../../electron/core'
 import { silentLogger } from '../../electron/core/logger'
-import { startBridge } from '../../electron/core/bridge/server'
+import { startBridge } from '../../electron/bridge/server'
 import { chromiumLaunchOptions } from '../support/chromium'
 
 const NOW = '2026-03-10T15:00:00.000Z'

@@ -8,7 +8,7 @@ import { seedReference } from './support/seed-reference'
 import { createCore, type Core } from '../../electron/core'
 import { fixedClock } from '../../electron/core/clock'
 import { silentLogger } from '../../electron/core/logger'
-import { startBridge, type Bridge } from '../../electron/core/bridge/server'
+import { startBridge, type Bridge } from '../../electron/bridge/server'
 import { shopClient } from './support/shop-client'
 
 test.describe('backups in Settings', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 
 /** `npm run web` minus the build: the bridge's command line, as a user starts it. */
 function startCli(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/bridge/cli.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/bridge/cli.ts'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -3,7 +3,7 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { channelNames } from '../../../shared/contract'
-import { startBridge, type Bridge } from '../../../electron/core/bridge/server'
+import { startBridge, type Bridge } from '../../../electron/bridge/server'
 import { testCore, type TestCore } from '../../helpers/core'
 
 let core: TestCore

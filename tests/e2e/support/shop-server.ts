@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createCore } from '../../../electron/core'
 import type { Logger } from '../../../electron/core/logger'
-import { startBridge } from '../../../electron/core/bridge/server'
+import { startBridge } from '../../../electron/bridge/server'
 import { fileDeskStore } from '../../../electron/core/desk/desk-store'
 import { shopClient, type ShopHttpClient } from './shop-client'
 

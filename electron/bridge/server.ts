@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
-import { contract, eventNames } from '../../../shared/contract'
-import type { Core } from '../index'
+import { contract, eventNames } from '../../shared/contract'
+import type { Core } from '../core/index'
 import { bridgeClientScript } from './client-script'
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])

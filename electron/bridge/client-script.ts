@@ -1,4 +1,4 @@
-import { channelNames, eventNames } from '../../../shared/contract'
+import { channelNames, eventNames } from '../../shared/contract'
 
 /**
  * The script the bridge injects before the renderer's own: it defines `window.shop` over

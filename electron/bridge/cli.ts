@@ -7,12 +7,12 @@
  */
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { createCore } from '../index'
-import { fixedClock, systemClock } from '../clock'
+import { createCore } from '../core/index'
+import { fixedClock, systemClock } from '../core/clock'
 import { startBridge } from './server'
-import { AppError } from '../errors'
-import { unencryptedFileSecretStore } from '../secrets/file-secret-store'
-import { fileDeskStore } from '../desk/desk-store'
+import { AppError } from '../core/errors'
+import { unencryptedFileSecretStore } from '../core/secrets/file-secret-store'
+import { fileDeskStore } from '../core/desk/desk-store'
 
 const dbPath = resolve(process.env.SHOP_DB ?? '.tmp/shop-web.db')
 const port = Number(process.env.SHOP_PORT ?? 5180)
