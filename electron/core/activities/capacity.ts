@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { AppError, fieldError } from '../errors'
 import { findBay, findTechnician } from '../resources/queries'
-import { localDay, wallClock, weekdayOf, WEEKDAY_NAMES } from './shop-time'
+import { localDay, wallClock, weekdayOf, WEEKDAY_NAMES } from '../shared/shop-time'
 import { formatClockText, formatDayText, formatSpanText, formatStampText } from '../../../shared/format-dates'
 
 /** A concrete booking: the times and the bay and technician it takes. */

@@ -12,7 +12,7 @@ import { placeBooking } from './capacity'
 import { bookingColumns, resolveBooking } from './booking'
 import { readContext } from './read-context'
 import { readActivity } from './read'
-import { localDay } from './shop-time'
+import { localDay } from '../shared/shop-time'
 
 type ActivitiesMap = HandlerMap<'activities'>
 

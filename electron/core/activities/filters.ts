@@ -6,7 +6,7 @@ import { sql, type RawBuilder } from 'kysely'
 import { normalizePlate } from '../../../shared/domain/vehicles'
 import { containsPattern } from '../shared/like'
 import { foldForSearch } from '../../../shared/domain/search'
-import { addDays, startOfDay } from './shop-time'
+import { addDays, startOfDay } from '../shared/shop-time'
 
 /*
  * Index hazard: SQLite reads `start_at is null` as an equality it can look up in the

@@ -6,7 +6,7 @@
 import type { FreeSlot } from '../../../shared/domain/activities'
 import type { ReadContext } from './read-context'
 import { findBay, findTechnician } from '../resources/queries'
-import { addDays, startOfDay, wallClock, weekdayOf } from './shop-time'
+import { addDays, startOfDay, wallClock, weekdayOf } from '../shared/shop-time'
 
 /** Offered start times step by this much from opening time. */
 export const SLOT_STEP_MINUTES = 30

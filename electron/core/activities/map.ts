@@ -1,7 +1,7 @@
 import type { Activity } from '../../../shared/domain/activities'
 import type { ActivityJoinedRow } from './select'
 import type { Lookups } from './read-context'
-import { localDay } from './shop-time'
+import { localDay } from '../shared/shop-time'
 import { urgencyOf, type UrgencyContext } from './urgency'
 
 /** The day an activity belongs to in lists and calendars: its booked day, else its due day. */

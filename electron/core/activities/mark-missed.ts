@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { appendLog } from './log'
-import { addDays, startOfDay } from './shop-time'
+import { addDays, startOfDay } from '../shared/shop-time'
 import { formatDayText } from '../../../shared/format-dates'
 
 export const SYSTEM_ACTOR = 'system'

@@ -1,7 +1,7 @@
 import type { Service, ServiceContext } from '../services'
 import { getSettingsRow } from '../settings/queries'
 import { markMissed } from './mark-missed'
-import { localDay } from './shop-time'
+import { localDay } from '../shared/shop-time'
 
 export const MISSED_SERVICE = 'missed-activities'
 

@@ -4,7 +4,7 @@ import type { Database, SettingsRow } from '../db/database'
 import type { Clock } from '../clock'
 import type { Category } from '../../../shared/domain/reference'
 import { getSettingsRow } from '../settings/queries'
-import { localDay, startOfDay } from './shop-time'
+import { localDay, startOfDay } from '../shared/shop-time'
 
 /** What every read model needs: the settings, and "today" as the shop's clocks show it. */
 export interface ReadContext {

@@ -3,7 +3,7 @@ import { notFound } from '../errors'
 import { activityDay, toActivity } from './map'
 import type { ReadContext } from './read-context'
 import { runRows, selectActivities, type ActivityJoinedRow } from './select'
-import { daysBetween } from './shop-time'
+import { daysBetween } from '../shared/shop-time'
 import { dailyMilesFor, type UrgencyContext } from './urgency'
 
 type Query = ReturnType<typeof selectActivities>

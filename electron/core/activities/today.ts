@@ -3,7 +3,7 @@ import type { TodayView } from '../../../shared/domain/activities'
 import type { ReadContext } from './read-context'
 import { readActivities } from './read'
 import { dayInRange, overdue, statusIn, unbooked, vehicleActive } from './filters'
-import { addDays, startOfDay } from './shop-time'
+import { addDays, startOfDay } from '../shared/shop-time'
 
 /** Mileage work can be due soon by miles well before it is by days; look this far ahead for it. */
 const MILEAGE_LOOKAHEAD_DAYS = 90

@@ -13,7 +13,7 @@ import { placeBooking } from '../activities/capacity'
 import { bookingColumns } from '../activities/booking'
 import { applyEdit } from '../activities/edit'
 import { readContext } from '../activities/read-context'
-import { localTime } from '../activities/shop-time'
+import { localTime } from '../shared/shop-time'
 import { getAutobookSettings, technicianCategories } from './settings'
 
 interface Item {

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import type { CapacityDay, CapacityReport, CapacityResourceDay } from '../../../shared/domain/autobook'
-import { addDays, startOfDay } from '../activities/shop-time'
+import { addDays, startOfDay } from '../shared/shop-time'
 import { readSnapshot, type Interval, type Snapshot, type SnapshotResource } from './snapshot'
 
 const MINUTE = 60_000

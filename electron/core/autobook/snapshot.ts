@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import type { Category } from '../../../shared/domain/reference'
-import { addDays, localDay, startOfDay, wallClock, weekdayOf } from '../activities/shop-time'
+import { addDays, localDay, startOfDay, wallClock, weekdayOf } from '../shared/shop-time'
 import { getAutobookSettings } from './settings'
 
 export interface Interval {

@@ -5,8 +5,8 @@
  */
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database'
-import { startOfLocalDay } from '../invites/local-time'
-import { localDate } from '../invites/local-time'
+import { startOfLocalDay } from '../shared/local-time'
+import { localDate } from '../shared/local-time'
 import { nextDate } from '../invites/event-model'
 import { getSettingsRow } from '../settings/queries'
 import { getEmailSettingsRow, isConfigured } from './settings'

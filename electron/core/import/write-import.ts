@@ -1,6 +1,6 @@
 import { foldForSearch } from '../../../shared/domain/search'
 import { normalizePlate } from '../../../shared/domain/vehicles'
-import { wallClock } from '../activities/shop-time'
+import { wallClock } from '../shared/shop-time'
 import type { Ctx } from '../handler'
 import { loadReference } from '../scheduling/reference'
 import { reconcileMany } from '../scheduling/reconcile-many'

@@ -1,5 +1,5 @@
 import type { InviteFacts } from './facts'
-import { localDate } from './local-time'
+import { localDate } from '../shared/local-time'
 
 /** Lower-case words joined by dashes, safe in a file name on every platform. */
 export const slug = (text: string): string =>

@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../handler'
 import { getSettingsRow } from './queries'
-import { localDay } from '../activities/shop-time'
+import { localDay } from '../shared/shop-time'
 
 /**
  * The core's clock for the screens: a laptop in another zone, or with its clock off, still

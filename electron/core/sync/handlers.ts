@@ -11,7 +11,7 @@ import { applyExternalMove } from './external-changes'
 import { syncLog } from './sync-log'
 import { parsePausedDeletes } from './paused-deletes'
 import { getSettingsRow } from '../settings/queries'
-import { addDays, startOfDay } from '../activities/shop-time'
+import { addDays, startOfDay } from '../shared/shop-time'
 
 const syncService = (ctx: Ctx): CalendarSyncService => {
   const service = ctx.services.get<CalendarSyncService>(SYNC_SERVICE)

@@ -6,7 +6,7 @@ import { GoogleFailure } from './google/errors'
 import { OUR_TAG } from './ids'
 import type { CalendarRow } from './targets'
 import { applyExternalDelete, applyExternalMove } from './external-changes'
-import { startOfLocalDay } from '../invites/local-time'
+import { startOfLocalDay } from '../shared/local-time'
 import { syncLog } from './sync-log'
 
 export interface PullCounts {

@@ -6,7 +6,7 @@ import { findCustomer } from '../customers/queries'
 import { onVehicleChanged } from '../scheduling/on-vehicle-changed'
 import { toVehicle, toVehicleListItem } from './map'
 import { getSettingsRow } from '../settings/queries'
-import { localDay, startOfDay } from '../activities/shop-time'
+import { localDay, startOfDay } from '../shared/shop-time'
 import { describeVehicle, findVehicle, findVehicleByVin, listVehicles } from './queries'
 
 /** Checks what a schema cannot: the year against today, the VIN against other vehicles, the owner. */
