@@ -49,5 +49,12 @@ const stop = async () => {
   await core.close()
   process.exit(0)
 }
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+// A signal handler cannot wait: a failed shutdown is reported and still ends the process.
+const onSignal = () => {
+  stop().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}
+process.on('SIGINT', onSignal)
+process.on('SIGTERM', onSignal)

@@ -107,6 +107,7 @@ export function createUpdates(deps: UpdateDeps): UpdateController {
             else if (choice === 'next-restart') updater.autoInstallOnAppQuit = true
             log.info(`Update ${info.version} downloaded; the user chose ${choice}.`)
           })
+          .catch((error: unknown) => log.warn('Asking about the downloaded update failed', error))
           .finally(() => (asking = false))
       })
       void check()

@@ -1,86 +1,87 @@
 /**
- * The layering of DESIGN.md, enforced: renderer -> shared; preload -> shared;
- * main -> core, shared; core -> shared; shared -> nothing of ours. The core runs in plain
- * Node (tests, the bridge), so it never imports Electron; the renderer never sees Node.
+ * The layering of docs/design.md is enforced by lint (eslint.config.js, lint/layers.js), so
+ * `npm run lint` checks every source file. This test proves the rules really bite: it lints
+ * one-line probes, as if they were files in each layer, and expects each breach refused
+ * and each allowed direction left alone (a rule that never fires would pass lint silently).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { builtinModules } from 'node:module'
-import { dirname, join, relative, resolve } from 'node:path'
-import ts from 'typescript'
+import { resolve } from 'node:path'
+import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
 const root = resolve(__dirname, '../..')
-type Layer = 'renderer' | 'preload' | 'main' | 'core' | 'shared'
-const LAYERS: Record<Layer, string> = {
-  renderer: 'renderer/src',
-  preload: 'electron/preload',
-  main: 'electron/main',
-  core: 'electron/core',
-  shared: 'shared',
-}
-const MAY_IMPORT: Record<Layer, Layer[]> = {
-  renderer: ['renderer', 'shared'],
-  preload: ['preload', 'shared'],
-  main: ['main', 'core', 'shared'],
-  core: ['core', 'shared'],
-  shared: ['shared'],
-}
-const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)])
-/** Packages that only make sense on one side of the process boundary. */
-const forbiddenPackage = (layer: Layer, pkg: string): string | null => {
-  const name = pkg.startsWith('@') ? pkg.split('/').slice(0, 2).join('/') : pkg.split('/')[0]!
-  if (name === 'electron' && !['main', 'preload'].includes(layer)) return 'Electron'
-  if ((layer === 'renderer' || layer === 'shared' || layer === 'preload') && NODE.has(pkg)) return 'Node built-ins'
-  if ((layer === 'renderer' || layer === 'shared') && ['better-sqlite3', 'kysely', 'electron-log'].includes(name))
-    return 'main-process packages'
-  return null
+/** Only the rules that carry the layering; the probes are not real files, so no type information. */
+const LAYER_RULES = new Set([
+  'import-x/no-restricted-paths',
+  'import-x/no-unresolved',
+  'import-x/no-nodejs-modules',
+  'import-x/no-extraneous-dependencies',
+  'no-restricted-imports',
+])
+const eslint = new ESLint({
+  cwd: root,
+  ruleFilter: ({ ruleId }) => LAYER_RULES.has(ruleId),
+  overrideConfig: { languageOptions: { parserOptions: { projectService: false } } },
+})
+
+/** The rules that refuse `import '<spec>'` written in `file` (empty: allowed). */
+async function refusedBy(file: string, spec: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`import '${spec}'\n`, { filePath: resolve(root, file) })
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message)
 }
 
-function files(dir: string): string[] {
-  const abs = join(root, dir)
-  return readdirSync(abs).flatMap((entry) => {
-    const path = join(abs, entry)
-    if (statSync(path).isDirectory()) return files(relative(root, path))
-    return /\.(ts|tsx)$/.test(entry) && !entry.endsWith('.d.ts') ? [path] : []
-  })
-}
-
-const layerOf = (file: string): Layer | null =>
-  (Object.entries(LAYERS).find(([, dir]) => relative(join(root, dir), file).split('/')[0] !== '..')?.[0] as Layer) ?? null
-
-function violations(): string[] {
-  const found: string[] = []
-  for (const [layer, dir] of Object.entries(LAYERS) as Array<[Layer, string]>) {
-    for (const file of files(dir)) {
-      const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true)
-      for (const { fileName: spec } of importedFiles) {
-        const where = `${relative(root, file)} imports '${spec}'`
-        if (spec.startsWith('.')) {
-          const target = layerOf(resolve(dirname(file), spec))
-          if (!target) found.push(`${where}: outside every layer`)
-          else if (!MAY_IMPORT[layer].includes(target)) found.push(`${where}: ${layer} may not import ${target}`)
-        } else {
-          const why = forbiddenPackage(layer, spec)
-          if (why) found.push(`${where}: ${layer} may not use ${why}`)
-        }
-      }
-    }
-  }
-  return found
-}
-
-describe('import directions', () => {
-  it('hold in every source file', () => {
-    expect(violations()).toEqual([])
+describe('import directions (lint)', () => {
+  it.each([
+    ['renderer/src/probe.ts', '../../electron/core/index', 'import-x/no-restricted-paths'],
+    ['renderer/src/probe.ts', '../../electron/main/window', 'import-x/no-restricted-paths'],
+    ['renderer/src/probe.ts', 'node:fs', 'import-x/no-nodejs-modules'],
+    ['renderer/src/probe.ts', 'better-sqlite3', 'no-restricted-imports'],
+    ['renderer/src/probe.ts', 'electron', 'no-restricted-imports'],
+    ['shared/probe.ts', '../electron/core/errors', 'import-x/no-restricted-paths'],
+    ['shared/probe.ts', '../renderer/src/lib/shop', 'import-x/no-restricted-paths'],
+    ['shared/probe.ts', 'kysely', 'no-restricted-imports'],
+    ['electron/preload/probe.ts', '../core/errors', 'import-x/no-restricted-paths'],
+    ['electron/preload/probe.ts', 'node:path', 'import-x/no-nodejs-modules'],
+    ['electron/main/probe.ts', '../bridge/server', 'import-x/no-restricted-paths'],
+    ['electron/main/probe.ts', '../../renderer/src/lib/shop', 'import-x/no-restricted-paths'],
+    ['electron/core/probe.ts', 'electron', 'no-restricted-imports'],
+    ['electron/core/probe.ts', 'electron/main', 'no-restricted-imports'],
+    ['electron/core/probe.ts', '../main/window', 'import-x/no-restricted-paths'],
+    ['electron/core/probe.ts', '../preload/index', 'import-x/no-restricted-paths'],
+    ['electron/core/probe.ts', '../bridge/server', 'import-x/no-restricted-paths'],
+    ['electron/core/probe.ts', '../../tests/helpers/core', 'import-x/no-restricted-paths'],
+    ['electron/bridge/probe.ts', 'electron', 'no-restricted-imports'],
+    ['electron/bridge/probe.ts', '../main/window', 'import-x/no-restricted-paths'],
+    // One domain reaching into another's internals.
+    ['electron/core/autobook/probe.ts', '../activities/free-slots', 'import-x/no-restricted-paths'],
+    ['electron/core/sync/google/probe.ts', '../../vehicles/handlers', 'import-x/no-restricted-paths'],
+    // Runtime code ships with `dependencies` only.
+    ['electron/core/probe.ts', 'react', 'import-x/no-extraneous-dependencies'],
+    ['electron/main/probe.ts', 'vitest', 'import-x/no-extraneous-dependencies'],
+    // An import lint cannot resolve would slip past the path rules.
+    ['electron/core/probe.ts', './no-such-file', 'import-x/no-unresolved'],
+  ])('%s may not import %s', async (file, spec, rule) => {
+    expect(await refusedBy(file, spec)).toContain(rule)
   })
 
-  it('are really checked: a rule-breaking import would be found', () => {
-    expect(forbiddenPackage('core', 'electron')).toBe('Electron')
-    expect(forbiddenPackage('renderer', 'node:fs')).toBe('Node built-ins')
-    expect(forbiddenPackage('renderer', 'better-sqlite3')).toBe('main-process packages')
-    expect(forbiddenPackage('main', 'electron')).toBeNull()
-    expect(MAY_IMPORT.renderer).not.toContain('core')
-    expect(layerOf(join(root, 'electron/core/index.ts'))).toBe('core')
-    expect(layerOf(join(root, 'renderer/src/App.tsx'))).toBe('renderer')
+  it.each([
+    ['renderer/src/probe.ts', '../../shared/contract'],
+    ['renderer/src/probe.ts', 'react'],
+    ['electron/preload/probe.ts', '../../shared/contract'],
+    ['electron/preload/probe.ts', 'electron'],
+    ['electron/main/probe.ts', '../core/index'],
+    ['electron/main/probe.ts', 'electron'],
+    ['electron/bridge/probe.ts', '../core/index'],
+    ['electron/core/probe.ts', './activities/free-slots'],
+    ['electron/core/probe.ts', 'node:fs'],
+    ['electron/core/autobook/probe.ts', '../activities/capacity'],
+    ['electron/core/autobook/probe.ts', '../vehicles/queries'],
+    ['electron/core/autobook/probe.ts', '../db/database'],
+    ['electron/core/autobook/probe.ts', '../shared/shop-time'],
+    ['electron/core/autobook/probe.ts', './propose'],
+    ['electron/core/sync/google/probe.ts', '../handlers'],
+    ['tests/core/probe.ts', '../../electron/core/activities/free-slots'],
+    ['tests/core/probe.ts', 'vitest'],
+  ])('%s may import %s', async (file, spec) => {
+    expect(await refusedBy(file, spec)).toEqual([])
   })
 })

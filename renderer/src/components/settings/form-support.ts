@@ -22,18 +22,20 @@ export function blankNumbers<V extends object>(values: V, fields: readonly (keyo
  * says so; when it throws (the core refused), the refusal is shown as a "Not deleted" notice.
  */
 export function confirmDelete(opts: { title: string; message: ReactNode; confirmLabel?: string; onConfirm(): Promise<void> }) {
+  const confirm = async () => {
+    try {
+      await opts.onConfirm()
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Not deleted', message: (error as Error).message })
+    }
+  }
   modals.openConfirmModal({
     title: opts.title,
     children: opts.message,
     labels: { confirm: opts.confirmLabel ?? 'Delete', cancel: 'Keep it' },
     confirmProps: { color: 'red' },
-    onConfirm: async () => {
-      try {
-        await opts.onConfirm()
-      } catch (error) {
-        notifications.show({ color: 'red', title: 'Not deleted', message: (error as Error).message })
-      }
-    },
+    // The modal does not wait for it; `confirm` shows its own failures, so nothing is lost.
+    onConfirm: () => void confirm(),
   })
 }
 
