@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest'
 
 const root = join(__dirname, '..', '..')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>
   dependencies: Record<string, string>
   devDependencies: Record<string, string>
 }
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)])
 
 function files(dir: string): string[] {
+  if (!statSync(dir).isDirectory()) return [dir]
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
     if (name === 'node_modules') return []
@@ -25,6 +27,7 @@ function runtimeImports(file: string): string[] {
     ...text.matchAll(/^\s*import\s+(?!type\s)(?:[^'"]*?from\s+)?['"]([^'"]+)['"]/gm),
     ...text.matchAll(/^\s*export\s+(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/gm),
     ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+    ...text.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g),
   ].map((m) => m[1]!)
   return specs
     .filter((s) => !s.startsWith('.') && !s.startsWith('/') && !builtins.has(s))
@@ -38,6 +41,10 @@ function importsUnder(...dirs: string[]): Map<string, string> {
 }
 
 describe('package hygiene', () => {
+  it('type-checks before every build and installer (electron-vite strips types without checking them)', () => {
+    for (const name of ['build', 'dist']) expect(pkg.scripts[name], name).toMatch(/^npm run typecheck && /)
+  })
+
   const shipped = importsUnder('electron', 'shared')
 
   it('declares in dependencies every package the main process loads (the installer ships only those)', () => {
@@ -52,7 +59,8 @@ describe('package hygiene', () => {
 
   it('declares every package the tests, benchmarks and scripts import', () => {
     const declared = { ...pkg.dependencies, ...pkg.devDependencies }
-    const used = importsUnder('tests', 'scripts', 'renderer')
+    const configs = readdirSync(root).filter((name) => /\.config\.(ts|js)$/.test(name))
+    const used = importsUnder('tests', 'scripts', 'renderer', 'lint', ...configs)
     const missing = [...used].filter(([name]) => !(name in declared))
     expect(missing.map(([name, file]) => `${name} (imported by ${file})`)).toEqual([])
   })
