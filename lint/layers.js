@@ -41,17 +41,7 @@ export const PUBLIC_FILES = {
   // Booking primitives that auto-booking and calendar sync place bookings with.
   activities: ['booking.ts', 'capacity.ts', 'edit.ts', 'read-context.ts', 'log.ts'],
   // Email delivers invites: the invite model (facts, the event, its file, its revision).
-  invites: [
-    'facts.ts',
-    'event-model.ts',
-    'ics-writer.ts',
-    'fingerprint.ts',
-    'sequence.ts',
-    'refusals.ts',
-    'issues.ts',
-    'filenames.ts',
-    'clean-text.ts',
-  ],
+  invites: ['facts.ts', 'event-model.ts', 'ics-writer.ts', 'fingerprint.ts', 'sequence.ts', 'refusals.ts', 'issues.ts', 'filenames.ts', 'clean-text.ts'],
   // What a domain calls after changing a vehicle's data or importing many.
   scheduling: ['on-vehicle-changed.ts', 'reconcile-many.ts', 'reference.ts', 'checkpointer.ts'],
   odometer: ['add-reading.ts'],
