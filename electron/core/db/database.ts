@@ -180,6 +180,34 @@ export interface ActivityLogTable {
   message: string | null
 }
 
+export interface InviteCalendarTable {
+  id: 1
+  /** Random per database; makes UIDs globally unique. Never changes. */
+  install_id: string
+  created_at: string
+}
+
+export interface InviteSequencesTable {
+  activity_id: number
+  /** The iCalendar SEQUENCE of the activity's current customer-visible revision. */
+  sequence: number
+  /** JSON of the customer-visible fields at that revision (see `invites/fingerprint.ts`). */
+  fingerprint: string
+  changed_at: string
+}
+
+export interface InviteIssuesTable {
+  id: Generated<number>
+  activity_id: number
+  sequence: number
+  method: 'REQUEST' | 'CANCEL'
+  fingerprint: string
+  issued_at: string
+  actor: string
+  /** How it reached the customer: a saved file, or an email the server accepted. */
+  via: Generated<'file' | 'email'>
+}
+
 export type SmtpSecurity = 'starttls' | 'tls' | 'none'
 
 export interface EmailSettingsTable {
@@ -385,6 +413,9 @@ export interface Database {
   technicians: TechniciansTable
   closures: ClosuresTable
   activity_log: ActivityLogTable
+  invite_calendar: InviteCalendarTable
+  invite_sequences: InviteSequencesTable
+  invite_issues: InviteIssuesTable
   email_settings: EmailSettingsTable
   email_outbox: EmailOutboxTable
   staff_notices: StaffNoticesTable
