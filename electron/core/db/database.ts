@@ -5,7 +5,7 @@
  * Dates are `YYYY-MM-DD` text in the shop's time zone; instants are ISO-8601 UTC text;
  * booleans are 0/1 integers (SQLite has no boolean type).
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated, Selectable, Updateable } from 'kysely'
 
 type Bool = 0 | 1
 
@@ -434,14 +434,9 @@ export interface Database {
 }
 
 export type CustomerRow = Selectable<CustomersTable>
-export type NewCustomerRow = Insertable<CustomersTable>
-export type CustomerUpdate = Updateable<CustomersTable>
 export type VehicleRow = Selectable<VehiclesTable>
-export type NewVehicleRow = Insertable<VehiclesTable>
-export type VehicleUpdate = Updateable<VehiclesTable>
 export type SettingsRow = Selectable<SettingsTable>
 export type ActivityRow = Selectable<ActivitiesTable>
-export type NewActivityRow = Insertable<ActivitiesTable>
 export type ActivityUpdate = Updateable<ActivitiesTable>
 export type EmailOutboxRow = Selectable<EmailOutboxTable>
 export type EmailSettingsRow = Selectable<EmailSettingsTable>
