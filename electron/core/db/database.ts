@@ -440,3 +440,5 @@ export type ActivityRow = Selectable<ActivitiesTable>
 export type ActivityUpdate = Updateable<ActivitiesTable>
 export type EmailOutboxRow = Selectable<EmailOutboxTable>
 export type EmailSettingsRow = Selectable<EmailSettingsTable>
+export type SyncCalendarRow = Selectable<SyncCalendarsTable>
+export type SyncLinkRow = Selectable<SyncLinksTable>
