@@ -10,6 +10,7 @@ import { applyEdit, loadForEdit } from './edit'
 import { assertTransition } from './transitions'
 import { placeBooking } from './capacity'
 import { bookingColumns, resolveBooking } from './booking'
+import { insertActivity } from './insert'
 import { readContext } from './read-context'
 import { readActivity } from './read'
 import { localDay } from '../shared/shop-time'
@@ -40,24 +41,20 @@ export const activityEditHandlers = {
     const { timeZone } = await readContext(ctx)
     const booking = await placeBooking(ctx.db, timeZone, await resolveBooking(ctx.db, type.id, input), { now: ctx.clock.now() })
     const now = ctx.clock.now().toISOString()
-    const { id } = await ctx.db
-      .insertInto('activities')
-      .values({
-        vehicle_id: vehicle.id,
-        activity_type_id: type.id,
-        origin: 'manual',
-        template_id: null,
-        occurrence_index: null,
-        occurrence_key: null,
-        due_date: localDay(booking.start, timeZone),
-        ...bookingColumns(booking),
-        pinned: 1,
-        notes: input.notes,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertActivity(ctx.db, {
+      vehicle_id: vehicle.id,
+      activity_type_id: type.id,
+      origin: 'manual',
+      template_id: null,
+      occurrence_index: null,
+      occurrence_key: null,
+      due_date: localDay(booking.start, timeZone),
+      ...bookingColumns(booking),
+      pinned: 1,
+      notes: input.notes,
+      created_at: now,
+      updated_at: now,
+    })
     await appendLog(ctx.db, {
       activityId: id,
       vehicleId: vehicle.id,

@@ -1,32 +1,25 @@
 import type { HandlerMap } from '../handler'
 import { AppError, fieldError } from '../errors'
 import { toActivityType } from './map'
-import { checkTypeName, findActivityType, typeUsage } from './queries'
+import {
+  checkTypeName,
+  deleteActivityType,
+  findActivityType,
+  insertActivityType,
+  listActivityTypes,
+  typeUsage,
+  updateActivityType,
+} from './queries'
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 export const activityTypesHandlers = {
-  'activityTypes.list': async ({ includeInactive }, { db }) => {
-    let q = db.selectFrom('activity_types').selectAll().orderBy('category').orderBy('name')
-    if (!includeInactive) q = q.where('active', '=', 1)
-    return (await q.execute()).map(toActivityType)
-  },
+  'activityTypes.list': async ({ includeInactive }, { db }) =>
+    (await listActivityTypes(db, includeInactive)).map(toActivityType),
 
   'activityTypes.create': async (input, ctx) => {
     await checkTypeName(ctx.db, input.name)
-    const now = ctx.clock.now().toISOString()
-    const row = await ctx.db
-      .insertInto('activity_types')
-      .values({
-        name: input.name,
-        category: input.category,
-        duration_minutes: input.durationMinutes,
-        builtin: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const row = await insertActivityType(ctx.db, input, ctx.clock.now().toISOString())
     ctx.changed('activityTypes')
     return toActivityType(row)
   },
@@ -41,18 +34,7 @@ export const activityTypesHandlers = {
     if (before.builtin && category !== 'inspection') {
       throw fieldError('category', `"${before.name}" is built in and stays an inspection`, 'refused')
     }
-    const row = await ctx.db
-      .updateTable('activity_types')
-      .set({
-        name,
-        category,
-        duration_minutes: durationMinutes,
-        active: active ? 1 : 0,
-        updated_at: ctx.clock.now().toISOString(),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const row = await updateActivityType(ctx.db, id, { name, category, durationMinutes, active }, ctx.clock.now().toISOString())
     ctx.changed('activityTypes', 'templates', 'activities')
     return toActivityType(row)
   },
@@ -77,7 +59,7 @@ export const activityTypesHandlers = {
         { activities: usage.activities, templates: usage.templates },
       )
     }
-    await ctx.db.deleteFrom('activity_types').where('id', '=', id).execute()
+    await deleteActivityType(ctx.db, id)
     ctx.changed('activityTypes')
     return { id }
   },

@@ -3,7 +3,7 @@ import { findTechnician } from '../resources/queries'
 import { fieldError } from '../errors'
 import { propose } from './propose'
 import { accept, lastRun, undo } from './accept'
-import { readAutobookSettings } from './settings'
+import { readAutobookSettings, replaceTechnicianCategories, updateAutobookSettingsRow } from './settings'
 import { capacityReport } from './capacity-report'
 import { getSettingsRow } from '../settings/queries'
 
@@ -21,7 +21,7 @@ export const autobookHandlers = {
       ...(input.bufferMinutes !== undefined ? { buffer_minutes: input.bufferMinutes } : {}),
       ...(input.groupDays !== undefined ? { group_days: input.groupDays } : {}),
     }
-    await ctx.db.updateTable('autobook_settings').set({ ...set, updated_at: ctx.clock.now().toISOString() }).execute()
+    await updateAutobookSettingsRow(ctx.db, { ...set, updated_at: ctx.clock.now().toISOString() })
     ctx.changed('settings')
     return readAutobookSettings(ctx.db)
   },
@@ -29,13 +29,7 @@ export const autobookHandlers = {
     const tech = await findTechnician(ctx.db, input.technicianId).catch(() => {
       throw fieldError('technicianId', `Technician ${input.technicianId} does not exist`, 'not_found')
     })
-    await ctx.db.deleteFrom('technician_categories').where('technician_id', '=', tech.id).execute()
-    if (input.categories) {
-      await ctx.db
-        .insertInto('technician_categories')
-        .values([...new Set(input.categories)].map((category) => ({ technician_id: tech.id, category })))
-        .execute()
-    }
+    await replaceTechnicianCategories(ctx.db, tech.id, input.categories)
     ctx.changedRows('technicians', [tech.id])
     return readAutobookSettings(ctx.db)
   },

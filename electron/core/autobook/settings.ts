@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/database'
+import type { Kysely, Updateable } from 'kysely'
+import type { AutobookSettingsTable, Database, TechnicianCategoriesTable } from '../db/database'
 import type { AutobookSettings } from '../../../shared/domain/autobook'
 import type { Category } from '../../../shared/domain/reference'
 
@@ -34,5 +34,30 @@ export async function readAutobookSettings(db: Kysely<Database>): Promise<Autobo
       const set = categories.get(t.id)
       return { id: t.id, name: t.name, categories: set ? [...set].sort() : null }
     }),
+  }
+}
+
+/** Writes the given columns of the one auto-booking settings row. */
+export async function updateAutobookSettingsRow(db: Kysely<Database>, set: Updateable<AutobookSettingsTable>): Promise<void> {
+  await db.updateTable('autobook_settings').set(set).execute()
+}
+
+/**
+ * Replaces a technician's categories; null leaves none, which means every category.
+ *
+ * @example
+ * await replaceTechnicianCategories(db, 2, ['inspection', 'repair'])
+ */
+export async function replaceTechnicianCategories(
+  db: Kysely<Database>,
+  technicianId: number,
+  categories: readonly TechnicianCategoriesTable['category'][] | null | undefined,
+): Promise<void> {
+  await db.deleteFrom('technician_categories').where('technician_id', '=', technicianId).execute()
+  if (categories) {
+    await db
+      .insertInto('technician_categories')
+      .values([...new Set(categories)].map((category) => ({ technician_id: technicianId, category })))
+      .execute()
   }
 }

@@ -1,8 +1,7 @@
 import type { HandlerMap } from '../handler'
 import { AppError } from '../errors'
-import { foldForSearch } from '../../../shared/domain/search'
 import { toCustomer } from './map'
-import { findCustomer, listCustomers } from './queries'
+import { activeVehiclesOf, findCustomer, insertCustomer, listCustomers, setCustomerActive, updateCustomer } from './queries'
 
 export const customersHandlers = {
   'customers.list': async (input, { db }) => {
@@ -13,24 +12,14 @@ export const customersHandlers = {
   'customers.get': async ({ id }, { db }) => toCustomer(await findCustomer(db, id)),
 
   'customers.create': async (input, { db, clock, changed }) => {
-    const now = clock.now().toISOString()
-    const row = await db
-      .insertInto('customers')
-      .values({ ...input, name_folded: foldForSearch(input.name), created_at: now, updated_at: now })
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const row = await insertCustomer(db, input, clock.now().toISOString())
     changed('customers')
     return toCustomer(row)
   },
 
   'customers.update': async ({ id, ...fields }, { db, clock, changed }) => {
     await findCustomer(db, id)
-    const row = await db
-      .updateTable('customers')
-      .set({ ...fields, name_folded: foldForSearch(fields.name), updated_at: clock.now().toISOString() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const row = await updateCustomer(db, id, fields, clock.now().toISOString())
     changed('customers', 'vehicles')
     return toCustomer(row)
   },
@@ -38,12 +27,7 @@ export const customersHandlers = {
   'customers.setActive': async ({ id, active }, { db, clock, changed }) => {
     await findCustomer(db, id)
     if (!active) {
-      const vehicles = await db
-        .selectFrom('vehicles')
-        .select(['make', 'model', 'license_plate'])
-        .where('customer_id', '=', id)
-        .where('status', '=', 'active')
-        .execute()
+      const vehicles = await activeVehiclesOf(db, id)
       if (vehicles.length > 0) {
         const names = vehicles.map((v) => `${v.make} ${v.model}${v.license_plate ? ` (${v.license_plate})` : ''}`)
         throw new AppError(
@@ -52,12 +36,7 @@ export const customersHandlers = {
         )
       }
     }
-    const row = await db
-      .updateTable('customers')
-      .set({ active: active ? 1 : 0, updated_at: clock.now().toISOString() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const row = await setCustomerActive(db, id, active, clock.now().toISOString())
     changed('customers')
     return toCustomer(row)
   },

@@ -5,7 +5,7 @@
  * Dates are `YYYY-MM-DD` text in the shop's time zone; instants are ISO-8601 UTC text;
  * booleans are 0/1 integers (SQLite has no boolean type).
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated, Selectable, Updateable } from 'kysely'
 
 type Bool = 0 | 1
 
@@ -178,6 +178,34 @@ export interface ActivityLogTable {
   /** JSON: `{ field: [before, after] }`. */
   changes: string | null
   message: string | null
+}
+
+export interface InviteCalendarTable {
+  id: 1
+  /** Random per database; makes UIDs globally unique. Never changes. */
+  install_id: string
+  created_at: string
+}
+
+export interface InviteSequencesTable {
+  activity_id: number
+  /** The iCalendar SEQUENCE of the activity's current customer-visible revision. */
+  sequence: number
+  /** JSON of the customer-visible fields at that revision (see `invites/fingerprint.ts`). */
+  fingerprint: string
+  changed_at: string
+}
+
+export interface InviteIssuesTable {
+  id: Generated<number>
+  activity_id: number
+  sequence: number
+  method: 'REQUEST' | 'CANCEL'
+  fingerprint: string
+  issued_at: string
+  actor: string
+  /** How it reached the customer: a saved file, or an email the server accepted. */
+  via: Generated<'file' | 'email'>
 }
 
 export type SmtpSecurity = 'starttls' | 'tls' | 'none'
@@ -385,6 +413,9 @@ export interface Database {
   technicians: TechniciansTable
   closures: ClosuresTable
   activity_log: ActivityLogTable
+  invite_calendar: InviteCalendarTable
+  invite_sequences: InviteSequencesTable
+  invite_issues: InviteIssuesTable
   email_settings: EmailSettingsTable
   email_outbox: EmailOutboxTable
   staff_notices: StaffNoticesTable
@@ -403,14 +434,11 @@ export interface Database {
 }
 
 export type CustomerRow = Selectable<CustomersTable>
-export type NewCustomerRow = Insertable<CustomersTable>
-export type CustomerUpdate = Updateable<CustomersTable>
 export type VehicleRow = Selectable<VehiclesTable>
-export type NewVehicleRow = Insertable<VehiclesTable>
-export type VehicleUpdate = Updateable<VehiclesTable>
 export type SettingsRow = Selectable<SettingsTable>
 export type ActivityRow = Selectable<ActivitiesTable>
-export type NewActivityRow = Insertable<ActivitiesTable>
 export type ActivityUpdate = Updateable<ActivitiesTable>
 export type EmailOutboxRow = Selectable<EmailOutboxTable>
 export type EmailSettingsRow = Selectable<EmailSettingsTable>
+export type SyncCalendarRow = Selectable<SyncCalendarsTable>
+export type SyncLinkRow = Selectable<SyncLinksTable>

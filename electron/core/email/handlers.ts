@@ -2,8 +2,14 @@ import type { Updateable } from 'kysely'
 import type { EmailSettingsTable } from '../db/database'
 import { AppError } from '../errors'
 import { longRunning, type HandlerMap } from '../handler'
-import { queueInviteEmail } from './outbox'
-import { getEmailSettingsRow, notConfiguredReason, SMTP_PASSWORD_KEY, toEmailSettings } from './settings'
+import { outboxStatus, queueInviteEmail, retryNow } from './outbox'
+import {
+  getEmailSettingsRow,
+  notConfiguredReason,
+  SMTP_PASSWORD_KEY,
+  toEmailSettings,
+  updateEmailSettingsRow,
+} from './settings'
 import { inviteEmailState, outboxSummary, reminderStates } from './state'
 import { sendTestEmail } from './test-email'
 import { findInviteFacts, loadShopFacts } from '../invites/queries'
@@ -28,7 +34,7 @@ export const emailHandlers = {
       else await ctx.ports.secrets.delete(SMTP_PASSWORD_KEY)
       set.password_set = input.password ? 1 : 0
     }
-    await ctx.db.updateTable('email_settings').set(set).where('id', '=', 1).execute()
+    await updateEmailSettingsRow(ctx.db, set)
     // Waiting emails may go now: the outbox service looks again on this change.
     ctx.changed('settings', 'invites')
     return toEmailSettings(await getEmailSettingsRow(ctx.db))
@@ -54,10 +60,10 @@ export const emailHandlers = {
   'email.outbox': (_input, { db }) => outboxSummary(db),
 
   'email.retry': async ({ id }, ctx) => {
-    const row = await ctx.db.selectFrom('email_outbox').select(['status']).where('id', '=', id).executeTakeFirst()
-    if (!row) throw new AppError('not_found', `No email ${id} in the outbox.`)
-    if (row.status !== 'queued') throw new AppError('refused', 'Only an email still waiting can be tried again.')
-    await ctx.db.updateTable('email_outbox').set({ next_attempt_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute()
+    const status = await outboxStatus(ctx.db, id)
+    if (!status) throw new AppError('not_found', `No email ${id} in the outbox.`)
+    if (status !== 'queued') throw new AppError('refused', 'Only an email still waiting can be tried again.')
+    await retryNow(ctx.db, id, ctx.clock.now().toISOString())
     ctx.changed('invites')
     return outboxSummary(ctx.db)
   },

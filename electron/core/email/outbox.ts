@@ -87,3 +87,14 @@ export const dueRows = (db: Kysely<Database>, nowIso: string, limit: number): Pr
     .orderBy('id')
     .limit(limit)
     .execute()
+
+/** An outbox email's status, or undefined when there is no such email. */
+export async function outboxStatus(db: Kysely<Database>, id: number): Promise<EmailOutboxRow['status'] | undefined> {
+  const row = await db.selectFrom('email_outbox').select(['status']).where('id', '=', id).executeTakeFirst()
+  return row?.status
+}
+
+/** Makes an outbox email due now, so the next drain tries it. */
+export async function retryNow(db: Kysely<Database>, id: number, nowIso: string): Promise<void> {
+  await db.updateTable('email_outbox').set({ next_attempt_at: nowIso }).where('id', '=', id).execute()
+}

@@ -1,12 +1,17 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Updateable } from 'kysely'
 import type { EmailSettings } from '../../../shared/domain/email'
-import type { Database, EmailSettingsRow } from '../db/database'
+import type { Database, EmailSettingsRow, EmailSettingsTable } from '../db/database'
 
 /** The SecretStore key of the SMTP password. */
 export const SMTP_PASSWORD_KEY = 'smtp:password'
 
 export const getEmailSettingsRow = (db: Kysely<Database>): Promise<EmailSettingsRow> =>
   db.selectFrom('email_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
+
+/** Writes the given columns of the one email settings row (never a password: that lives in the SecretStore). */
+export async function updateEmailSettingsRow(db: Kysely<Database>, set: Updateable<EmailSettingsTable>): Promise<void> {
+  await db.updateTable('email_settings').set(set).where('id', '=', 1).execute()
+}
 
 export const toEmailSettings = (r: EmailSettingsRow): EmailSettings => ({
   host: r.host,

@@ -5,6 +5,7 @@ import type { ImportCounts, ImportField, ImportProblem, importMapping } from '..
 import { IMPORT_FIELD_LABELS } from '../../../shared/domain/import'
 import { foldForSearch } from '../../../shared/domain/search'
 import { FIRST_MODEL_YEAR, normalizeVin, vehicleFields } from '../../../shared/domain/vehicles'
+import type { CustomerRow, VehicleRow } from '../db/database'
 import { describeVehicle } from '../vehicles/queries'
 import { UNKNOWN_DATE_HINT, dateOrderDetector, parseSheetDate } from './parse-date'
 import type { SheetText } from './read-file'
@@ -74,22 +75,12 @@ const DATE_FIELDS: ImportField[] = ['onboardingDate', 'odometerDate']
 /** A customer is the same one when the folded name matches and, where both have one, the email. */
 const customerKey = (name: string, email: string | null) => `${foldForSearch(name)}\u0000${email ?? ''}`
 
-interface DbCustomer {
-  id: number
-  name: string
-  email: string | null
-  active: number
-  name_folded: string | null
-}
+type DbCustomer = Pick<CustomerRow, 'id' | 'name' | 'email' | 'active' | 'name_folded'>
 
-interface DbVehicle {
-  vin: string
-  year: number
-  make: string
-  model: string
-  license_plate: string | null
-  customer_name: string
-  name_folded: string | null
+/** A vehicle with its customer's name, as `c.name as customer_name` and `c.name_folded` read it. */
+type DbVehicle = Pick<VehicleRow, 'vin' | 'year' | 'make' | 'model' | 'license_plate'> & {
+  customer_name: CustomerRow['name']
+  name_folded: CustomerRow['name_folded']
 }
 
 /** Rows looked up per query, with a turn of the event loop between: a file can name ten thousand. */

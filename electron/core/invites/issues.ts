@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { InviteMethod } from '../../../shared/domain/invites'
 import type { Database } from '../db/database'
-import { withInviteTables } from './tables'
 
 export interface IssueRecord {
   activityId: number
@@ -21,7 +20,7 @@ export interface IssueRecord {
  * await recordIssue(ctx.db, { activityId: 3, sequence: 1, method: 'REQUEST', fingerprint, issuedAt, actor })
  */
 export async function recordIssue(db: Kysely<Database>, issue: IssueRecord): Promise<void> {
-  await withInviteTables(db)
+  await db
     .insertInto('invite_issues')
     .values({
       activity_id: issue.activityId,
@@ -41,7 +40,7 @@ export async function lastIssue(
   activityId: number,
   via?: 'file' | 'email',
 ): Promise<IssueRecord | undefined> {
-  const row = await withInviteTables(db)
+  const row = await db
     .selectFrom('invite_issues')
     .selectAll()
     .where('activity_id', '=', activityId)

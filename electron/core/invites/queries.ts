@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { notFound } from '../errors'
 import type { InviteFacts, ShopFacts } from './facts'
-import { withInviteTables } from './tables'
 
 function factsQuery(db: Kysely<Database>) {
   return db
@@ -106,7 +105,7 @@ export async function rangeActivityIds(
 /** The shop's name, email, address, time zone and reminder settings, and the install id. */
 export async function loadShopFacts(db: Kysely<Database>): Promise<ShopFacts> {
   const s = await db.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
-  const cal = await withInviteTables(db).selectFrom('invite_calendar').select('install_id').executeTakeFirstOrThrow()
+  const cal = await db.selectFrom('invite_calendar').select('install_id').executeTakeFirstOrThrow()
   return {
     name: s.shop_name.trim(),
     email: s.shop_email?.trim() || null,

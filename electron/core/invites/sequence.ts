@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
-import { withInviteTables } from './tables'
 
 export interface Revision {
   sequence: number
@@ -28,7 +27,7 @@ export function nextSequence(
 /** Current revisions of the given activities. */
 export async function currentRevisions(db: Kysely<Database>, activityIds: readonly number[]): Promise<Map<number, Revision>> {
   if (activityIds.length === 0) return new Map()
-  const rows = await withInviteTables(db)
+  const rows = await db
     .selectFrom('invite_sequences')
     .select(['activity_id', 'sequence', 'fingerprint'])
     .where('activity_id', 'in', activityIds)
@@ -68,7 +67,7 @@ export async function reviseSequences(
     }
   }
   if (changed.length > 0) {
-    await withInviteTables(db)
+    await db
       .insertInto('invite_sequences')
       .values(changed)
       .onConflict((oc) =>

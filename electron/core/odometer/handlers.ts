@@ -3,19 +3,13 @@ import { findVehicle } from '../vehicles/queries'
 import { onVehicleChanged } from '../scheduling/on-vehicle-changed'
 import { addReading } from './add-reading'
 import { toReading } from './map'
+import { listReadings } from './queries'
 
 export const odometerHandlers = {
   /** Oldest first, the order a chart or a table of readings wants. */
   'odometer.list': async ({ vehicleId }, { db }) => {
     await findVehicle(db, vehicleId)
-    const rows = await db
-      .selectFrom('odometer_readings')
-      .selectAll()
-      .where('vehicle_id', '=', vehicleId)
-      .orderBy('reading_date')
-      .orderBy('id')
-      .execute()
-    return rows.map(toReading)
+    return (await listReadings(db, vehicleId)).map(toReading)
   },
 
   /** A new reading changes the mileage projection, so the vehicle is re-planned (rule 6). */

@@ -1,37 +1,13 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/database'
 import type { HandlerMap } from '../handler'
-import { fieldError } from '../errors'
 import { toBay } from './map'
-import { findBay } from './queries'
-
-async function checkBayName(db: Kysely<Database>, name: string, selfId?: number): Promise<void> {
-  const holder = await db
-    .selectFrom('bays')
-    .select('id')
-    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
-    .executeTakeFirst()
-  if (holder && holder.id !== selfId) throw fieldError('name', `There is already a bay named "${name}"`, 'duplicate')
-}
+import { checkBayName, findBay, insertBay, listBays, updateBay } from './queries'
 
 export const baysHandlers = {
-  'bays.list': async ({ includeInactive }, { db }) => {
-    let q = db.selectFrom('bays').selectAll().orderBy('sort_order').orderBy('name')
-    if (!includeInactive) q = q.where('active', '=', 1)
-    return (await q.execute()).map(toBay)
-  },
+  'bays.list': async ({ includeInactive }, { db }) => (await listBays(db, includeInactive)).map(toBay),
 
   'bays.create': async ({ name }, ctx) => {
     await checkBayName(ctx.db, name)
-    const last = await ctx.db
-      .selectFrom('bays')
-      .select((eb) => eb.fn.max('sort_order').as('max'))
-      .executeTakeFirst()
-    const row = await ctx.db
-      .insertInto('bays')
-      .values({ name, sort_order: Number(last?.max ?? 0) + 1, created_at: ctx.clock.now().toISOString() })
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const row = await insertBay(ctx.db, name, ctx.clock.now().toISOString())
     ctx.changed('bays')
     return toBay(row)
   },
@@ -40,12 +16,7 @@ export const baysHandlers = {
   'bays.update': async ({ id, name, active, sortOrder }, ctx) => {
     await findBay(ctx.db, id)
     await checkBayName(ctx.db, name, id)
-    const row = await ctx.db
-      .updateTable('bays')
-      .set({ name, active: active ? 1 : 0, ...(sortOrder !== undefined ? { sort_order: sortOrder } : {}) })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const row = await updateBay(ctx.db, id, { name, active, sortOrder })
     ctx.changed('bays', 'activities')
     return toBay(row)
   },

@@ -1,7 +1,7 @@
 import type { HandlerMap } from '../handler'
 import { notFound } from '../errors'
 import { toClosure } from './map'
-import { findBay, findTechnician, listClosures } from './queries'
+import { deleteClosure, findBay, findTechnician, insertClosure, listClosures } from './queries'
 
 export const closuresHandlers = {
   'closures.list': async (input, { db }) => (await listClosures(db, input)).map(toClosure),
@@ -16,27 +16,22 @@ export const closuresHandlers = {
     const technicianId = input.scope === 'technician' ? input.technicianId! : null
     if (bayId !== null) await findBay(ctx.db, bayId)
     if (technicianId !== null) await findTechnician(ctx.db, technicianId)
-    const { id } = await ctx.db
-      .insertInto('closures')
-      .values({
-        starts_on: input.startsOn,
-        ends_on: input.endsOn,
-        scope: input.scope,
-        bay_id: bayId,
-        technician_id: technicianId,
-        reason: input.reason,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertClosure(ctx.db, {
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+      scope: input.scope,
+      bay_id: bayId,
+      technician_id: technicianId,
+      reason: input.reason,
+      created_at: ctx.clock.now().toISOString(),
+    })
     ctx.changed('closures')
     const created = (await listClosures(ctx.db)).find((c) => c.id === id)!
     return toClosure(created)
   },
 
   'closures.delete': async ({ id }, ctx) => {
-    const result = await ctx.db.deleteFrom('closures').where('id', '=', id).executeTakeFirst()
-    if (Number(result.numDeletedRows) === 0) throw notFound('Closure', id)
+    if (!(await deleteClosure(ctx.db, id))) throw notFound('Closure', id)
     ctx.changed('closures')
     return { id }
   },

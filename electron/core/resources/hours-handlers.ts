@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../handler'
 import { fieldError } from '../errors'
-import { listShopHours } from './queries'
+import { listShopHours, setShopHours } from './queries'
 
 export const hoursHandlers = {
   'hours.get': async (_input, { db }) => listShopHours(db),
@@ -12,13 +12,7 @@ export const hoursHandlers = {
       if (seen.has(d.weekday)) throw fieldError(`days.${i}.weekday`, 'Each weekday appears once')
       seen.add(d.weekday)
     })
-    for (const d of days) {
-      await ctx.db
-        .updateTable('shop_hours')
-        .set({ opens: d.opens, closes: d.closes })
-        .where('weekday', '=', d.weekday)
-        .execute()
-    }
+    for (const d of days) await setShopHours(ctx.db, d)
     ctx.changed('hours')
     return listShopHours(ctx.db)
   },

@@ -1,5 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3'
+import type { Selectable } from 'kysely'
 import { todayIn } from '../../../shared/dates'
+import type { ActivityTypesTable, MaintenanceTemplatesTable, SettingsRow, ShopHoursTable } from '../db/database'
 import { AppError } from '../errors'
 import { nextOpenDayFinder } from './open-days'
 import type { PlanReference, PlanTemplate } from './types'
@@ -10,22 +12,14 @@ export interface SchedulingReference extends PlanReference {
   autoSchedule: boolean
 }
 
-interface SettingsRow {
-  time_zone: string
-  inspection_interval_months: number
-  horizon_months: number
-  auto_schedule: number
-}
-
-interface TemplateRow {
-  id: number
-  activity_type_id: number
-  name: string
-  interval_months: number | null
-  interval_days: number | null
-  interval_miles: number | null
-  anchor: 'onboarding' | 'last_completed'
-}
+type SchedulingSettings = Pick<SettingsRow, 'time_zone' | 'inspection_interval_months' | 'horizon_months' | 'auto_schedule'>
+type ActivityTypeRow = Selectable<ActivityTypesTable>
+/** An active template with its activity type's name. */
+type TemplateRow = Pick<
+  Selectable<MaintenanceTemplatesTable>,
+  'id' | 'activity_type_id' | 'interval_months' | 'interval_days' | 'interval_miles' | 'anchor'
+> &
+  Pick<ActivityTypeRow, 'name'>
 
 /**
  * Reads everything that is the same for every vehicle of a run (settings, built-in types,
@@ -37,13 +31,13 @@ interface TemplateRow {
  */
 export function loadReference(sqlite: SqliteDatabase.Database, now: Date): SchedulingReference {
   const settings = sqlite
-    .prepare<[], SettingsRow>(
+    .prepare<[], SchedulingSettings>(
       `select time_zone, inspection_interval_months, horizon_months, auto_schedule from settings where id = 1`,
     )
     .get()
   if (!settings) throw new AppError('internal', 'The settings are missing; restart the app to restore them.')
   const builtins = sqlite
-    .prepare<[], { id: number; builtin: string }>(`select id, builtin from activity_types where builtin is not null`)
+    .prepare<[], Pick<ActivityTypeRow, 'id' | 'builtin'>>(`select id, builtin from activity_types where builtin is not null`)
     .all()
   const initialTypeId = builtins.find((b) => b.builtin === 'initial')?.id
   const minorTypeId = builtins.find((b) => b.builtin === 'minor')?.id
@@ -70,7 +64,7 @@ export function loadReference(sqlite: SqliteDatabase.Database, now: Date): Sched
       }),
     )
   const openWeekdays = sqlite
-    .prepare<[], { weekday: number }>(`select weekday from shop_hours where opens is not null and closes is not null`)
+    .prepare<[], Pick<Selectable<ShopHoursTable>, 'weekday'>>(`select weekday from shop_hours where opens is not null and closes is not null`)
     .all()
     .map((h) => h.weekday)
   const closures = sqlite

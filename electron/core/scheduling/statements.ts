@@ -1,25 +1,28 @@
 import type SqliteDatabase from 'better-sqlite3'
+import type { Selectable } from 'kysely'
+import type { ActivityRow, OdometerReadingsTable, VehicleRow } from '../db/database'
 
 type Sqlite = SqliteDatabase.Database
 
 /** `[id, vehicle_id, occurrence_key, due_date, untouched 0|1, restorable 0|1]`: raw rows, the fastest to read. */
-export type ExistingRow = [number, number, string, string, number, number]
+type ExistingRow = [
+  ActivityRow['id'],
+  ActivityRow['vehicle_id'],
+  NonNullable<ActivityRow['occurrence_key']>,
+  ActivityRow['due_date'],
+  number,
+  number,
+]
 
-export interface ReadingRow {
-  vehicle_id: number
-  reading_date: string
-  miles: number
-  source: string
-  is_correction: number
-}
+type ReadingRow = Pick<
+  Selectable<OdometerReadingsTable>,
+  'vehicle_id' | 'reading_date' | 'miles' | 'source' | 'is_correction'
+>
 
-export interface CompletionRow {
-  vehicle_id: number
-  template_id: number
-  occurrence_index: number
-  completed_at: string | null
-  due_date: string
-  completion_odometer: number | null
+/** The query keeps template occurrences only, so their template and index are never null. */
+type CompletionRow = Pick<ActivityRow, 'vehicle_id' | 'completed_at' | 'due_date' | 'completion_odometer'> & {
+  template_id: NonNullable<ActivityRow['template_id']>
+  occurrence_index: NonNullable<ActivityRow['occurrence_index']>
 }
 
 /**
@@ -44,11 +47,11 @@ function prepare(sqlite: Sqlite) {
   /** The first column only, as plain values. */
   const pluckStmt = <P extends unknown[], R>(source: string): Stmt<P, R> => sqlite.prepare<P, R>(source).pluck()
   return {
-    activeVehicleIds: pluckStmt<[], number>(`select id from vehicles where status = 'active' order by id`),
-    activeVehicles: stmt<[string], { id: number; onboarding_date: string }>(
+    activeVehicleIds: pluckStmt<[], VehicleRow['id']>(`select id from vehicles where status = 'active' order by id`),
+    activeVehicles: stmt<[string], Pick<VehicleRow, 'id' | 'onboarding_date'>>(
       `select id, onboarding_date from vehicles where id in (select value from json_each(?)) and status = 'active'`,
     ),
-    vehicle: stmt<[number], { id: number; onboarding_date: string; status: string }>(
+    vehicle: stmt<[number], Pick<VehicleRow, 'id' | 'onboarding_date' | 'status'>>(
       `select id, onboarding_date, status from vehicles where id = ?`,
     ),
     readings: stmt<[string], ReadingRow>(

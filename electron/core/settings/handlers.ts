@@ -1,7 +1,7 @@
 import type { HandlerMap } from '../handler'
 import type { SettingsTable } from '../db/database'
 import type { Updateable } from 'kysely'
-import { getSettingsRow, toSettings } from './queries'
+import { getSettingsRow, toSettings, updateSettingsRow } from './queries'
 
 const bool = (v: boolean): 0 | 1 => (v ? 1 : 0)
 
@@ -27,7 +27,7 @@ export const settingsHandlers = {
     if (input.missedGraceDays !== undefined) set.missed_grace_days = input.missedGraceDays
     if (input.dueSoonDays !== undefined) set.due_soon_days = input.dueSoonDays
     if (input.dueSoonMiles !== undefined) set.due_soon_miles = input.dueSoonMiles
-    await ctx.db.updateTable('settings').set(set).where('id', '=', 1).execute()
+    await updateSettingsRow(ctx.db, set)
     // Urgency and "today" depend on the thresholds and the time zone.
     ctx.changed('settings', 'activities')
     return toSettings(await getSettingsRow(ctx.db))

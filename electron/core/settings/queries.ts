@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Database, SettingsRow } from '../db/database'
+import type { Kysely, Updateable } from 'kysely'
+import type { Database, SettingsRow, SettingsTable } from '../db/database'
 import type { Settings } from '../../../shared/domain/reference'
 
 /**
@@ -10,6 +10,11 @@ import type { Settings } from '../../../shared/domain/reference'
  */
 export async function getSettingsRow(db: Kysely<Database>): Promise<SettingsRow> {
   return db.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
+}
+
+/** Writes the given columns of the one settings row. */
+export async function updateSettingsRow(db: Kysely<Database>, set: Updateable<SettingsTable>): Promise<void> {
+  await db.updateTable('settings').set(set).where('id', '=', 1).execute()
 }
 
 /** Maps the row to the domain type the screens receive (0/1 become booleans). */

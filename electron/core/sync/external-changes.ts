@@ -1,6 +1,5 @@
-import type { Selectable } from 'kysely'
 import type { Ctx } from '../handler'
-import type { ActivityRow, SyncLinksTable } from '../db/database'
+import type { ActivityRow, SyncLinkRow } from '../db/database'
 import { AppError } from '../errors'
 import { placeBooking } from '../activities/capacity'
 import { appendLog } from '../activities/log'
@@ -22,7 +21,6 @@ async function calendarOf(ctx: Ctx, calendarId: number) {
     .executeTakeFirstOrThrow()
   return { ...c, actor: c.provider === 'outlook' ? OUTLOOK_ACTOR : CALENDAR_ACTOR }
 }
-type LinkRow = Selectable<SyncLinksTable>
 
 /** Where the calendar shows an event now, as UTC instants (timed events only). */
 export interface RemoteTime {
@@ -42,10 +40,10 @@ export type MoveOutcome = 'moved' | 'unchanged' | 'conflict' | 'ours_later' | 'n
  * It clashes (or the work is finished): nothing changes and a conflict waits for a person.
  * Both sides changed since the last agreement: the later change wins, logged.
  */
-export async function applyExternalMove(ctx: Ctx, link: LinkRow, remote: RemoteTime, opts: { localDirty: boolean; force?: boolean }): Promise<MoveOutcome> {
+export async function applyExternalMove(ctx: Ctx, link: SyncLinkRow, remote: RemoteTime, opts: { localDirty: boolean; force?: boolean }): Promise<MoveOutcome> {
   const now = ctx.clock.now().toISOString()
   const row = await ctx.db.selectFrom('activities').selectAll().where('id', '=', link.activity_id).executeTakeFirst()
-  const remember = (fields: Partial<LinkRow>) =>
+  const remember = (fields: Partial<SyncLinkRow>) =>
     ctx.db
       .updateTable('sync_links')
       .set({ remote_start: remote.start, remote_end: remote.end, remote_updated: remote.updated, etag: remote.etag, updated_at: now, ...fields })
@@ -120,7 +118,7 @@ async function moveActivity(ctx: Ctx, row: ActivityRow, remote: RemoteTime, acto
   ctx.changedRows('activities', [row.id])
 }
 
-async function recordConflict(ctx: Ctx, link: LinkRow, remote: RemoteTime, reason: string): Promise<void> {
+async function recordConflict(ctx: Ctx, link: SyncLinkRow, remote: RemoteTime, reason: string): Promise<void> {
   const now = ctx.clock.now().toISOString()
   const open = await ctx.db
     .selectFrom('sync_conflicts')
@@ -145,7 +143,7 @@ async function recordConflict(ctx: Ctx, link: LinkRow, remote: RemoteTime, reaso
  * a notice in its history. The link stays as a tombstone, so nothing re-creates the event
  * unless someone books the work again (which takes a new id generation).
  */
-export async function applyExternalDelete(ctx: Ctx, link: LinkRow): Promise<'unbooked' | 'kept'> {
+export async function applyExternalDelete(ctx: Ctx, link: SyncLinkRow): Promise<'unbooked' | 'kept'> {
   const now = ctx.clock.now().toISOString()
   await ctx.db.updateTable('sync_links').set({ state: 'deleted', updated_at: now }).where('id', '=', link.id).execute()
   const row = await ctx.db.selectFrom('activities').selectAll().where('id', '=', link.activity_id).executeTakeFirst()

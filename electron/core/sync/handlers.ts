@@ -11,6 +11,32 @@ import { applyExternalMove } from './external-changes'
 import { syncLog } from './sync-log'
 import { parsePausedDeletes } from './paused-deletes'
 import { getSettingsRow } from '../settings/queries'
+import {
+  accountPausedDeletes,
+  activeCalendarRows,
+  anyActiveCalendar,
+  bookingsFrom,
+  busyBlocksBetween,
+  calendarExists,
+  deactivateCalendar,
+  deadLetterRows,
+  deleteUnusedAccount,
+  dueDatesAllDay,
+  enqueueSync,
+  findConflict,
+  findLink,
+  forgetAgreedContent,
+  isDeadLetter,
+  latestSyncLog,
+  linkPlaces,
+  openConflictRows,
+  pendingSync,
+  resolveConflictRow,
+  saveChosenCalendar,
+  savePausedDeletes,
+  unbookedWithDueDate,
+  updateSyncSettings,
+} from './queries'
 import { addDays, startOfDay } from '../shared/shop-time'
 
 const syncService = (ctx: Ctx): CalendarSyncService => {
@@ -29,41 +55,31 @@ async function readConfig(ctx: Ctx): Promise<SyncConfig> {
     outlook: await outlookClientConfig(ctx.db, env).then((o) => ({ clientId: o.clientId, source: o.source })),
     providers: [...SYNC_PROVIDERS],
     intervalSeconds: syncIntervalSeconds(env),
-    dueDatesAllDay: (await ctx.db.selectFrom('sync_settings').select('due_dates_all_day').executeTakeFirstOrThrow()).due_dates_all_day === 1,
+    dueDatesAllDay: await dueDatesAllDay(ctx.db),
   }
 }
 
-const enqueue = (ctx: Ctx, activityIds: number[]) =>
-  activityIds.length === 0
-    ? Promise.resolve()
-    : ctx.db
-        .insertInto('sync_outbox')
-        .values(activityIds.map((id) => ({ activity_id: id, queued_at: ctx.clock.now().toISOString() })))
-        .onConflict((oc) => oc.column('activity_id').doUpdateSet((eb) => ({ version: eb('sync_outbox.version', '+', 1), dead_at: null, attempts: 0, next_attempt_at: null })))
-        .execute()
+const enqueue = (ctx: Ctx, activityIds: number[]) => enqueueSync(ctx.db, activityIds, ctx.clock.now().toISOString())
 
 const openConflicts = async (ctx: Ctx) =>
   (
-    await ctx.db.selectFrom('sync_conflicts').selectAll().where('resolved_at', 'is', null).orderBy('id').execute()
+    await openConflictRows(ctx.db)
   ).map((c) => ({ id: c.id, activityId: c.activity_id, calendarId: c.calendar_id, remoteStart: c.remote_start, remoteEnd: c.remote_end, reason: c.reason, createdAt: c.created_at }))
 
 const deadLetters = async (ctx: Ctx) =>
   (
-    await ctx.db.selectFrom('sync_outbox').selectAll().where('dead_at', 'is not', null).orderBy('dead_at').execute()
+    await deadLetterRows(ctx.db)
   ).map((r) => ({ activityId: r.activity_id, error: r.last_error ?? 'Refused by the calendar', attempts: r.attempts, deadAt: r.dead_at! }))
 
 export const syncHandlers = {
   'sync.getConfig': (_input, ctx) => readConfig(ctx),
 
   'sync.setConfig': async (input, ctx) => {
-    await ctx.db
-      .updateTable('sync_settings')
-      .set({
-        ...(input.googleClientId !== undefined ? { google_client_id: input.googleClientId } : {}),
-        ...(input.msClientId !== undefined ? { ms_client_id: input.msClientId || null } : {}),
-        updated_at: ctx.clock.now().toISOString(),
-      })
-      .execute()
+    await updateSyncSettings(ctx.db, {
+      ...(input.googleClientId !== undefined ? { google_client_id: input.googleClientId } : {}),
+      ...(input.msClientId !== undefined ? { ms_client_id: input.msClientId || null } : {}),
+      updated_at: ctx.clock.now().toISOString(),
+    })
     if (input.googleClientSecret === null || input.googleClientSecret === '') await ctx.ports.secrets.delete(GOOGLE_CLIENT_SECRET_KEY)
     else if (input.googleClientSecret !== undefined) await ctx.ports.secrets.set(GOOGLE_CLIENT_SECRET_KEY, input.googleClientSecret)
     ctx.changed('sync')
@@ -71,18 +87,10 @@ export const syncHandlers = {
   },
 
   'sync.setDueDatesAllDay': async (input, ctx) => {
-    await ctx.db.updateTable('sync_settings').set({ due_dates_all_day: input.enabled ? 1 : 0, updated_at: ctx.clock.now().toISOString() }).execute()
+    await updateSyncSettings(ctx.db, { due_dates_all_day: input.enabled ? 1 : 0, updated_at: ctx.clock.now().toISOString() })
     // Open unbooked work with a due date gets its marker (on), or loses it (off), on the next round.
-    const calendars = await ctx.db.selectFrom('sync_calendars').select('id').where('active', '=', 1).executeTakeFirst()
-    if (calendars) {
-      const affected = await ctx.db
-        .selectFrom('activities')
-        .select('id')
-        .where('start_at', 'is', null)
-        .where('due_date', 'is not', null)
-        .where('status', 'in', ['scheduled', 'missed'])
-        .execute()
-      const ids = affected.map((a) => a.id)
+    if (await anyActiveCalendar(ctx.db)) {
+      const ids = await unbookedWithDueDate(ctx.db)
       for (let i = 0; i < ids.length; i += 500) await enqueue(ctx, ids.slice(i, i + 500))
     }
     await syncLog(ctx.db, {
@@ -106,7 +114,7 @@ export const syncHandlers = {
     if (!cancelled) throw new AppError('refused', 'This account is not waiting for the browser.')
     await ctx.batch(async (db) => {
       // A first connection that was cancelled leaves nothing behind; its log lines stay.
-      await db.deleteFrom('sync_accounts').where('id', '=', input.accountId).where('status', '=', 'disconnected').where('email', 'is', null).execute()
+      await deleteUnusedAccount(db, input.accountId)
     })
     ctx.changed('sync')
     return ctx.batch((db) => loadAccounts(db))
@@ -138,40 +146,24 @@ export const syncHandlers = {
     if (account.status !== 'connected') throw new AppError('refused', 'Connect the account before choosing its calendars.')
     if (input.technicianId) await findTechnician(ctx.db, input.technicianId)
     const now = ctx.clock.now().toISOString()
-    const existing = await ctx.db.selectFrom('sync_calendars').selectAll().where('account_id', '=', input.accountId).where('remote_id', '=', input.remoteId).executeTakeFirst()
     const values = { role: input.role, technician_id: input.technicianId ?? null, active: 1 as const, ...(input.summary ? { summary: input.summary } : {}) }
-    const row = existing
-      ? await ctx.db.updateTable('sync_calendars').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
-      : await ctx.db
-          .insertInto('sync_calendars')
-          .values({ account_id: input.accountId, remote_id: input.remoteId, summary: input.remoteId, time_zone: null, sync_token: null, created_at: now, ...values })
-          .returningAll()
-          .executeTakeFirstOrThrow()
-    const bookings = await ctx.db
-      .selectFrom('activities')
-      .select('id')
-      .where('start_at', 'is not', null)
-      .where('end_at', '>=', now)
-      .where('status', '!=', 'cancelled')
-      .$if(input.role === 'technician', (q) => q.where('technician_id', '=', input.technicianId!))
-      .execute()
-    await enqueue(ctx, bookings.map((b) => b.id))
+    const row = await saveChosenCalendar(ctx.db, { accountId: input.accountId, remoteId: input.remoteId, now }, values)
+    const bookings = await bookingsFrom(ctx.db, now, input.role === 'technician' ? input.technicianId! : undefined)
+    await enqueue(ctx, bookings)
     await syncLog(ctx.db, { at: now, accountId: input.accountId, kind: 'calendar', message: `Bookings will show on ${row.summary} (${input.role === 'shop' ? 'every booking' : 'one technician’s'}); ${bookings.length} queued` })
     ctx.changed('sync')
     return toSyncCalendar(row)
   },
 
   'sync.calendars': async (_input, ctx) =>
-    (await ctx.db.selectFrom('sync_calendars').selectAll().where('active', '=', 1).orderBy('id').execute()).map(toSyncCalendar),
+    (await activeCalendarRows(ctx.db)).map(toSyncCalendar),
 
   'sync.removeCalendar': async (input, ctx) => {
-    const row = await ctx.db.selectFrom('sync_calendars').select('id').where('id', '=', input.calendarId).executeTakeFirst()
-    if (!row) throw notFound('Calendar', input.calendarId)
+    if (!(await calendarExists(ctx.db, input.calendarId))) throw notFound('Calendar', input.calendarId)
     // Its events stay where they are; links and busy time of a calendar no longer watched go.
-    await ctx.db.updateTable('sync_calendars').set({ active: 0, sync_token: null }).where('id', '=', row.id).execute()
-    await ctx.db.deleteFrom('sync_busy_blocks').where('calendar_id', '=', row.id).execute()
+    await deactivateCalendar(ctx.db, input.calendarId)
     ctx.changed('sync', 'activities')
-    return (await ctx.db.selectFrom('sync_calendars').selectAll().where('active', '=', 1).orderBy('id').execute()).map(toSyncCalendar)
+    return (await activeCalendarRows(ctx.db)).map(toSyncCalendar)
   },
 
   'sync.now': longRunning<'sync.now'>(async (input, ctx) => {
@@ -183,19 +175,19 @@ export const syncHandlers = {
   'sync.conflicts': (_input, ctx) => openConflicts(ctx),
 
   'sync.resolveConflict': async (input, ctx) => {
-    const conflict = await ctx.db.selectFrom('sync_conflicts').selectAll().where('id', '=', input.id).executeTakeFirst()
+    const conflict = await findConflict(ctx.db, input.id)
     if (!conflict || conflict.resolved_at) throw notFound('Open conflict', input.id)
-    const link = await ctx.db.selectFrom('sync_links').selectAll().where('activity_id', '=', conflict.activity_id).where('calendar_id', '=', conflict.calendar_id).executeTakeFirstOrThrow()
+    const link = await findLink(ctx.db, conflict.activity_id, conflict.calendar_id)
     const now = ctx.clock.now().toISOString()
     if (input.resolution === 'take_theirs') {
       // Refused with the clash named, nothing changed, if it still does not fit.
       await applyExternalMove(ctx, link, { start: conflict.remote_start, end: conflict.remote_end, updated: null, etag: link.etag }, { localDirty: false, force: true })
     } else {
       // The calendar gets our time back: forget the agreed content so the next push rewrites it.
-      await ctx.db.updateTable('sync_links').set({ content_hash: null }).where('id', '=', link.id).execute()
+      await forgetAgreedContent(ctx.db, link.id)
       await enqueue(ctx, [conflict.activity_id])
     }
-    await ctx.db.updateTable('sync_conflicts').set({ resolved_at: now, resolution: input.resolution }).where('id', '=', conflict.id).execute()
+    await resolveConflictRow(ctx.db, conflict.id, input.resolution, now)
     await syncLog(ctx.db, { at: now, activityId: conflict.activity_id, kind: 'resolved', message: input.resolution === 'keep_ours' ? 'Kept the shop’s time; the calendar will be corrected' : 'Took the calendar’s time' })
     ctx.changed('sync', 'activities')
     return openConflicts(ctx)
@@ -204,20 +196,19 @@ export const syncHandlers = {
   'sync.deadLetters': (_input, ctx) => deadLetters(ctx),
 
   'sync.retryDeadLetter': async (input, ctx) => {
-    const row = await ctx.db.selectFrom('sync_outbox').select('activity_id').where('activity_id', '=', input.activityId).where('dead_at', 'is not', null).executeTakeFirst()
-    if (!row) throw notFound('Dead letter for activity', input.activityId)
+    if (!(await isDeadLetter(ctx.db, input.activityId))) throw notFound('Dead letter for activity', input.activityId)
     await enqueue(ctx, [input.activityId])
     ctx.changed('sync')
     return deadLetters(ctx)
   },
 
   'sync.confirmDeletes': async (input, ctx) => {
-    const account = await ctx.db.selectFrom('sync_accounts').select(['id', 'paused_deletes']).where('id', '=', input.accountId).executeTakeFirst()
+    const account = await accountPausedDeletes(ctx.db, input.accountId)
     if (!account) throw notFound('Calendar account', input.accountId)
     const paused = parsePausedDeletes(account.paused_deletes)
     if (!paused) throw new AppError('refused', 'Nothing is waiting for a decision on this account.')
     const decision = input.apply ? 'apply' : 'keep'
-    await ctx.db.updateTable('sync_accounts').set({ paused_deletes: JSON.stringify({ ...paused, decision }) }).where('id', '=', account.id).execute()
+    await savePausedDeletes(ctx.db, account.id, JSON.stringify({ ...paused, decision }))
     await syncLog(ctx.db, {
       at: ctx.clock.now().toISOString(),
       accountId: account.id,
@@ -229,7 +220,7 @@ export const syncHandlers = {
   },
 
   'sync.log': async (input, ctx) =>
-    (await ctx.db.selectFrom('sync_log').selectAll().orderBy('id', 'desc').limit(input.limit).execute()).map((r) => ({
+    (await latestSyncLog(ctx.db, input.limit)).map((r) => ({
       id: r.id,
       at: r.at,
       accountId: r.account_id,
@@ -239,29 +230,16 @@ export const syncHandlers = {
     })),
   'sync.busyTime': async (input, ctx) => {
     const { time_zone: timeZone } = await getSettingsRow(ctx.db)
-    const rows = await ctx.db
-      .selectFrom('sync_busy_blocks as b')
-      .innerJoin('sync_calendars as c', 'c.id', 'b.calendar_id')
-      .select(['b.technician_id', 'b.start_at', 'b.end_at'])
-      // Only calendars still watched for that technician (a removed one's blocks are deleted anyway).
-      .where('c.active', '=', 1)
-      .where('b.start_at', '<', startOfDay(addDays(input.to, 1), timeZone).toISOString())
-      .where('b.end_at', '>', startOfDay(input.from, timeZone).toISOString())
-      .orderBy('b.start_at')
-      .execute()
+    const rows = await busyBlocksBetween(ctx.db, {
+      after: startOfDay(input.from, timeZone).toISOString(),
+      before: startOfDay(addDays(input.to, 1), timeZone).toISOString(),
+    })
     return rows.map((r) => ({ technicianId: r.technician_id, start: r.start_at, end: r.end_at }))
   },
 
   'sync.forActivity': async (input, ctx) => {
-    const places = await ctx.db
-      .selectFrom('sync_links as l')
-      .innerJoin('sync_calendars as c', 'c.id', 'l.calendar_id')
-      .innerJoin('sync_accounts as a', 'a.id', 'c.account_id')
-      .select(['l.calendar_id', 'l.state', 'l.updated_at', 'c.summary', 'a.email', 'a.provider', 'a.status'])
-      .where('l.activity_id', '=', input.activityId)
-      .orderBy('c.id')
-      .execute()
-    const pending = await ctx.db.selectFrom('sync_outbox').selectAll().where('activity_id', '=', input.activityId).executeTakeFirst()
+    const places = await linkPlaces(ctx.db, input.activityId)
+    const pending = await pendingSync(ctx.db, input.activityId)
     return {
       places: places.map((p) => ({
         calendarId: p.calendar_id,

@@ -4,7 +4,7 @@ import type { Ctx } from '../handler'
 import type { GoogleCalls } from './google/client'
 import { GoogleFailure } from './google/errors'
 import { OUR_TAG } from './ids'
-import type { CalendarRow } from './targets'
+import type { SyncCalendarRow } from '../db/database'
 import { applyExternalDelete, applyExternalMove } from './external-changes'
 import { startOfLocalDay } from '../shared/local-time'
 import { syncLog } from './sync-log'
@@ -24,7 +24,7 @@ export const MASS_DELETE_SHARE = 0.2
 export const MASS_DELETE_MIN = 3
 
 export interface PulledCalendar {
-  calendar: CalendarRow
+  calendar: SyncCalendarRow
   items: calendar_v3.Schema$Event[]
   nextSyncToken: string | null
 }
@@ -34,7 +34,7 @@ export interface PulledCalendar {
  * or after 410 `fullSyncRequired`), all pages first: nothing is applied and the token is not
  * advanced unless every page arrived (a failure on page 3 of 5 changes nothing).
  */
-export async function readCalendar(calls: GoogleCalls, calendar: CalendarRow, opts: { pageSize?: number } = {}): Promise<PulledCalendar> {
+export async function readCalendar(calls: GoogleCalls, calendar: SyncCalendarRow, opts: { pageSize?: number } = {}): Promise<PulledCalendar> {
   let syncToken = calendar.sync_token
   for (let fullResyncs = 0; ; fullResyncs++) {
     const items: calendar_v3.Schema$Event[] = []
@@ -160,7 +160,7 @@ export async function applyPulled(s: ServiceContext, accountId: number, pulled: 
   return { counts, paused: null }
 }
 
-async function applyOne(ctx: Ctx, calendar: CalendarRow, ev: calendar_v3.Schema$Event, opts: ApplyOptions, counts: PullCounts): Promise<void> {
+async function applyOne(ctx: Ctx, calendar: SyncCalendarRow, ev: calendar_v3.Schema$Event, opts: ApplyOptions, counts: PullCounts): Promise<void> {
   if (!ev.id) return
   const link = await ctx.db.selectFrom('sync_links').selectAll().where('calendar_id', '=', calendar.id).where('remote_id', '=', ev.id).executeTakeFirst()
   if (link) {

@@ -2,11 +2,10 @@ import pLimit from 'p-limit'
 import type { calendar_v3 } from '@googleapis/calendar'
 import type { Ctx } from '../handler'
 import type { ServiceContext } from '../services'
-import type { SyncLinksTable } from '../db/database'
-import type { Selectable } from 'kysely'
+import type { SyncCalendarRow, SyncLinkRow } from '../db/database'
 import { contentHash, googleEventBody, loadEventFacts, loadShopSide, type EventFacts, type GoogleEventBody, type ShopSide } from './event-content'
 import { googleEventId, OUR_TAG } from './ids'
-import { activeCalendars, wantedOn, type CalendarRow } from './targets'
+import { activeCalendars, wantedOn } from './targets'
 import { GoogleFailure } from './google/errors'
 import { SyncFailure } from './failure'
 import type { GoogleCalls } from './google/client'
@@ -15,7 +14,6 @@ import { createOutlookEvent, deleteOutlookEvent, updateOutlookEvent } from './ou
 import { backoffMs } from './rate-limit'
 import { syncLog } from './sync-log'
 
-type LinkRow = Selectable<SyncLinksTable>
 
 /** A signed-in provider client: Google's or Outlook's (the only seam between the engine and a provider). */
 export type ProviderCalls = GoogleCalls | OutlookCalls
@@ -191,7 +189,7 @@ export const remoteTimes = (ev: calendar_v3.Schema$Event) => ({
 /** Records a link in full (insert, or replace what a crash left). */
 export async function saveLink(
   ctx: Ctx,
-  link: Pick<LinkRow, 'activity_id' | 'calendar_id' | 'remote_id' | 'generation' | 'state'> & Partial<LinkRow>,
+  link: Pick<SyncLinkRow, 'activity_id' | 'calendar_id' | 'remote_id' | 'generation' | 'state'> & Partial<SyncLinkRow>,
 ): Promise<void> {
   const now = ctx.clock.now().toISOString()
   const values = {
@@ -216,7 +214,7 @@ export async function saveLink(
 }
 
 /** Changes some fields of an existing link. */
-export async function updateLink(ctx: Ctx, link: Pick<LinkRow, 'activity_id' | 'calendar_id'>, fields: Partial<Omit<LinkRow, 'id' | 'activity_id' | 'calendar_id'>>): Promise<void> {
+export async function updateLink(ctx: Ctx, link: Pick<SyncLinkRow, 'activity_id' | 'calendar_id'>, fields: Partial<Omit<SyncLinkRow, 'id' | 'activity_id' | 'calendar_id'>>): Promise<void> {
   await ctx.db
     .updateTable('sync_links')
     .set({ ...fields, updated_at: ctx.clock.now().toISOString() })
@@ -228,8 +226,8 @@ export async function updateLink(ctx: Ctx, link: Pick<LinkRow, 'activity_id' | '
 async function createEvent(
   deps: PushDeps,
   calls: GoogleCalls,
-  calendar: CalendarRow,
-  link: LinkRow | null,
+  calendar: SyncCalendarRow,
+  link: SyncLinkRow | null,
   facts: EventFacts,
   body: GoogleEventBody,
   shop: ShopSide,
@@ -290,7 +288,7 @@ async function createEvent(
   }
 }
 
-async function updateEvent(deps: PushDeps, calls: GoogleCalls, calendar: CalendarRow, link: LinkRow, body: GoogleEventBody): Promise<void> {
+async function updateEvent(deps: PushDeps, calls: GoogleCalls, calendar: SyncCalendarRow, link: SyncLinkRow, body: GoogleEventBody): Promise<void> {
   let etag = link.etag ?? '*'
   for (let tries = 0; ; tries++) {
     try {
@@ -320,7 +318,7 @@ async function updateEvent(deps: PushDeps, calls: GoogleCalls, calendar: Calenda
   }
 }
 
-async function deleteEvent(deps: PushDeps, calls: GoogleCalls, calendar: CalendarRow, link: LinkRow): Promise<void> {
+async function deleteEvent(deps: PushDeps, calls: GoogleCalls, calendar: SyncCalendarRow, link: SyncLinkRow): Promise<void> {
   const send = (ifMatch: string | null) =>
     calls.send((api, signal) =>
       api.events.delete(

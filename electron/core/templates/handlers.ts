@@ -1,7 +1,7 @@
 import type { HandlerMap } from '../handler'
 import { AppError, fieldError } from '../errors'
 import { findActivityType } from '../activity-types/queries'
-import { findTemplate, listTemplates } from './queries'
+import { deleteTemplate, findTemplate, insertTemplate, listTemplates, templateUsage, updateTemplate } from './queries'
 
 const intervals = (t: { intervalMonths?: number | null; intervalDays?: number | null; intervalMiles?: number | null }) => ({
   interval_months: t.intervalMonths ?? null,
@@ -23,18 +23,11 @@ export const templatesHandlers = {
   /** Saving a template does not re-plan by itself (rule 6): schedule-all previews it. */
   'templates.create': async (input, ctx) => {
     await checkType(ctx.db, input.activityTypeId)
-    const now = ctx.clock.now().toISOString()
-    const { id } = await ctx.db
-      .insertInto('maintenance_templates')
-      .values({
-        activity_type_id: input.activityTypeId,
-        ...intervals(input),
-        anchor: input.anchor,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertTemplate(
+      ctx.db,
+      { activity_type_id: input.activityTypeId, ...intervals(input), anchor: input.anchor },
+      ctx.clock.now().toISOString(),
+    )
     ctx.changed('templates')
     return findTemplate(ctx.db, id)
   },
@@ -42,17 +35,12 @@ export const templatesHandlers = {
   'templates.update': async (input, ctx) => {
     const before = await findTemplate(ctx.db, input.id)
     if (input.activityTypeId !== before.activityTypeId) await checkType(ctx.db, input.activityTypeId)
-    await ctx.db
-      .updateTable('maintenance_templates')
-      .set({
-        activity_type_id: input.activityTypeId,
-        ...intervals(input),
-        anchor: input.anchor,
-        active: input.active ? 1 : 0,
-        updated_at: ctx.clock.now().toISOString(),
-      })
-      .where('id', '=', input.id)
-      .execute()
+    await updateTemplate(
+      ctx.db,
+      input.id,
+      { activity_type_id: input.activityTypeId, ...intervals(input), anchor: input.anchor, active: input.active },
+      ctx.clock.now().toISOString(),
+    )
     ctx.changed('templates')
     return findTemplate(ctx.db, input.id)
   },
@@ -60,18 +48,14 @@ export const templatesHandlers = {
   /** Only a template that never planned anything can go; otherwise its history would lose its source. */
   'templates.delete': async ({ id }, ctx) => {
     const template = await findTemplate(ctx.db, id)
-    const used = await ctx.db
-      .selectFrom('activities')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('template_id', '=', id)
-      .executeTakeFirstOrThrow()
-    if (Number(used.n) > 0) {
+    const used = await templateUsage(ctx.db, id)
+    if (used > 0) {
       throw new AppError(
         'refused',
-        `The "${template.typeName}" template has planned ${Number(used.n)} activities, so it cannot be deleted; deactivate it instead (schedule-all then removes its untouched future activities).`,
+        `The "${template.typeName}" template has planned ${used} activities, so it cannot be deleted; deactivate it instead (schedule-all then removes its untouched future activities).`,
       )
     }
-    await ctx.db.deleteFrom('maintenance_templates').where('id', '=', id).execute()
+    await deleteTemplate(ctx.db, id)
     ctx.changed('templates')
     return { id }
   },

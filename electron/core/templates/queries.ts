@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/database'
+import type { Insertable, Kysely } from 'kysely'
+import type { Database, MaintenanceTemplatesTable } from '../db/database'
 import { notFound } from '../errors'
 import type { MaintenanceTemplate } from '../../../shared/domain/reference'
 
@@ -42,3 +42,54 @@ const toTemplate = (row: TemplateJoinedRow): MaintenanceTemplate => ({
   anchor: row.anchor,
   active: row.active === 1,
 })
+
+/** The columns a person sets on a template. */
+type TemplateFields = Pick<
+  Insertable<MaintenanceTemplatesTable>,
+  'activity_type_id' | 'interval_months' | 'interval_days' | 'interval_miles' | 'anchor'
+>
+
+/**
+ * A new template; its id.
+ *
+ * @example
+ * const id = await insertTemplate(db, { activity_type_id: 4, interval_months: 6, interval_days: null, interval_miles: null, anchor: 'onboarding' }, now)
+ */
+export async function insertTemplate(db: Kysely<Database>, fields: TemplateFields, now: string): Promise<number> {
+  const { id } = await db
+    .insertInto('maintenance_templates')
+    .values({ ...fields, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+/** Rewrites a template's fields and whether it is active. */
+export async function updateTemplate(
+  db: Kysely<Database>,
+  id: number,
+  fields: TemplateFields & { active: boolean },
+  now: string,
+): Promise<void> {
+  const { active, ...rest } = fields
+  await db
+    .updateTable('maintenance_templates')
+    .set({ ...rest, active: active ? 1 : 0, updated_at: now })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** How many activities a template planned: one that planned any cannot be deleted. */
+export async function templateUsage(db: Kysely<Database>, id: number): Promise<number> {
+  const used = await db
+    .selectFrom('activities')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('template_id', '=', id)
+    .executeTakeFirstOrThrow()
+  return Number(used.n)
+}
+
+/** Deletes a template; the caller checked that it planned nothing. */
+export async function deleteTemplate(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('maintenance_templates').where('id', '=', id).execute()
+}

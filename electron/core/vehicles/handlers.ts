@@ -1,13 +1,20 @@
 import type { Ctx, HandlerMap } from '../handler'
 import { AppError, fieldError } from '../errors'
-import { normalizePlate } from '../../../shared/domain/vehicles'
-import { foldForSearch } from '../../../shared/domain/search'
 import { findCustomer } from '../customers/queries'
 import { onVehicleChanged } from '../scheduling/on-vehicle-changed'
 import { toVehicle, toVehicleListItem } from './map'
 import { getSettingsRow } from '../settings/queries'
 import { localDay, startOfDay } from '../shared/shop-time'
-import { describeVehicle, findVehicle, findVehicleByVin, listVehicles } from './queries'
+import {
+  describeVehicle,
+  findVehicle,
+  findVehicleByVin,
+  insertOnboardingReading,
+  insertVehicle,
+  listVehicles,
+  setVehicleStatus,
+  updateVehicle,
+} from './queries'
 
 /** Checks what a schema cannot: the year against today, the VIN against other vehicles, the owner. */
 async function checkVehicle(
@@ -43,25 +50,13 @@ export const vehiclesHandlers = {
   'vehicles.create': async ({ odometerMiles, customerId, licensePlate, onboardingDate, ...rest }, ctx) => {
     await checkVehicle(ctx, { ...rest, customerId })
     const now = ctx.clock.now().toISOString()
-    const { id } = await ctx.db
-      .insertInto('vehicles')
-      .values({
-        ...rest,
-        customer_id: customerId,
-        license_plate: licensePlate,
-        plate_normalized: licensePlate ? normalizePlate(licensePlate) : null,
-        make_model_folded: foldForSearch(`${rest.make} ${rest.model}`),
-        onboarding_date: onboardingDate,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertVehicle(
+      ctx.db,
+      { ...rest, customer_id: customerId, license_plate: licensePlate, onboarding_date: onboardingDate },
+      now,
+    )
     if (odometerMiles != null) {
-      await ctx.db
-        .insertInto('odometer_readings')
-        .values({ vehicle_id: id, reading_date: onboardingDate, miles: odometerMiles, source: 'onboarding', created_at: now })
-        .execute()
+      await insertOnboardingReading(ctx.db, { vehicleId: id, onboardingDate, miles: odometerMiles }, now)
     }
     await onVehicleChanged(ctx, id, 'onboarded')
     ctx.changed('vehicles', 'customers', 'activities')
@@ -71,19 +66,12 @@ export const vehiclesHandlers = {
   'vehicles.update': async ({ id, customerId, licensePlate, onboardingDate, ...rest }, ctx) => {
     const before = await findVehicle(ctx.db, id)
     await checkVehicle(ctx, { ...rest, customerId }, id)
-    await ctx.db
-      .updateTable('vehicles')
-      .set({
-        ...rest,
-        customer_id: customerId,
-        license_plate: licensePlate,
-        plate_normalized: licensePlate ? normalizePlate(licensePlate) : null,
-        make_model_folded: foldForSearch(`${rest.make} ${rest.model}`),
-        onboarding_date: onboardingDate,
-        updated_at: ctx.clock.now().toISOString(),
-      })
-      .where('id', '=', id)
-      .execute()
+    await updateVehicle(
+      ctx.db,
+      id,
+      { ...rest, customer_id: customerId, license_plate: licensePlate, onboarding_date: onboardingDate },
+      ctx.clock.now().toISOString(),
+    )
     if (before.onboarding_date !== onboardingDate) await onVehicleChanged(ctx, id, 'updated')
     ctx.changed('vehicles', 'customers', 'activities')
     return toVehicle(await findVehicle(ctx.db, id))
@@ -96,11 +84,7 @@ export const vehiclesHandlers = {
       const owner = await findCustomer(ctx.db, before.customer_id)
       if (!owner.active) throw new AppError('refused', `${owner.name} is inactive; reactivate the customer first.`)
     }
-    await ctx.db
-      .updateTable('vehicles')
-      .set({ status, updated_at: ctx.clock.now().toISOString() })
-      .where('id', '=', id)
-      .execute()
+    await setVehicleStatus(ctx.db, id, status, ctx.clock.now().toISOString())
     await onVehicleChanged(ctx, id, status === 'active' ? 'reactivated' : 'deactivated')
     ctx.changed('vehicles', 'customers', 'activities')
     return toVehicle(await findVehicle(ctx.db, id))

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely'
-import type { Database } from '../db/database'
+import { sql, type Insertable, type Kysely } from 'kysely'
+import type { Database, VehiclesTable } from '../db/database'
 import { notFound } from '../errors'
 import { containsPattern } from '../shared/like'
 import { foldForSearch } from '../../../shared/domain/search'
@@ -110,3 +110,63 @@ export const describeVehicle = (v: {
   license_plate: string | null
   customer_name: string
 }): string => `${v.year} ${v.make} ${v.model}${v.license_plate ? ` (${v.license_plate})` : ''}, ${v.customer_name}`
+
+/** What a person types about a vehicle; the search columns are derived from it. */
+type VehicleFields = Pick<
+  Insertable<VehiclesTable>,
+  'customer_id' | 'vin' | 'make' | 'model' | 'year' | 'license_plate' | 'onboarding_date' | 'notes'
+>
+
+/** The fields with the normalized plate and folded make and model that search compares, kept on every write. */
+const withSearchColumns = (fields: VehicleFields) => ({
+  ...fields,
+  plate_normalized: fields.license_plate ? normalizePlate(fields.license_plate) : null,
+  make_model_folded: foldForSearch(`${fields.make} ${fields.model}`),
+})
+
+/**
+ * A new vehicle; its id.
+ *
+ * @example
+ * const id = await insertVehicle(db, { customer_id: 1, vin, make: 'Honda', model: 'Civic', year: 2019, license_plate: null, onboarding_date: '2025-01-01', notes: null }, now)
+ */
+export async function insertVehicle(db: Kysely<Database>, fields: VehicleFields, now: string): Promise<number> {
+  const { id } = await db
+    .insertInto('vehicles')
+    .values({ ...withSearchColumns(fields), created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+/** The reading a vehicle arrived with, dated its onboarding day. */
+export async function insertOnboardingReading(
+  db: Kysely<Database>,
+  reading: { vehicleId: number; onboardingDate: string; miles: number },
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('odometer_readings')
+    .values({
+      vehicle_id: reading.vehicleId,
+      reading_date: reading.onboardingDate,
+      miles: reading.miles,
+      source: 'onboarding',
+      created_at: now,
+    })
+    .execute()
+}
+
+/** Rewrites a vehicle's fields and search columns. */
+export async function updateVehicle(db: Kysely<Database>, id: number, fields: VehicleFields, now: string): Promise<void> {
+  await db
+    .updateTable('vehicles')
+    .set({ ...withSearchColumns(fields), updated_at: now })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** Activates or deactivates a vehicle. */
+export async function setVehicleStatus(db: Kysely<Database>, id: number, status: VehicleStatus, now: string): Promise<void> {
+  await db.updateTable('vehicles').set({ status, updated_at: now }).where('id', '=', id).execute()
+}

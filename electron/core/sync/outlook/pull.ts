@@ -1,5 +1,5 @@
 import type { calendar_v3 } from '@googleapis/calendar'
-import type { CalendarRow } from '../targets'
+import type { SyncCalendarRow } from '../../db/database'
 import type { PulledCalendar } from '../pull'
 import type { OutlookCalls } from './client'
 import { OutlookFailure } from './errors'
@@ -25,7 +25,7 @@ export const deltaWindow = (now: Date) => ({ start: new Date(now.getTime() - 31 
  * or `syncStateNotFound`) starts one fresh delta over the window: nothing is deleted for being
  * absent, so queued local edits survive and are pushed after.
  */
-export async function readOutlookCalendar(calls: OutlookCalls, calendar: CalendarRow, opts: OutlookReadOptions): Promise<PulledCalendar> {
+export async function readOutlookCalendar(calls: OutlookCalls, calendar: SyncCalendarRow, opts: OutlookReadOptions): Promise<PulledCalendar> {
   const fresh = `/me/calendars/${encodeURIComponent(calendar.remote_id)}/calendarView/delta?startDateTime=${encodeURIComponent(opts.window.start)}&endDateTime=${encodeURIComponent(opts.window.end)}`
   let url = calendar.sync_token ?? fresh
   for (let restarts = 0; ; restarts++) {

@@ -1,21 +1,18 @@
-import type { Selectable } from 'kysely'
-import type { SyncLinksTable } from '../../db/database'
+import type { SyncCalendarRow, SyncLinkRow } from '../../db/database'
 import type { EventFacts, GoogleEventBody, ShopSide } from '../event-content'
 import { contentHash } from '../event-content'
-import type { CalendarRow } from '../targets'
 import { remoteTimes, saveLink, updateLink, type PushDeps } from '../push'
 import { syncLog } from '../sync-log'
 import type { OutlookCalls } from './client'
 import { OutlookFailure } from './errors'
 import { graphEventBody, OUTLOOK_TAG_PROPERTY, toEngineEvent, transactionKey, type GraphEvent } from './events'
 
-type LinkRow = Selectable<SyncLinksTable>
 
-const calendarEvents = (calendar: CalendarRow) => `/me/calendars/${encodeURIComponent(calendar.remote_id)}/events`
+const calendarEvents = (calendar: SyncCalendarRow) => `/me/calendars/${encodeURIComponent(calendar.remote_id)}/events`
 const eventUrl = (id: string) => `/me/events/${encodeURIComponent(id)}`
 
 /** Our event with this key, if an earlier attempt made it (a crash between the POST and our commit). */
-async function findByTag(calls: OutlookCalls, calendar: CalendarRow, key: string): Promise<GraphEvent | null> {
+async function findByTag(calls: OutlookCalls, calendar: SyncCalendarRow, key: string): Promise<GraphEvent | null> {
   const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${OUTLOOK_TAG_PROPERTY}' and ep/value eq '${key.replace(/'/g, "''")}')`
   const found = await calls.call<{ value?: GraphEvent[] }>({ method: 'GET', url: `${calendarEvents(calendar)}?$filter=${encodeURIComponent(filter)}&$top=1` })
   return found.body.value?.[0] ?? null
@@ -30,8 +27,8 @@ async function findByTag(calls: OutlookCalls, calendar: CalendarRow, key: string
 export async function createOutlookEvent(
   deps: PushDeps,
   calls: OutlookCalls,
-  calendar: CalendarRow,
-  link: LinkRow | null,
+  calendar: SyncCalendarRow,
+  link: SyncLinkRow | null,
   facts: EventFacts,
   body: GoogleEventBody,
   shop: ShopSide,
@@ -79,7 +76,7 @@ export async function createOutlookEvent(
 }
 
 /** PATCH with If-Match on the change key; 412 re-reads the event and tries again with its key (the local change is the newer one). */
-export async function updateOutlookEvent(deps: PushDeps, calls: OutlookCalls, calendar: CalendarRow, link: LinkRow, body: GoogleEventBody): Promise<void> {
+export async function updateOutlookEvent(deps: PushDeps, calls: OutlookCalls, calendar: SyncCalendarRow, link: SyncLinkRow, body: GoogleEventBody): Promise<void> {
   let etag = link.etag ?? '*'
   for (let tries = 0; ; tries++) {
     try {
@@ -105,7 +102,7 @@ export async function updateOutlookEvent(deps: PushDeps, calls: OutlookCalls, ca
 }
 
 /** DELETE with If-Match; 412 = edited there, cancelled here: the cancellation wins; 404 = done. */
-export async function deleteOutlookEvent(deps: PushDeps, calls: OutlookCalls, calendar: CalendarRow, link: LinkRow, shop: ShopSide): Promise<void> {
+export async function deleteOutlookEvent(deps: PushDeps, calls: OutlookCalls, calendar: SyncCalendarRow, link: SyncLinkRow, shop: ShopSide): Promise<void> {
   let remoteId: string | null = link.remote_id
   if (link.state === 'creating') {
     // Never confirmed: the POST may or may not have landed.
