@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, expectNoSeriousA11yViolations, seedVehicle, type ShopServer } from './fixtures'
 import { showView } from './support/calendar-view'
+import { settled } from './support/motion'
 import { seedBooking, seedBusyShop, seedShopFloor, shopInstant, type ShopFloor } from './support/activities-seed'
 import { box, drag } from './support/pointer'
 
@@ -11,8 +12,6 @@ const eventOf = (page: Page, activityId: number): Locator =>
   page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${activityId}"]`) })
 
 
-/** Lets a drawer or dialog finish fading in: axe would read its colours half-blended. */
-const settle = (page: Page) => page.waitForTimeout(400)
 
 
 /** The month view's cell for `day`: its date header's column and its week row. */
@@ -312,7 +311,7 @@ test.describe('calendar', () => {
     await expect(panel.getByLabel('Done by')).toHaveValue('Sam Ortiz')
     await panel.getByLabel('Odometer (miles)').fill('52340')
     await panel.getByLabel('Work notes').fill('5W-30 synthetic, filter replaced.')
-    await settle(page)
+    await settled(page)
     await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
     await panel.getByRole('button', { name: 'Mark completed' }).click()
 
@@ -349,7 +348,7 @@ test.describe('calendar', () => {
     // The cancel form, while the panel is open (checked here as this panel has the button).
     await panel.getByRole('button', { name: 'Cancel activity…' }).click()
     await expect(panel.getByLabel('Reason')).toBeVisible()
-    await settle(page)
+    await settled(page)
     await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
   })
 
@@ -402,13 +401,13 @@ test.describe('calendar', () => {
     await showView(page, 'Day')
     await page.locator('.rbc-time-view .rbc-event').first().click()
     await expect(page.getByTestId('activity-panel')).toBeVisible()
-    await settle(page)
+    await settled(page)
     await expectNoSeriousA11yViolations(page)
     await page.keyboard.press('Escape')
     await page.getByRole('list', { name: 'Unbooked activities' }).getByRole('button', { name: /^Book / }).first().click()
     await page.getByRole('dialog', { name: 'Book a time' }).getByRole('button', { name: 'Find next free slot' }).click()
     await expect(page.getByRole('list', { name: 'Free slots' })).toBeVisible()
-    await settle(page)
+    await settled(page)
     await expectNoSeriousA11yViolations(page)
   })
 })

@@ -2,6 +2,7 @@ import { test, expect } from './fixtures'
 import { seedBooking, seedBusyShop } from './support/activities-seed'
 import { clearBay } from './support/bayless'
 import { saveScreen } from './support/screens'
+import { settled } from './support/motion'
 
 // Screenshots for a person to look at (.tmp/screens): a 4-bay shop in a busy week.
 const TZ = 'America/New_York'
@@ -18,7 +19,7 @@ test.describe('capacity screens', () => {
     await page.getByRole('button', { name: `Book ${first!.typeName} for ${first!.vehicleLabel}` }).click()
     const dialog = page.getByRole('dialog', { name: 'Book a time' })
     await expect(dialog.getByRole('combobox', { name: 'Bay' })).toHaveValue('First free bay')
-    await page.waitForTimeout(300)
+    await settled(page)
     await saveScreen(page, 'capacity-booking-form')
     await dialog.getByLabel('Date').fill('Mar 11, 2026')
     await dialog.getByLabel('Time').fill('13:00')
@@ -31,7 +32,7 @@ test.describe('capacity screens', () => {
 
     await page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${old.id}"]`) }).click()
     await expect(page.getByText('Needs a bay')).toBeVisible()
-    await page.waitForTimeout(300)
+    await settled(page)
     await saveScreen(page, 'capacity-panel-needs-bay')
   })
 })

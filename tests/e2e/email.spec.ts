@@ -1,7 +1,7 @@
 import ICAL from 'ical.js'
-import type { Page } from '@playwright/test'
 import { test, expect, expectNoSeriousA11yViolations } from './fixtures'
 import { showView } from './support/calendar-view'
+import { settled } from './support/motion'
 import { seedBusyShop } from './support/activities-seed'
 import { saveScreen } from './support/screens'
 import { startSmtp, type TestSmtp } from '../helpers/smtp'
@@ -17,9 +17,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await smtp.close()
 })
-
-/** Lets a drawer or notice finish fading in: axe would read its colours half-blended. */
-const settle = (page: Page) => page.waitForTimeout(400)
 
 test.describe('email through the shop’s mail server', () => {
   test('configure email, send a test, email an invite: received as an invite, and the panel says emailed', async ({ page, shop }) => {
@@ -43,7 +40,7 @@ test.describe('email through the shop’s mail server', () => {
     await expect(page.getByText('The server accepted the test email to desk@eastside-auto.example.')).toBeVisible()
     const [test] = await smtp.waitFor(1)
     expect(test!.mail.subject).toBe('Test email from Eastside Auto Care')
-    await settle(page)
+    await settled(page)
     await expectNoSeriousA11yViolations(page)
     await saveScreen(page, 'email-settings')
 
@@ -58,7 +55,7 @@ test.describe('email through the shop’s mail server', () => {
     // The panel reads three things before it draws the invite; a loaded machine takes its time.
     await expect(invite).toHaveAttribute('data-invite-state', 'never_sent', { timeout: 15_000 })
     await expect(invite.getByRole('button', { name: 'Save invite' })).toBeVisible()
-    await settle(page)
+    await settled(page)
     await saveScreen(page, 'email-panel-before')
     await invite.getByRole('button', { name: 'Email invite' }).click()
     await expect(invite).toHaveAttribute('data-email-state', 'sent', { timeout: 15_000 })
@@ -74,7 +71,7 @@ test.describe('email through the shop’s mail server', () => {
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!)
     expect(event.startDate.toJSDate().toISOString()).toBe(customer.start)
     expect(mail.attachments.some((a) => a.contentType === 'application/ics' && a.filename?.endsWith('.ics'))).toBe(true)
-    await settle(page)
+    await settled(page)
     await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
     await saveScreen(page, 'email-panel-emailed')
 
@@ -106,7 +103,7 @@ test.describe('email through the shop’s mail server', () => {
     await expect(invite).toHaveAttribute('data-email-state', 'failed')
     await expect(invite.getByRole('alert')).toContainText('The mail server refused the email')
     await expect(invite.getByRole('alert')).toContainText('550')
-    await settle(page)
+    await settled(page)
     await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
     await saveScreen(page, 'email-panel-refused')
 
@@ -115,7 +112,7 @@ test.describe('email through the shop’s mail server', () => {
     const outbox = page.getByTestId('outbox')
     await expect(outbox.getByRole('status')).toHaveText('1 refused by the server')
     await expect(outbox.getByText('Refused', { exact: true })).toBeVisible()
-    await settle(page)
+    await settled(page)
     await expectNoSeriousA11yViolations(page)
     await saveScreen(page, 'email-outbox-refused', { fullPage: true })
   })
@@ -139,7 +136,7 @@ test.describe('email through the shop’s mail server', () => {
     // Every row is either emailed or still to call (unbooked work, customers without an address).
     await expect(list.getByText('To call', { exact: true })).toHaveCount(toCallBefore - emailedCount)
     await expect(list.getByText(/· \d+ to call$/)).toHaveText(new RegExp(`· ${toCallBefore - emailedCount} to call$`))
-    await settle(page)
+    await settled(page)
     await expectNoSeriousA11yViolations(page)
     await saveScreen(page, 'email-today-contact-list')
   })

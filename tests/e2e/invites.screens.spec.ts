@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures'
 import { seedBusyShop } from './support/activities-seed'
 import { saveScreen } from './support/screens'
+import { settled } from './support/motion'
 import { holdResponses } from './support/hold-response'
 
 // Screenshots of where the invite exports sit, for a person to look at (.tmp/screens): the
@@ -40,7 +41,7 @@ test.describe('screens: invites', () => {
     await page.getByRole('menuitem', { name: /The shop's schedule for a date range/ }).click()
     const dialog = page.getByRole('dialog', { name: "Export the shop's schedule" })
     await expect(dialog.getByLabel('From')).toHaveValue('Mar 8, 2026')
-    await page.waitForTimeout(400)
+    await settled(page)
     await saveScreen(page, 'invites-range-dialog')
     await dialog.getByLabel('From').click()
     await expect(page.getByRole('button', { name: '8 March 2026', exact: true })).toBeVisible()

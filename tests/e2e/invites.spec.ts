@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test'
 import ICAL from 'ical.js'
 import { test, expect, expectNoSeriousA11yViolations, seedCustomer, seedVehicle, type ShopServer } from './fixtures'
 import { showView } from './support/calendar-view'
+import { settled } from './support/motion'
 import { seedBooking, seedShopFloor, shopInstant } from './support/activities-seed'
 import { holdResponses } from './support/hold-response'
 
@@ -66,8 +67,6 @@ const activityIdOf = (event: ICAL.Component): number => {
 const eventOf = (page: Page, activityId: number): Locator =>
   page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${activityId}"]`) })
 
-/** Lets a drawer or dialog finish fading in: axe would read its colours half-blended. */
-const settle = (page: Page) => page.waitForTimeout(400)
 
 async function shopWithCivic(shop: ShopServer, customerEmail: string | null = CUSTOMER.email) {
   const floor = await seedShopFloor(shop)
@@ -102,7 +101,7 @@ test.describe('customer invites', () => {
     const panel = await openPanel(page, booked.id)
     const invite = inviteBox(panel)
     await expect(invite).toHaveAttribute('data-invite-state', 'never_sent')
-    await settle(page)
+    await settled(page)
     await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
     const first = await downloadCalendar(page, () => invite.getByRole('button', { name: 'Save invite' }).click())
     expect(first.filename).toMatch(/\.ics$/)
@@ -138,7 +137,7 @@ test.describe('customer invites', () => {
     })
     await expect(invite).toHaveAttribute('data-invite-state', 'changed')
     await expect(invite.getByRole('status')).toHaveText('Changed since the invite (time): send an update.')
-    await settle(page)
+    await settled(page)
     await expectNoSeriousA11yViolations(page, { include: '[data-testid="activity-panel"]' })
     const second = await downloadCalendar(page, () => invite.getByRole('button', { name: 'Save the update' }).click())
     expect(prop(second.calendar, 'method')).toBe('REQUEST')
@@ -226,7 +225,7 @@ test.describe('customer invites', () => {
     // Opens on the days the calendar shows.
     await expect(dialog.getByLabel('From')).toHaveValue('Mar 8, 2026')
     await expect(dialog.getByLabel('To')).toHaveValue('Mar 14, 2026')
-    await settle(page)
+    await settled(page)
     await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' })
     // Escape in a day picker closes the picker, not the dialog with the range in it.
     await dialog.getByLabel('From').click()

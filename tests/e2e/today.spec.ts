@@ -1,5 +1,6 @@
 import { test, expect, expectNoSeriousA11yViolations } from './fixtures'
 import { seedBooking, seedBusyShop } from './support/activities-seed'
+import { settled } from './support/motion'
 
 // "Now" is the fixtures' default: Tuesday 2026-03-10, 11:00 in New York.
 const TZ = 'America/New_York'
@@ -87,9 +88,12 @@ test.describe('today', () => {
     await seedBusyShop(shop, TZ)
     await page.goto('/#/today')
     await expect(page.getByRole('region', { name: 'Booked today' }).locator('[data-activity-id]').first()).toBeVisible()
-    await expect(page.getByRole('region', { name: /March 2026/ })).toBeVisible()
-    // Let the charts and cards finish drawing in: axe reads colours mid-fade as they are.
-    await page.waitForTimeout(500)
+    const month = page.getByRole('region', { name: /March 2026/ })
+    await expect(month).toBeVisible()
+    // Both charts drawn (they size themselves after mounting), and nothing still fading in:
+    // axe reads colours mid-fade as they are.
+    await expect(month.locator('.recharts-wrapper')).toHaveCount(2)
+    await settled(page)
     await expectNoSeriousA11yViolations(page)
   })
 })

@@ -13,7 +13,8 @@ beforeEach(async () => {
   const rendererDir = join(core.dir, 'renderer')
   mkdirSync(rendererDir)
   writeFileSync(join(rendererDir, 'index.html'), '<html><head><script type="module" src="/a.js"></script></head></html>')
-  bridge = await startBridge({ core, rendererDir })
+  // A free port: runs side by side (other test files, another checkout's run) never collide.
+  bridge = await startBridge({ core, rendererDir, port: 0 })
 })
 afterEach(async () => {
   await bridge.close()

@@ -54,7 +54,8 @@ export async function makeShop(
     onboardingDate: '2025-01-01',
     notes: 'Scratch on the left door',
   })
-  const now = new Date().toISOString()
+  // The shop's pinned clock, not the wall clock: rows look made when the core says it is.
+  const now = core.clock.now().toISOString()
   const bay = await core.db
     .insertInto('bays')
     .values({ name: 'Bay 2', created_at: now })
@@ -75,7 +76,7 @@ export async function addActivity(
   shop: Shop,
   a: { due: string; start?: string; end?: string; bay?: boolean; status?: 'scheduled' | 'cancelled' | 'completed' | 'missed' | 'in_progress'; vehicleId?: number },
 ): Promise<number> {
-  const now = new Date().toISOString()
+  const now = shop.core.clock.now().toISOString()
   const row = await shop.core.db
     .insertInto('activities')
     .values({

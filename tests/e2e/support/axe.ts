@@ -8,6 +8,10 @@ export interface A11yCheckOptions {
   include?: string
 }
 
+// Named here, not inferred: an inferred type would point into axe-core's folder, which tsc
+// refuses to name when node_modules is a link (a git worktree sharing the main checkout's).
+export type A11yViolation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number]
+
 /**
  * Runs axe (WCAG 2.x A and AA rules) on what the page shows now and fails on any serious or
  * critical violation, listing each rule with the elements at fault so the report says what
@@ -17,7 +21,7 @@ export interface A11yCheckOptions {
  * await page.goto('/#/customers')
  * await expectNoSeriousA11yViolations(page)
  */
-export async function expectNoSeriousA11yViolations(page: Page, opts: A11yCheckOptions = {}) {
+export async function expectNoSeriousA11yViolations(page: Page, opts: A11yCheckOptions = {}): Promise<A11yViolation[]> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
   if (opts.include) builder = builder.include(opts.include)
   for (const selector of opts.exclude ?? []) builder = builder.exclude(selector)
