@@ -17,7 +17,7 @@ export interface GraphRequest {
   url: string
   body?: unknown
   headers?: Record<string, string>
-  /** Writes go out in `$batch`es of up to 20, coalesced from whatever is queued at the moment. */
+  /** Writes go out in `$batch`es of up to 20, coalesced from what is queued while the queue still grows. */
   batch?: boolean
 }
 
@@ -186,13 +186,24 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
 
   const queue: Queued[] = []
   let scheduled = false
+  // The engine's batches are paced (pacing.ts), so the writes of one round are queued over
+  // several turns of the event loop: full $batches go at once; a remainder waits while the
+  // queue still grew since the last turn (at most 19 more turns), then goes as it is.
   const schedule = () => {
     if (scheduled) return
     scheduled = true
-    setImmediate(() => {
+    let seen = 0
+    const look = () => {
+      while (queue.length >= GRAPH_BATCH_LIMIT) void flush(queue.splice(0, GRAPH_BATCH_LIMIT))
+      if (queue.length > 0 && queue.length !== seen) {
+        seen = queue.length
+        setImmediate(look)
+        return
+      }
       scheduled = false
-      while (queue.length > 0) void flush(queue.splice(0, GRAPH_BATCH_LIMIT))
-    })
+      if (queue.length > 0) void flush(queue.splice(0, GRAPH_BATCH_LIMIT))
+    }
+    setImmediate(look)
   }
   // Not unref'd: a push waiting out a Retry-After must keep a headless process (the bench, the bridge) alive.
   const requeue = (items: Queued[], waitMs: number) => {
