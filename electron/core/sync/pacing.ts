@@ -47,13 +47,21 @@ export function pacedContext(s: ServiceContext, sliceMs = SYNC_SLICE_MS): Servic
 }
 
 /**
- * Work in slices of about `ms`: `due()` says this slice is spent (one clock read). For loops
- * inside one batch that must stop early and continue in the next one.
+ * Work in slices of about `ms`: `due()` says this slice is spent (one clock read); `next()`
+ * starts the next one after a turn of the event loop (never inside a batch: the lock is held
+ * there; a loop in a batch stops at `due()` and goes on in the next batch instead).
  *
  * @example
  * const slice = timeSlice(); for (...) { apply(item); if (slice.due()) break }
+ * const slice = timeSlice(); for (...) { convert(item); if (slice.due()) await slice.next() }
  */
 export function timeSlice(ms = SYNC_SLICE_MS) {
-  const started = performance.now()
-  return { due: (): boolean => performance.now() - started >= ms }
+  let started = performance.now()
+  return {
+    due: (): boolean => performance.now() - started >= ms,
+    async next(): Promise<void> {
+      await immediate()
+      started = performance.now()
+    },
+  }
 }
