@@ -47,6 +47,10 @@ export interface ThrottleStats {
 export interface MailboxGate {
   run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>
   holdFor(ms: number): void
+  /** Every slot is taken or spoken for: a request made now would only wait. */
+  full(): boolean
+  /** Resolves when a request in the gate has finished (a slot may be free). */
+  freed(): Promise<void>
   stats: ThrottleStats
 }
 
@@ -55,11 +59,14 @@ export function mailboxGate(maxInFlight = GRAPH_MAX_IN_FLIGHT): MailboxGate {
   let holdUntil = 0
   let inFlight = 0
   const stats: ThrottleStats = { requests: 0, throttled: 0, retryAfterMs: [], retried: 0, batches: 0, batchedItems: 0, peakInFlight: 0 }
+  let waiting: Array<() => void> = []
   return {
     stats,
     holdFor(ms) {
       holdUntil = Math.max(holdUntil, Date.now() + ms)
     },
+    full: () => limit.activeCount + limit.pendingCount >= maxInFlight,
+    freed: () => new Promise<void>((resolve) => waiting.push(resolve)),
     run(task, signal) {
       return limit(async () => {
         for (let wait = holdUntil - Date.now(); wait > 0; wait = holdUntil - Date.now()) await sleep(wait, signal)
@@ -70,6 +77,10 @@ export function mailboxGate(maxInFlight = GRAPH_MAX_IN_FLIGHT): MailboxGate {
           return await task()
         } finally {
           inFlight -= 1
+          // After p-limit has counted this one out and started the next.
+          const wake = waiting
+          waiting = []
+          if (wake.length > 0) setImmediate(() => wake.forEach((w) => w()))
         }
       })
     },
@@ -188,7 +199,8 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
   let scheduled = false
   // The engine's batches are paced (pacing.ts), so the writes of one round are queued over
   // several turns of the event loop: full $batches go at once; a remainder waits while the
-  // queue still grew since the last turn (at most 19 more turns), then goes as it is.
+  // queue still grew since the last turn, and while every slot of the mailbox gate is taken
+  // (it could not be sent anyway; more writes join it meanwhile), then goes as it is.
   const schedule = () => {
     if (scheduled) return
     scheduled = true
@@ -198,6 +210,11 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
       if (queue.length > 0 && queue.length !== seen) {
         seen = queue.length
         setImmediate(look)
+        return
+      }
+      if (queue.length > 0 && d.gate.full()) {
+        seen = 0
+        void d.gate.freed().then(look)
         return
       }
       scheduled = false
