@@ -7,6 +7,8 @@ import { classifyGraphResponse, OutlookFailure } from './errors'
 export const GRAPH_MAX_IN_FLIGHT = 4
 /** `$batch` takes at most 20 requests. */
 export const GRAPH_BATCH_LIMIT = 20
+/** How long a partial `$batch` waits for more writes (the engine's paced rounds queue them over several turns). */
+export const COALESCE_MS = 20
 
 /** Sent on every request: ids that survive a move to another calendar (sync-notes §0.4). */
 export const IMMUTABLE_IDS = 'IdType="ImmutableId"'
@@ -111,6 +113,8 @@ const headersOf = (h: Headers | Record<string, string> | undefined): Record<stri
 
 interface Queued {
   req: GraphRequest
+  /** When it was first queued. */
+  queuedAt: number
   attempts: number
   refreshed: boolean
   retries: number
@@ -217,6 +221,11 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
         void d.gate.freed().then(look)
         return
       }
+      const waited = queue.length > 0 ? performance.now() - queue[0]!.queuedAt : Infinity
+      if (waited < COALESCE_MS) {
+        setTimeout(look, COALESCE_MS - waited)
+        return
+      }
       scheduled = false
       if (queue.length > 0) void flush(queue.splice(0, GRAPH_BATCH_LIMIT))
     }
@@ -292,7 +301,7 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
       const retries = opts.retries ?? 6
       if (!req.batch) return direct<T>(req, retries)
       return new Promise<GraphAnswer<T>>((resolve, reject) => {
-        queue.push({ req, attempts: 0, refreshed: false, retries, resolve: resolve as Queued['resolve'], reject })
+        queue.push({ req, queuedAt: performance.now(), attempts: 0, refreshed: false, retries, resolve: resolve as Queued['resolve'], reject })
         schedule()
       })
     },
