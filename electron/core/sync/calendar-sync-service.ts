@@ -17,6 +17,7 @@ import { emptyPushCounts, pushOutbox, type ProviderCalls, type PushCounts } from
 import { activeCalendars } from './targets'
 import { syncLog } from './sync-log'
 import { parsePausedDeletes } from './paused-deletes'
+import { pacedContext } from './pacing'
 
 export const SYNC_SERVICE = 'calendar-sync'
 
@@ -322,7 +323,8 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
     name: SYNC_SERVICE,
     env: options.env,
     start(context) {
-      s = context
+      // Batches paced: a round never holds the event loop for more than a slice (pacing.ts).
+      s = pacedContext(context)
       context.every(syncIntervalSeconds(options.env) * 1000, () => service.runRound())
     },
     stop() {

@@ -8,6 +8,7 @@ import type { SyncCalendarRow } from '../db/database'
 import { applyExternalDelete, applyExternalMove } from './external-changes'
 import { startOfLocalDay } from '../shared/local-time'
 import { syncLog } from './sync-log'
+import { timeSlice } from './pacing'
 
 export interface PullCounts {
   moved: number
@@ -22,6 +23,9 @@ export const emptyPullCounts = (): PullCounts => ({ moved: 0, unbooked: 0, confl
 export const MASS_DELETE_SHARE = 0.2
 /** ...but a handful is ordinary editing, never a "mass" delete. */
 export const MASS_DELETE_MIN = 3
+
+/** Events applied in one batch at most, however fast they go (a batch stops sooner when its time slice is spent). */
+const APPLY_MAX_PER_BATCH = 250
 
 export interface PulledCalendar {
   calendar: SyncCalendarRow
@@ -96,7 +100,8 @@ export interface ApplyResult {
  *   ours, moved: through the capacity rules (`applyExternalMove`);
  * - not ours, on a technician's calendar: busy time (no title kept); cancelled: no longer busy;
  * - deletions are counted first: too many pause the whole account (mass-delete guard).
- * A calendar's sync token is saved in the same batch as its last changes.
+ * A calendar's sync token is saved in the same batch as its last changes; a batch stops
+ * when its time slice is spent, the next one (after a turn of the event loop) goes on.
  */
 export async function applyPulled(s: ServiceContext, accountId: number, pulled: PulledCalendar[], opts: ApplyOptions): Promise<ApplyResult> {
   const counts = emptyPullCounts()
@@ -145,17 +150,24 @@ export async function applyPulled(s: ServiceContext, accountId: number, pulled: 
   }
 
   for (const p of pulled) {
-    const CHUNK = 100
-    for (let i = 0; i < Math.max(1, p.items.length); i += CHUNK) {
-      const chunk = p.items.slice(i, i + CHUNK)
-      const last = i + CHUNK >= p.items.length
-      await s.batch(async (ctx) => {
-        for (const ev of chunk) await applyOne(ctx, p.calendar, ev, opts, counts)
-        if (last && p.nextSyncToken) {
+    // A batch applies events until its slice is spent (a move runs the capacity check, so an
+    // event can cost milliseconds): a large page never holds the lock and the event loop long.
+    let next = 0
+    do {
+      next = await s.batch(async (ctx) => {
+        const slice = timeSlice()
+        let i = next
+        while (i < p.items.length && i - next < APPLY_MAX_PER_BATCH) {
+          await applyOne(ctx, p.calendar, p.items[i]!, opts, counts)
+          i += 1
+          if (slice.due()) break
+        }
+        if (i >= p.items.length && p.nextSyncToken) {
           await ctx.db.updateTable('sync_calendars').set({ sync_token: p.nextSyncToken }).where('id', '=', p.calendar.id).execute()
         }
+        return i
       })
-    }
+    } while (next < p.items.length)
   }
   return { counts, paused: null }
 }

@@ -7,6 +7,8 @@ import { classifyGraphResponse, OutlookFailure } from './errors'
 export const GRAPH_MAX_IN_FLIGHT = 4
 /** `$batch` takes at most 20 requests. */
 export const GRAPH_BATCH_LIMIT = 20
+/** How long a partial `$batch` waits for more writes (the engine's paced rounds queue them over several turns). */
+export const COALESCE_MS = 20
 
 /** Sent on every request: ids that survive a move to another calendar (sync-notes §0.4). */
 export const IMMUTABLE_IDS = 'IdType="ImmutableId"'
@@ -17,7 +19,7 @@ export interface GraphRequest {
   url: string
   body?: unknown
   headers?: Record<string, string>
-  /** Writes go out in `$batch`es of up to 20, coalesced from whatever is queued at the moment. */
+  /** Writes go out in `$batch`es of up to 20, coalesced from what is queued while the queue still grows. */
   batch?: boolean
 }
 
@@ -47,6 +49,10 @@ export interface ThrottleStats {
 export interface MailboxGate {
   run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>
   holdFor(ms: number): void
+  /** Every slot is taken or spoken for: a request made now would only wait. */
+  full(): boolean
+  /** Resolves when a request in the gate has finished (a slot may be free). */
+  freed(): Promise<void>
   stats: ThrottleStats
 }
 
@@ -55,11 +61,14 @@ export function mailboxGate(maxInFlight = GRAPH_MAX_IN_FLIGHT): MailboxGate {
   let holdUntil = 0
   let inFlight = 0
   const stats: ThrottleStats = { requests: 0, throttled: 0, retryAfterMs: [], retried: 0, batches: 0, batchedItems: 0, peakInFlight: 0 }
+  let waiting: Array<() => void> = []
   return {
     stats,
     holdFor(ms) {
       holdUntil = Math.max(holdUntil, Date.now() + ms)
     },
+    full: () => limit.activeCount + limit.pendingCount >= maxInFlight,
+    freed: () => new Promise<void>((resolve) => waiting.push(resolve)),
     run(task, signal) {
       return limit(async () => {
         for (let wait = holdUntil - Date.now(); wait > 0; wait = holdUntil - Date.now()) await sleep(wait, signal)
@@ -70,6 +79,10 @@ export function mailboxGate(maxInFlight = GRAPH_MAX_IN_FLIGHT): MailboxGate {
           return await task()
         } finally {
           inFlight -= 1
+          // After p-limit has counted this one out and started the next.
+          const wake = waiting
+          waiting = []
+          if (wake.length > 0) setImmediate(() => wake.forEach((w) => w()))
         }
       })
     },
@@ -100,6 +113,8 @@ const headersOf = (h: Headers | Record<string, string> | undefined): Record<stri
 
 interface Queued {
   req: GraphRequest
+  /** When it was first queued. */
+  queuedAt: number
   attempts: number
   refreshed: boolean
   retries: number
@@ -186,13 +201,35 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
 
   const queue: Queued[] = []
   let scheduled = false
+  // The engine's batches are paced (pacing.ts), so the writes of one round are queued over
+  // several turns of the event loop: full $batches go at once; a remainder waits while the
+  // queue still grew since the last turn, and while every slot of the mailbox gate is taken
+  // (it could not be sent anyway; more writes join it meanwhile), then goes as it is.
   const schedule = () => {
     if (scheduled) return
     scheduled = true
-    setImmediate(() => {
+    let seen = 0
+    const look = () => {
+      while (queue.length >= GRAPH_BATCH_LIMIT) void flush(queue.splice(0, GRAPH_BATCH_LIMIT))
+      if (queue.length > 0 && queue.length !== seen) {
+        seen = queue.length
+        setImmediate(look)
+        return
+      }
+      if (queue.length > 0 && d.gate.full()) {
+        seen = 0
+        void d.gate.freed().then(look)
+        return
+      }
+      const waited = queue.length > 0 ? performance.now() - queue[0]!.queuedAt : Infinity
+      if (waited < COALESCE_MS) {
+        setTimeout(look, COALESCE_MS - waited)
+        return
+      }
       scheduled = false
-      while (queue.length > 0) void flush(queue.splice(0, GRAPH_BATCH_LIMIT))
-    })
+      if (queue.length > 0) void flush(queue.splice(0, GRAPH_BATCH_LIMIT))
+    }
+    setImmediate(look)
   }
   // Not unref'd: a push waiting out a Retry-After must keep a headless process (the bench, the bridge) alive.
   const requeue = (items: Queued[], waitMs: number) => {
@@ -264,7 +301,7 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
       const retries = opts.retries ?? 6
       if (!req.batch) return direct<T>(req, retries)
       return new Promise<GraphAnswer<T>>((resolve, reject) => {
-        queue.push({ req, attempts: 0, refreshed: false, retries, resolve: resolve as Queued['resolve'], reject })
+        queue.push({ req, queuedAt: performance.now(), attempts: 0, refreshed: false, retries, resolve: resolve as Queued['resolve'], reject })
         schedule()
       })
     },

@@ -38,16 +38,27 @@ export interface GraphEvent {
   transactionId?: string | null
 }
 
+// Answers by zone name: checking a name builds an Intl.DateTimeFormat (and a Windows name
+// throws first), about a millisecond each on a busy machine, twice per event of a delta page.
+const zoneCache = new Map<string, string | null>()
+const ZONE_CACHE_MAX = 512
+
 /** A Windows zone name ("Pacific Standard Time") or an IANA one, as IANA; null when unknown. */
 export function ianaZone(zone: string | null | undefined): string | null {
   if (!zone) return null
   if (zone === 'UTC' || zone === 'tzone://Microsoft/Utc') return 'UTC'
+  const known = zoneCache.get(zone)
+  if (known !== undefined) return known
+  let iana: string | null
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone })
-    return zone
+    iana = zone
   } catch {
-    return findIana(zone)[0] ?? null
+    iana = findIana(zone)[0] ?? null
   }
+  if (zoneCache.size >= ZONE_CACHE_MAX) zoneCache.clear()
+  zoneCache.set(zone, iana)
+  return iana
 }
 
 /** Graph's wall time ("2025-03-10T14:00:00.0000000") in its zone, as a UTC instant. */

@@ -4,6 +4,7 @@ import type { PulledCalendar } from '../pull'
 import type { OutlookCalls } from './client'
 import { OutlookFailure } from './errors'
 import { toEngineEvent, type GraphEvent } from './events'
+import { timeSlice } from '../pacing'
 
 export interface OutlookReadOptions {
   installId: string
@@ -56,18 +57,34 @@ export async function readOutlookCalendar(calls: OutlookCalls, calendar: SyncCal
   }
 }
 
+/**
+ * The engine's events, in delta order. Converting one costs zone arithmetic, so a full delta
+ * (every event of the window) is converted in time slices with a turn of the event loop
+ * between them; the removals' GETs go out meanwhile.
+ */
 async function confirmRemovals(calls: OutlookCalls, events: GraphEvent[], installId: string): Promise<calendar_v3.Schema$Event[]> {
-  return Promise.all(
-    events.map(async (ev) => {
-      if (!ev['@removed']) return toEngineEvent(ev, installId)
-      try {
-        const current = await calls.call<GraphEvent>({ method: 'GET', url: `/me/events/${encodeURIComponent(ev.id)}` })
-        // Still there (moved out of the window, or to a calendar we do not watch): a change, not a delete.
-        return toEngineEvent({ ...current.body, transactionId: current.body.transactionId ?? ev.transactionId ?? null }, installId)
-      } catch (error) {
-        if (error instanceof OutlookFailure && error.kind === 'gone') return toEngineEvent(ev, installId, true)
-        throw error
-      }
-    }),
-  )
+  const out: calendar_v3.Schema$Event[] = new Array<calendar_v3.Schema$Event>(events.length)
+  const confirming: Array<Promise<void>> = []
+  const slice = timeSlice()
+  for (const [i, ev] of events.entries()) {
+    if (!ev['@removed']) out[i] = toEngineEvent(ev, installId)
+    else {
+      const confirmed = (async () => {
+        try {
+          const current = await calls.call<GraphEvent>({ method: 'GET', url: `/me/events/${encodeURIComponent(ev.id)}` })
+          // Still there (moved out of the window, or to a calendar we do not watch): a change, not a delete.
+          out[i] = toEngineEvent({ ...current.body, transactionId: current.body.transactionId ?? ev.transactionId ?? null }, installId)
+        } catch (error) {
+          if (error instanceof OutlookFailure && error.kind === 'gone') out[i] = toEngineEvent(ev, installId, true)
+          else throw error
+        }
+      })()
+      // Handled here so a failure while the loop still yields is not an unhandled rejection; Promise.all below reports it.
+      confirmed.catch(() => undefined)
+      confirming.push(confirmed)
+    }
+    if (slice.due()) await slice.next()
+  }
+  await Promise.all(confirming)
+  return out
 }
