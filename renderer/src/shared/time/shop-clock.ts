@@ -1,0 +1,83 @@
+/**
+ * The core's clock, kept in the renderer. The computer's clock may be off and its zone may not
+ * be the shop's (a manager at home in another state): "now" and "today" on every screen come
+ * from the core (`clock.now`) and the shop's time zone. The core's answer is kept as an offset
+ * from the computer's clock, so "now" keeps ticking between answers.
+ */
+import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import type { ShopClock } from '../../../../shared/contract/clock'
+import { call, type ShopError } from '../data/shop'
+import { channelKey } from '../data/queries'
+
+let offsetMs = 0
+let shopZone: string | null = null
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * The wall-clock fields of an instant in `timeZone`. Through Intl rather than TZDate: a
+ * Date subclass misreads zones under a replaced global Date (Playwright's clock), and this is
+ * what the tests of "another zone" check.
+ */
+export function zonedFields(ms: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+    formatters.set(timeZone, f)
+  }
+  const parts = Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]))
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** The core's "now" (as of its last answer, moved on by the computer's clock since). */
+// The computer's clock only measures time elapsed since the core's answer (offsetMs), never "now" itself.
+export const coreNow = (): Date => new Date(Date.now() + offsetMs)
+
+/** Today in the shop, `YYYY-MM-DD`, in `timeZone` (default: the zone the core last gave). */
+export function coreToday(timeZone: string | null = shopZone): string {
+  const z = zonedFields(coreNow().getTime(), timeZone ?? browserZone())
+  return `${z.year}-${pad(z.month)}-${pad(z.day)}`
+}
+
+/** The shop's zone as the core last gave it (null before its first answer). */
+export const shopTimeZone = (): string | null => shopZone
+
+/** The browser's own zone, to say when the shop's differs. */
+export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
+
+async function readClock(): Promise<ShopClock> {
+  // Date.now() here times the round trip to the core; the core's answer is the shop's now.
+  const asked = Date.now()
+  const clock = await call('clock.now', {})
+  // Half the round trip: the answer was true somewhere between asking and hearing back.
+  offsetMs = Date.parse(clock.now) - (asked + Date.now()) / 2
+  shopZone = clock.timeZone
+  return clock
+}
+
+/**
+ * The shop's clock for a component: re-read from the core every few minutes (and when the
+ * settings change, since the zone is one), re-rendered each minute so dates roll over.
+ *
+ * @example
+ * const clock = useShopClock()
+ * clock.data?.today // '2026-03-10'
+ */
+export function useShopClock() {
+  const query = useQuery<ShopClock, ShopError>({
+    // Under the settings domain: a change of the shop's zone refreshes it.
+    queryKey: ['settings', ...channelKey('clock.now', {}).slice(1)],
+    queryFn: readClock,
+    staleTime: 5 * 60_000,
+    refetchInterval: 5 * 60_000,
+  })
+  const [, tick] = useState(0)
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 60_000)
+    return () => clearInterval(timer)
+  }, [])
+  return { ...query, today: query.data ? coreToday(query.data.timeZone) : null, timeZone: query.data?.timeZone ?? null }
+}
