@@ -1,7 +1,8 @@
 import { AppShell, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core'
 import { IconCalendar, IconCar, IconGauge, IconLayoutDashboard, IconSettings, IconUsers } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet } from 'react-router'
-import { browserZone, useShopClock } from './shared/time/shop-clock'
+import { browserZone } from './shared/time/shop-clock'
+import { useShopClock } from './shared/data/use-shop-clock'
 import { WorkerMenu } from './features/desk/WorkerMenu'
 import { SyncBanner, SyncHeaderStatus } from './features/sync/SyncFrame'
 

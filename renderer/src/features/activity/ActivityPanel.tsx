@@ -1,20 +1,12 @@
 /**
  * The activity panel: one drawer for the whole app, opened from any calendar event or list
- * row with `useActivityPanel().open(id)`. The provider sits inside the router (so the panel
- * can link to the vehicle) and around every page.
+ * row with `useActivityPanel().open(id)` (shared/ui/activity-panel.ts). The provider sits
+ * inside the router (so the panel can link to the vehicle) and around every page.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { Drawer } from '@mantine/core'
+import { ActivityPanelContext } from '../../shared/ui/activity-panel'
 import { ActivityDetails } from './ActivityDetails'
-
-interface ActivityPanelApi {
-  open: (activityId: number) => void
-  close: () => void
-  /** The activity shown now, if any. */
-  openId: number | null
-}
-
-const PanelContext = createContext<ActivityPanelApi | null>(null)
 
 export function ActivityPanelProvider({ children }: { children: ReactNode }) {
   const [openId, setOpenId] = useState<number | null>(null)
@@ -22,7 +14,7 @@ export function ActivityPanelProvider({ children }: { children: ReactNode }) {
   const close = useCallback(() => setOpenId(null), [])
   const api = useMemo(() => ({ open, close, openId }), [open, close, openId])
   return (
-    <PanelContext.Provider value={api}>
+    <ActivityPanelContext.Provider value={api}>
       {children}
       <Drawer
         opened={openId !== null}
@@ -35,13 +27,6 @@ export function ActivityPanelProvider({ children }: { children: ReactNode }) {
       >
         {openId !== null && <ActivityDetails key={openId} id={openId} onClose={close} />}
       </Drawer>
-    </PanelContext.Provider>
+    </ActivityPanelContext.Provider>
   )
-}
-
-/** Opens the activity panel from anywhere under `ActivityPanelProvider`. */
-export function useActivityPanel(): ActivityPanelApi {
-  const api = useContext(PanelContext)
-  if (!api) throw new Error('useActivityPanel needs ActivityPanelProvider above it')
-  return api
 }

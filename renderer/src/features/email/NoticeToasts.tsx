@@ -3,7 +3,7 @@ import { Button, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useNavigate } from 'react-router'
 import type { StaffNotice } from '../../../../shared/domain/email'
-import { useActivityPanel } from '../activity/ActivityPanel'
+import { useActivityPanel } from '../../shared/ui/activity-panel'
 
 /** Notices arriving this close together are one round of the service: shown together. */
 const GATHER_MS = 300

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
-import { useShopClock } from '../../shared/time/shop-clock'
-import { useActivityPanel } from '../activity/ActivityPanel'
+import { useShopClock } from '../../shared/data/use-shop-clock'
+import { useActivityPanel } from '../../shared/ui/activity-panel'
 import { FormProblem } from '../../shared/ui/FormProblem'
 import { formatInstant } from './format'
 

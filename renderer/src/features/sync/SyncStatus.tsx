@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCloudCheck, IconCloudUpload } from '@tabler/icon
 import { Link } from 'react-router'
 import type { SyncAccount } from '../../../../shared/domain/sync'
 import { useChannel } from '../../shared/data/queries'
-import { useShopClock } from '../../shared/time/shop-clock'
+import { useShopClock } from '../../shared/data/use-shop-clock'
 import { formatInstant, plural } from './format'
 
 /** The sync at a glance in the header: last good sync, what waits, what went wrong; a link to the log. */

@@ -1,6 +1,6 @@
 import { Group, Text, UnstyledButton } from '@mantine/core'
 import type { Activity } from '../../../../shared/domain/activities'
-import { useActivityPanel } from '../activity/ActivityPanel'
+import { useActivityPanel } from '../../shared/ui/activity-panel'
 import { CATEGORY_ICON, CATEGORY_LABEL, StatusBadge } from '../../shared/ui/appearance'
 import { formatDay, formatTime, toWall, wallToDay } from '../../shared/time/shop-time'
 import { coreToday } from '../../shared/time/shop-clock'

@@ -3,7 +3,7 @@ import { Badge, Group, Paper, Stack, Text, ThemeIcon, Timeline, Title } from '@m
 import { IconAlertTriangle, IconCalendarEvent, IconHistory } from '@tabler/icons-react'
 import type { Activity } from '../../../../shared/domain/activities'
 import { useChannel } from '../../shared/data/queries'
-import { useActivityPanel } from '../activity/ActivityPanel'
+import { useActivityPanel } from '../../shared/ui/activity-panel'
 import { LoadError } from '../../shared/ui/LoadError'
 import { OdometerReadings } from './OdometerReadings'
 import { PlanStatus } from './PlanStatus'

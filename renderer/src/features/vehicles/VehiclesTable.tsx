@@ -4,7 +4,7 @@ import { IconArrowDown, IconEdit, IconPlayerPlay, IconPower, IconSelector } from
 import { Link, useNavigate } from 'react-router'
 import type { NextDue, Vehicle, VehicleListItem, VehicleSort } from '../../../../shared/domain/vehicles'
 import { formatDate, vehicleLabel, vehicleName } from '../../shared/time/format'
-import { useShopClock } from '../../shared/time/shop-clock'
+import { useShopClock } from '../../shared/data/use-shop-clock'
 import { formatStamp } from '../../shared/time/shop-time'
 import { STATUS_FILL } from '../../shared/ui/appearance'
 

@@ -4,11 +4,7 @@
  * from the core (`clock.now`) and the shop's time zone. The core's answer is kept as an offset
  * from the computer's clock, so "now" keeps ticking between answers.
  */
-import { useEffect, useState } from 'react'
-import { useQuery } from '@tanstack/react-query'
 import type { ShopClock } from '../../../../shared/contract/clock'
-import { call, type ShopError } from '../data/shop'
-import { channelKey } from '../data/queries'
 
 let offsetMs = 0
 let shopZone: string | null = null
@@ -48,36 +44,14 @@ export const shopTimeZone = (): string | null => shopZone
 /** The browser's own zone, to say when the shop's differs. */
 export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
 
-async function readClock(): Promise<ShopClock> {
-  // Date.now() here times the round trip to the core; the core's answer is the shop's now.
-  const asked = Date.now()
-  const clock = await call('clock.now', {})
-  // Half the round trip: the answer was true somewhere between asking and hearing back.
-  offsetMs = Date.parse(clock.now) - (asked + Date.now()) / 2
-  shopZone = clock.timeZone
-  return clock
-}
-
 /**
- * The shop's clock for a component: re-read from the core every few minutes (and when the
- * settings change, since the zone is one), re-rendered each minute so dates roll over.
+ * Keeps the core's answer to `clock.now` as an offset from the computer's clock. The answer
+ * was true somewhere between asking and hearing back: half the round trip is taken.
  *
  * @example
- * const clock = useShopClock()
- * clock.data?.today // '2026-03-10'
+ * const asked = Date.now(); const clock = await call('clock.now', {}); rememberCoreClock(clock, asked, Date.now())
  */
-export function useShopClock() {
-  const query = useQuery<ShopClock, ShopError>({
-    // Under the settings domain: a change of the shop's zone refreshes it.
-    queryKey: ['settings', ...channelKey('clock.now', {}).slice(1)],
-    queryFn: readClock,
-    staleTime: 5 * 60_000,
-    refetchInterval: 5 * 60_000,
-  })
-  const [, tick] = useState(0)
-  useEffect(() => {
-    const timer = setInterval(() => tick((n) => n + 1), 60_000)
-    return () => clearInterval(timer)
-  }, [])
-  return { ...query, today: query.data ? coreToday(query.data.timeZone) : null, timeZone: query.data?.timeZone ?? null }
+export function rememberCoreClock(clock: ShopClock, askedMs: number, answeredMs: number): void {
+  offsetMs = Date.parse(clock.now) - (askedMs + answeredMs) / 2
+  shopZone = clock.timeZone
 }

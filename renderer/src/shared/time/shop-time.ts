@@ -8,7 +8,7 @@
  * in another zone still lands at the shop's 9:00.
  */
 import { TZDate } from '@date-fns/tz'
-import { coreNow, zonedFields } from './shop-clock'
+import { browserZone, coreNow, zonedFields } from './shop-clock'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -47,7 +47,7 @@ export function wallAt(isoDate: string, hhmm: string): Date {
   return day
 }
 
-/** Now on the shop's wall, by the core's clock (see lib/shop-clock). */
+/** Now on the shop's wall, by the core's clock (see shop-clock.ts). */
 export function nowWall(timeZone: string): Date {
   const z = zonedFields(coreNow().getTime(), timeZone)
   return new Date(z.year, z.month - 1, z.day, z.hour, z.minute, z.second)
@@ -63,7 +63,7 @@ export function minutesOf(hhmm: string): number {
 }
 
 /** The browser's zone: the fallback until the shop's settings have loaded. */
-export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
+export { browserZone }
 
 /** "Tue, Mar 10, 9:00 AM – 10:00 AM" for a booking, in the shop's zone. */
 export function formatBooking(start: string, end: string | null, timeZone: string): string {

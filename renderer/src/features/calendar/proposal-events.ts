@@ -1,6 +1,6 @@
 import type { Activity } from '../../../../shared/domain/activities'
 import type { ProposedBooking } from '../../../../shared/domain/autobook'
-import { UNASSIGNED, type CalendarEvent, type Grouping } from '../calendar/calendar-events'
+import { UNASSIGNED, type CalendarEvent, type Grouping } from './calendar-events'
 import { toWall } from '../../shared/time/shop-time'
 
 /**
