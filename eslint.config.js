@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { rendererLayers } from './renderer/eslint-layers.js'
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**'] },
@@ -36,4 +37,6 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core runs without Electron.' }] }],
     },
   },
+  // The renderer's feature and kernel layers (renderer/eslint-layers.js): keep this last.
+  ...rendererLayers,
 )
