@@ -4,8 +4,7 @@ import { IconAlertTriangle, IconPin } from '@tabler/icons-react'
 import { DateInput } from '@mantine/dates'
 import { Link } from 'react-router'
 import type { Activity } from '../../../../shared/domain/activities'
-import { useChannel } from '../../shared/data/queries'
-import { call } from '../../shared/data/shop'
+import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { BookingDialog, type BookingRequest } from '../booking/BookingDialog'
 import { formatBooking, formatDay, formatStamp } from '../../shared/time/shop-time'
 import { useShopReference } from '../../shared/data/use-shop-reference'
@@ -14,7 +13,7 @@ import { ActivitySyncState } from '../sync/ActivitySyncState'
 import { ActivityHistory } from './ActivityHistory'
 import { CategoryBadge, STATUS_FILL, StatusBadge } from '../../shared/ui/appearance'
 import { StatusActions } from './StatusActions'
-import { useActivityAction } from './use-activity-action'
+import { ACTIVITY_WRITE, useActivityAction } from './use-activity-action'
 import { mayNeedBay, NeedsBayMark } from '../../shared/ui/NeedsBayMark'
 
 const ORIGIN_LABEL: Record<Activity['origin'], string> = {
@@ -29,6 +28,7 @@ export function ActivityDetails({ id, onClose }: { id: number; onClose: () => vo
   const { data: a, isPending, error } = useChannel('activities.get', { id })
   const { timeZone } = useShopReference()
   const action = useActivityAction(id)
+  const unbook = useChannelMutation('activities.unbook', ACTIVITY_WRITE)
   const [booking, setBooking] = useState<BookingRequest | null>(null)
 
   if (isPending) return <Loader size="sm" aria-label="Loading activity" />
@@ -82,7 +82,7 @@ export function ActivityDetails({ id, onClose }: { id: number; onClose: () => vo
             </Button>
           )}
           {open && a.start && (
-            <Button size="xs" variant="subtle" loading={action.busy} onClick={() => void action.run(() => call('activities.unbook', { id: a.id, version: a.version }))}>
+            <Button size="xs" variant="subtle" loading={action.busy} onClick={() => void action.run(() => unbook.mutateAsync({ id: a.id, version: a.version }))}>
               Unbook
             </Button>
           )}
@@ -160,6 +160,7 @@ interface EditorProps {
 /** Moves the due day of work that has no time yet (the month view's drag, by keyboard). */
 function DueDateEditor({ activity: a, run, busy }: EditorProps) {
   const [day, setDay] = useState(a.dueDate)
+  const setDueDate = useChannelMutation('activities.setDueDate', ACTIVITY_WRITE)
   return (
     <Group gap="xs" align="flex-end">
       <DateInput size="xs" label="Due date" valueFormat="MMM D, YYYY" value={day} onChange={(v) => setDay(v ?? '')} />
@@ -168,7 +169,7 @@ function DueDateEditor({ activity: a, run, busy }: EditorProps) {
         variant="default"
         disabled={!day || day === a.dueDate}
         loading={busy}
-        onClick={() => void run(() => call('activities.setDueDate', { id: a.id, version: a.version, dueDate: day }))}
+        onClick={() => void run(() => setDueDate.mutateAsync({ id: a.id, version: a.version, dueDate: day }))}
       >
         Move due date
       </Button>
@@ -180,6 +181,7 @@ function NotesEditor({ activity: a, run, busy }: EditorProps) {
   // Untouched, the field follows the stored notes (a change made elsewhere shows at once);
   // once someone types, their draft is never overwritten under them.
   const stored = a.notes ?? ''
+  const update = useChannelMutation('activities.update', ACTIVITY_WRITE)
   const [draft, setDraft] = useState<string | null>(null)
   const text = draft ?? stored
   const dirty = draft !== null && draft !== stored
@@ -193,7 +195,7 @@ function NotesEditor({ activity: a, run, busy }: EditorProps) {
           disabled={!dirty}
           loading={busy}
           onClick={async () => {
-            if (await run(() => call('activities.update', { id: a.id, version: a.version, notes: text }))) setDraft(null)
+            if (await run(() => update.mutateAsync({ id: a.id, version: a.version, notes: text }))) setDraft(null)
           }}
         >
           Save notes

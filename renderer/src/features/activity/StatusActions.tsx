@@ -3,10 +3,10 @@ import { Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, Texta
 import { useForm } from '@mantine/form'
 import { IconCalendarRepeat, IconCheck, IconPlayerPlay, IconX } from '@tabler/icons-react'
 import { TRANSITIONS, type Activity } from '../../../../shared/domain/activities'
-import { call } from '../../shared/data/shop'
-import { useChannel } from '../../shared/data/queries'
+import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { formatDate } from '../../shared/time/format'
 import { STATUS_FILL } from '../../shared/ui/appearance'
+import { ACTIVITY_WRITE } from './use-activity-action'
 
 // The calendar's completed and missed fills: white on Mantine's teal.6 and red.6 is under 4.5:1.
 const DONE = STATUS_FILL.completed.bg
@@ -26,6 +26,7 @@ interface Props {
  */
 export function StatusActions({ activity: a, run, busy, onRebook }: Props) {
   const [form, setForm] = useState<'complete' | 'cancel' | null>(null)
+  const start = useChannelMutation('activities.start', ACTIVITY_WRITE)
   const allowed = TRANSITIONS[a.status]
   const v = { id: a.id, version: a.version }
   if (allowed.length === 0) return null
@@ -33,7 +34,7 @@ export function StatusActions({ activity: a, run, busy, onRebook }: Props) {
     <Stack gap="xs">
       <Group gap="xs">
         {allowed.includes('in_progress') && (
-          <Button size="xs" leftSection={<IconPlayerPlay size={14} aria-hidden />} loading={busy} onClick={() => void run(() => call('activities.start', v))}>
+          <Button size="xs" leftSection={<IconPlayerPlay size={14} aria-hidden />} loading={busy} onClick={() => void run(() => start.mutateAsync(v))}>
             Start
           </Button>
         )}
@@ -69,6 +70,7 @@ interface FormProps {
 function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
   const technicians = useChannel('technicians.list', {})
   const readings = useChannel('odometer.list', { vehicleId: a.vehicleId })
+  const complete = useChannelMutation('activities.complete', ACTIVITY_WRITE)
   const form = useForm<{ completedBy: string; odometer: number | string; odometerIsCorrection: boolean; notes: string }>({
     initialValues: { completedBy: a.technicianName ?? '', odometer: '', odometerIsCorrection: false, notes: '' },
     validate: {
@@ -84,7 +86,7 @@ function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
   const lower = last !== undefined && typeof odometer === 'number' && odometer < last.miles
   const submit = form.onSubmit(async (values) => {
     const ok = await run(() =>
-      call('activities.complete', {
+      complete.mutateAsync({
         id: a.id,
         version: a.version,
         completedBy: values.completedBy,
@@ -148,12 +150,13 @@ function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
 }
 
 function CancelForm({ activity: a, run, busy, onDone }: FormProps) {
+  const cancel = useChannelMutation('activities.cancel', ACTIVITY_WRITE)
   const form = useForm({
     initialValues: { reason: '' },
     validate: { reason: (v: string) => (v.trim() ? null : 'A reason is required') },
   })
   const submit = form.onSubmit(async ({ reason }) => {
-    const ok = await run(() => call('activities.cancel', { id: a.id, version: a.version, reason }))
+    const ok = await run(() => cancel.mutateAsync({ id: a.id, version: a.version, reason }))
     if (ok) onDone()
   })
   return (

@@ -4,18 +4,20 @@ import { notifications } from '@mantine/notifications'
 import { IconDatabaseExport, IconRestore } from '@tabler/icons-react'
 import type { BackupList, BackupSummary } from '../../../../shared/domain/backups'
 import { call, ShopError } from '../../shared/data/shop'
-import { useChannel, useChannelMutation, queryClient, channelKey } from '../../shared/data/queries'
+import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { confirmRestore } from './confirmRestore'
 import { formatReason, formatSize, formatTakenAt } from './format-backup'
 import { FormProblem } from '../../shared/ui/FormProblem'
 import { SectionFrame } from '../../shared/ui/SectionFrame'
 
+// Backups live in files beside the database, not in a data domain: no `changed` event names them.
+const BACKUP_WRITE = { invalidates: ['backups'], invalidateInBackground: true } as const
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 export function BackupsSection() {
   const list = useChannel('backups.list', {})
-  const create = useChannelMutation('backups.create')
-  const refresh = () => queryClient.invalidateQueries({ queryKey: channelKey('backups.list', {}) })
+  const create = useChannelMutation('backups.create', BACKUP_WRITE)
 
   const backUpNow = async () => {
     try {
@@ -23,8 +25,6 @@ export function BackupsSection() {
       notifications.show({ color: 'green', message: `Backed up and checked: ${backup.name}` })
     } catch (error) {
       notifications.show({ color: 'red', title: 'The backup was not made', message: message(error), autoClose: 15_000 })
-    } finally {
-      void refresh()
     }
   }
 
@@ -42,7 +42,7 @@ export function BackupsSection() {
     >
       {list.data && (
         <Stack gap="lg">
-          <BackupTable backups={list.data.backups} onRestored={refresh} />
+          <BackupTable backups={list.data.backups} />
           <BackupSettingsForm settings={list.data} />
         </Stack>
       )}
@@ -50,7 +50,8 @@ export function BackupsSection() {
   )
 }
 
-function BackupTable({ backups, onRestored }: { backups: BackupSummary[]; onRestored(): void }) {
+function BackupTable({ backups }: { backups: BackupSummary[] }) {
+  const restoreCall = useChannelMutation('backups.restore', BACKUP_WRITE)
   const [busy, setBusy] = useState<string | null>(null)
   if (backups.length === 0) return <Text c="gray.7">No backups yet. The first daily backup is taken ten minutes after the app opens.</Text>
 
@@ -65,7 +66,8 @@ function BackupTable({ backups, onRestored }: { backups: BackupSummary[]; onRest
       confirmRestore(details, {
         damaged: false,
         onConfirm: () =>
-          void call('backups.restore', { name: b.name })
+          void restoreCall
+            .mutateAsync({ name: b.name })
             .then((result) => {
               notifications.show({
                 color: 'green',
@@ -73,7 +75,6 @@ function BackupTable({ backups, onRestored }: { backups: BackupSummary[]; onRest
                 message: result.safetyBackup ? `The data open before is kept as ${result.safetyBackup.name}.` : '',
                 autoClose: 15_000,
               })
-              onRestored()
             })
             .catch((error: unknown) => notifications.show({ color: 'red', title: 'Nothing was restored', message: message(error), autoClose: 15_000 })),
       })
@@ -126,7 +127,7 @@ function BackupSettingsForm({ settings }: { settings: BackupList }) {
   const [folder, setFolder] = useState(settings.folder ?? '')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [problem, setProblem] = useState<string | null>(null)
-  const configure = useChannelMutation('backups.configure')
+  const configure = useChannelMutation('backups.configure', BACKUP_WRITE)
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
@@ -136,7 +137,6 @@ function BackupSettingsForm({ settings }: { settings: BackupList }) {
     try {
       await configure.mutateAsync({ keep, folder: folder.trim() || null })
       notifications.show({ color: 'green', message: 'Backup settings saved' })
-      void queryClient.invalidateQueries({ queryKey: channelKey('backups.list', {}) })
     } catch (error) {
       if (error instanceof ShopError && error.error.issues?.length) setErrors(error.fieldErrors())
       else setProblem(message(error))

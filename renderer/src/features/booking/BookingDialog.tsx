@@ -4,10 +4,10 @@ import { DateInput, TimeInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconSearch } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
 import { FIRST_FREE, type Activity, type FreeSlot } from '../../../../shared/domain/activities'
 import { FormProblem } from '../../shared/ui/FormProblem'
-import { call, ShopError } from '../../shared/data/shop'
+import { call } from '../../shared/data/shop'
+import { useChannelMutation } from '../../shared/data/queries'
 import { describeRefusal } from '../../shared/data/refusal'
 import { useShopReference } from '../../shared/data/use-shop-reference'
 import { dayToWall, formatBooking, fromWall, nowWall, shopToday, toWall, wallAt, wallToDay, wallToTime } from '../../shared/time/shop-time'
@@ -49,7 +49,8 @@ const chosenId = (v: string): number | undefined => (v === FIRST_FREE || v === N
 function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () => void }) {
   const { activity: a } = request
   const ref = useShopReference()
-  const queryClient = useQueryClient()
+  const book = useChannelMutation('activities.book', { refreshOnStale: ['activities'] })
+  const rebook = useChannelMutation('activities.rebook', { refreshOnStale: ['activities'] })
   const [problem, setProblem] = useState<string | null>(null)
   const [slots, setSlots] = useState<FreeSlot[] | null>(null)
   const [saving, setSaving] = useState(false)
@@ -107,14 +108,13 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
     try {
       const saved =
         request.mode === 'rebook'
-          ? await call('activities.rebook', { id: a.id, version: a.version, booking })
-          : await call('activities.book', { id: a.id, version: a.version, ...booking })
+          ? await rebook.mutateAsync({ id: a.id, version: a.version, booking })
+          : await book.mutateAsync({ id: a.id, version: a.version, ...booking })
       notifications.show({ color: 'teal', title: 'Booked', message: `${saved.typeName} · ${saved.vehicleLabel}: ${formatBooking(saved.start!, saved.end, ref.timeZone)}${placeOf(saved)}` })
       onDone()
     } catch (error) {
       const { title, message } = describeRefusal(error)
       setProblem(`${title}: ${message}`)
-      if (error instanceof ShopError && error.code === 'stale') void queryClient.invalidateQueries({ queryKey: ['activities'] })
     } finally {
       setSaving(false)
     }

@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications'
 import type { View } from 'react-big-calendar'
 import type { DragFromOutsideItemArgs, EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop'
 import type { Activity } from '../../../../shared/domain/activities'
-import { call, ShopError } from '../../shared/data/shop'
+import { ShopError } from '../../shared/data/shop'
+import { useChannelMutation } from '../../shared/data/queries'
 import { describeRefusal } from '../../shared/data/refusal'
 import { STATUS_LABEL } from '../../shared/ui/appearance'
 import { canMove, UNASSIGNED, type CalendarEvent, type Grouping, type ResourceId } from './calendar-events'
@@ -55,6 +56,9 @@ function onDayKeepingTime(day: Date, time: Date): Date {
 export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForTime }: Options) {
   const queryClient = useQueryClient()
   const [placements, setPlacements] = useState<ReadonlyMap<number, Placement>>(new Map())
+  // Saved or refused, the refetch follows in the background (see persist).
+  const { mutateAsync: bookCall } = useChannelMutation('activities.book', { invalidates: ['activities'], invalidateInBackground: true })
+  const { mutateAsync: setDueDateCall } = useChannelMutation('activities.setDueDate', { invalidates: ['activities'], invalidateInBackground: true })
 
   const persist = useCallback(
     async (activity: Activity, placement: Placement | null, save: () => Promise<Activity>) => {
@@ -81,13 +85,12 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
         if (!(error instanceof ShopError)) console.error(error)
       } finally {
         // Saved: the cache holds the answer. Refused: it still holds the event where it was.
-        // Either way the placement can go now; the refetch brings whatever else changed.
+        // Either way the placement can go now; the refetch (the call's own) brings whatever else changed.
         setPlacements((m) => {
           const next = new Map(m)
           next.delete(activity.id)
           return next
         })
-        void queryClient.invalidateQueries({ queryKey: ['activities'] })
       }
     },
     [queryClient, timeZone],
@@ -128,10 +131,10 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
         resourceId: (grouping === 'bay' ? (where.bayId ?? a.bayId) : grouping === 'technician' ? (where.technicianId ?? a.technicianId) : null) ?? UNASSIGNED,
       }
       return persist(a, placement, () =>
-        call('activities.book', { id: a.id, version: a.version, start: fromWall(start, timeZone), end: fromWall(end, timeZone), ...where }),
+        bookCall({ id: a.id, version: a.version, start: fromWall(start, timeZone), end: fromWall(end, timeZone), ...where }),
       )
     },
-    [grouping, persist, resourcesFor, timeZone],
+    [bookCall, grouping, persist, resourcesFor, timeZone],
   )
 
   const onEventDrop = useCallback(
@@ -145,7 +148,7 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
           const day = wallToDay(s)
           if (day === a.dueDate) return
           return void persist(a, { start: s, end: s, allDay: true, resourceId: event.resourceId }, () =>
-            call('activities.setDueDate', { id: a.id, version: a.version, dueDate: day }),
+            setDueDateCall({ id: a.id, version: a.version, dueDate: day }),
           )
         }
         return void book(a, s, addMinutes(s, durationOf(a.activityTypeId)), resourceId)
@@ -159,7 +162,7 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
       if (samePlace && newStart.getTime() === event.start.getTime() && newEnd.getTime() === event.end.getTime()) return
       void book(a, newStart, newEnd, resourceId)
     },
-    [book, durationOf, persist, refuseIfFixed, resourcesFor, view],
+    [book, durationOf, persist, refuseIfFixed, resourcesFor, setDueDateCall, view],
   )
 
   const onEventResize = useCallback(

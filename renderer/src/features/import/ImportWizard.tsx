@@ -8,6 +8,7 @@ import {
   type ImportRunResult,
 } from '../../../../shared/domain/import'
 import { call } from '../../shared/data/shop'
+import { useChannelMutation } from '../../shared/data/queries'
 import { useProgress } from '../../shared/data/use-progress'
 import { Notice } from '../../shared/ui/Notice'
 import { readImportFile } from './read-import-file'
@@ -51,6 +52,7 @@ export function ImportWizard({ onClose }: { onClose(): void }) {
   const [running, setRunning] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [progress, restartProgress] = useProgress(JOB)
+  const importRun = useChannelMutation('import.run')
 
   const mapping = () => ({
     fields,
@@ -96,7 +98,7 @@ export function ImportWizard({ onClose }: { onClose(): void }) {
     setRunning(true)
     restartProgress()
     await guard(async () => {
-      const done = await call('import.run', { file, mapping: mapping(), options: { dateOrder }, dryRun: dry, leaveOutProblemRows: leaveOut, job: JOB })
+      const done = await importRun.mutateAsync({ file, mapping: mapping(), options: { dateOrder }, dryRun: dry, leaveOutProblemRows: leaveOut, job: JOB })
       if (dry) {
         setDryRun(done)
         setStep(3)

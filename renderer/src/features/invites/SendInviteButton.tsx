@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconCalendarCheck, IconDownload, IconMailForward } from '@tabler/icons-react'
-import { useChannel } from '../../shared/data/queries'
+import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { STATUS_FILL } from '../../shared/ui/appearance'
 import { call } from '../../shared/data/shop'
 import { formatShopTime, pendingLine } from '../email/email-words'
@@ -22,6 +22,8 @@ export function SendInviteButton({ activityId }: { activityId: number }) {
   const shop = useChannel('settings.get', {})
   const [busy, setBusy] = useState<'email' | 'file' | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const sendInvite = useChannelMutation('email.sendInvite')
+  const markSent = useChannelMutation('invites.markSent')
 
   if (status.isPending || email.isPending || shop.isPending) return <Loader size="xs" aria-label="Checking the invite" />
   if (status.isError) return <Text size="sm" c="red">{status.error.message}</Text>
@@ -45,14 +47,14 @@ export function SendInviteButton({ activityId }: { activityId: number }) {
   }
   const sendEmail = () =>
     act('email', async () => {
-      await call('email.sendInvite', { activityId })
+      await sendInvite.mutateAsync({ activityId })
       notifications.show({ color: 'blue', message: 'Invite queued: the panel says “emailed” once the mail server takes it.' })
     })
   const saveFile = () =>
     act('file', async () => {
       const file = await call('invites.export', { activityId, record: false })
       if (!(await saveCalendarFile(file))) return
-      await call('invites.markSent', { activityId, sequence: file.sequence })
+      await markSent.mutateAsync({ activityId, sequence: file.sequence })
       notifications.show({
         color: 'green',
         message: file.method === 'CANCEL' ? 'Cancellation saved as a file: nothing was sent.' : 'Invite saved as a file: nothing was sent.',

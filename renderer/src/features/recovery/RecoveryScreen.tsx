@@ -3,7 +3,7 @@ import { Button, Card, Center, Code, Group, Stack, Text, TextInput, Title } from
 import { notifications } from '@mantine/notifications'
 import { IconDoorExit, IconFolderOpen, IconRestore } from '@tabler/icons-react'
 import type { DatabaseStatus } from '../../../../shared/domain/backups'
-import { call } from '../../shared/data/shop'
+import { useChannelMutation } from '../../shared/data/queries'
 import { Notice } from '../../shared/ui/Notice'
 import { confirmRestore } from '../backups/confirmRestore'
 import { formatCounts, formatReason, formatTakenAt } from '../backups/format-backup'
@@ -28,6 +28,9 @@ export function RecoveryScreen({ status }: { status: DatabaseStatus }) {
   const [pathError, setPathError] = useState<string | null>(null)
   const [busy, setBusy] = useState<'restore' | 'open' | null>(null)
   const [quitAsked, setQuitAsked] = useState(false)
+  // The `database` event switches the app over once either succeeds (use-database-status).
+  const restoreCall = useChannelMutation('backups.restore')
+  const openCall = useChannelMutation('database.open')
 
   const restore = () => {
     if (!backup) return
@@ -35,7 +38,8 @@ export function RecoveryScreen({ status }: { status: DatabaseStatus }) {
       damaged: problem.code === 'damaged',
       onConfirm: () => {
         setBusy('restore')
-        void call('backups.restore', { name: backup.name })
+        void restoreCall
+          .mutateAsync({ name: backup.name })
           .then((r) =>
             notifications.show({
               color: 'green',
@@ -55,7 +59,7 @@ export function RecoveryScreen({ status }: { status: DatabaseStatus }) {
     setPathError(null)
     setBusy('open')
     try {
-      await call('database.open', { path })
+      await openCall.mutateAsync({ path })
     } catch (error) {
       setPathError(message(error))
     } finally {

@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import { Select, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { SyncAccount, SyncCalendar } from '../../../../shared/domain/sync'
-import { useChannel } from '../../shared/data/queries'
-import { call } from '../../shared/data/shop'
+import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { FormProblem } from '../../shared/ui/FormProblem'
 
 const NONE = ''
@@ -15,6 +14,8 @@ export function CalendarChooser({ account, chosen }: { account: SyncAccount; cho
   const remote = useChannel('sync.remoteCalendars', { accountId: account.id }, { staleTime: 60_000 })
   const technicians = useChannel('technicians.list', {})
   const [saving, setSaving] = useState<string | null>(null)
+  const removeCalendar = useChannelMutation('sync.removeCalendar')
+  const chooseCalendar = useChannelMutation('sync.chooseCalendar')
   const [problem, setProblem] = useState<string | null>(null)
   const mine = chosen.filter((c) => c.accountId === account.id)
   const shopCalendar = mine.find((c) => c.role === 'shop') ?? null
@@ -25,10 +26,10 @@ export function CalendarChooser({ account, chosen }: { account: SyncAccount; cho
     setProblem(null)
     setSaving(slot)
     try {
-      if (current) await call('sync.removeCalendar', { calendarId: current.id })
+      if (current) await removeCalendar.mutateAsync({ calendarId: current.id })
       if (remoteId !== NONE) {
         const summary = remote.data?.find((r) => r.remoteId === remoteId)?.summary
-        await call('sync.chooseCalendar', { accountId: account.id, remoteId, role, technicianId, ...(summary ? { summary } : {}) })
+        await chooseCalendar.mutateAsync({ accountId: account.id, remoteId, role, technicianId, ...(summary ? { summary } : {}) })
       }
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error))

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { notifications } from '@mantine/notifications'
 import type { SyncAccount, SyncProvider } from '../../../../shared/domain/sync'
-import { call } from '../../shared/data/shop'
+import { useChannelMutation } from '../../shared/data/queries'
 import { currentWaiting, setWaiting, useWaitingConnect } from './connect-flow'
 import { accountName, providerName } from './format'
 
@@ -10,12 +10,14 @@ export function useConnect() {
   const waiting = useWaitingConnect()
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  const connect = useChannelMutation('sync.connect')
+  const cancelConnect = useChannelMutation('sync.cancelConnect')
 
   const start = async (provider: SyncProvider, account?: SyncAccount) => {
     setProblem(null)
     setBusy(true)
     try {
-      const started = await call('sync.connect', { provider, ...(account ? { accountId: account.id } : {}) })
+      const started = await connect.mutateAsync({ provider, ...(account ? { accountId: account.id } : {}) })
       setWaiting({ ...started, provider, errorBefore: account?.lastError ?? null, reconnect: account !== undefined })
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error))
@@ -29,7 +31,7 @@ export function useConnect() {
     if (!w) return
     setWaiting(null)
     // Already finished or gone on its own: nothing waits any more, which is what was asked.
-    await call('sync.cancelConnect', { accountId: w.accountId }).catch(() => undefined)
+    await cancelConnect.mutateAsync({ accountId: w.accountId }).catch(() => undefined)
   }
 
   return { waiting, busy, problem, start, cancel }

@@ -1,10 +1,8 @@
 import { Badge, Button, Group, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useQueryClient } from '@tanstack/react-query'
 import type { Activity } from '../../../../shared/domain/activities'
 import type { ReminderState } from '../../../../shared/domain/email'
-import { useChannel } from '../../shared/data/queries'
-import { call } from '../../shared/data/shop'
+import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { STATUS_FILL } from '../../shared/ui/appearance'
 import { formatShopTime } from '../email/email-words'
 import { describeRefusal } from '../../shared/data/refusal'
@@ -17,18 +15,16 @@ import { ListCard } from './ListCard'
  * its way, or whether the desk still has to call.
  */
 export function ContactList({ toContact, timeZone, reminderDays }: { toContact: Activity[]; timeZone: string; reminderDays: number | undefined }) {
-  const queryClient = useQueryClient()
+  const markContacted = useChannelMutation('activities.markContacted', { invalidates: ['activities'], invalidateInBackground: true })
   const reminders = useChannel('email.reminders', { activityIds: toContact.slice(0, 500).map((a) => a.id) })
   const byActivity = new Map((reminders.data ?? []).map((r) => [r.activityId, r]))
   const toCall = toContact.filter((a) => byActivity.get(a.id)?.state !== 'sent').length
   const mark = async (a: Activity) => {
     try {
-      await call('activities.markContacted', { id: a.id, version: a.version })
+      await markContacted.mutateAsync({ id: a.id, version: a.version })
       notifications.show({ color: 'teal', title: 'Marked as contacted', message: `${a.customerName} · ${a.typeName}` })
     } catch (error) {
       notifications.show({ color: 'red', ...describeRefusal(error) })
-    } finally {
-      await queryClient.invalidateQueries({ queryKey: ['activities'] })
     }
   }
   return (

@@ -1,4 +1,4 @@
-import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query'
+import { QueryClient, useMutation, useQuery, type UseMutationOptions, type UseQueryOptions } from '@tanstack/react-query'
 import { readsShow, type ChannelInput, type ChannelName, type ChannelResult } from '../../../../shared/contract'
 import { call, type ShopError } from './shop'
 
@@ -26,10 +26,49 @@ export function useChannel<C extends ChannelName>(
   })
 }
 
-/** Writes through a channel. The core's `changed` event refreshes the reads, wherever they are shown. */
-export function useChannelMutation<C extends ChannelName>(channel: C) {
+/** Query groups: the part of a channel's name before the dot (`activities` for `activities.get`). */
+export type ChannelGroup = ChannelName extends `${infer G}.${string}` ? G : never
+
+export interface ChannelMutationOptions<C extends ChannelName>
+  extends Omit<UseMutationOptions<ChannelResult<C>, ShopError, ChannelInput<C>>, 'mutationFn'> {
+  /**
+   * Groups whose reads are refreshed once the call settles, saved or refused, before
+   * `mutateAsync` resolves: for a refusal (a stale version commits nothing, so no `changed`
+   * event comes) and for a screen that must show the result the moment the call answers.
+   */
+  invalidates?: readonly ChannelGroup[]
+  /** Refresh `invalidates` without holding the answer back (a drag that must feel instant). */
+  invalidateInBackground?: boolean
+  /**
+   * Groups refreshed in the background when the core refuses the call as stale (changed
+   * elsewhere meanwhile): nothing was committed, so no `changed` event brings the current state.
+   */
+  refreshOnStale?: readonly ChannelGroup[]
+}
+
+/**
+ * Writes through a channel: the one way a screen changes data. The core's `changed` event
+ * refreshes the reads that show what changed, wherever they are shown; `invalidates` adds
+ * what the event cannot cover.
+ *
+ * @example
+ * const start = useChannelMutation('activities.start', { invalidates: ['activities'] })
+ * await start.mutateAsync({ id, version })
+ */
+export function useChannelMutation<C extends ChannelName>(channel: C, options: ChannelMutationOptions<C> = {}) {
+  const { invalidates, invalidateInBackground, refreshOnStale, onSettled, onError, ...rest } = options
   return useMutation<ChannelResult<C>, ShopError, ChannelInput<C>>({
     mutationFn: (input) => call(channel, input),
+    ...rest,
+    onError: async (...args) => {
+      if (args[0].code === 'stale') for (const group of refreshOnStale ?? []) void queryClient.invalidateQueries({ queryKey: [group] })
+      await onError?.(...args)
+    },
+    onSettled: async (...args) => {
+      const refreshing = Promise.all((invalidates ?? []).map((group) => queryClient.invalidateQueries({ queryKey: [group] })))
+      if (!invalidateInBackground) await refreshing
+      await onSettled?.(...args)
+    },
   })
 }
 
