@@ -12,7 +12,7 @@ import { placeBooking } from './capacity'
 import { bookingColumns, resolveBooking } from './booking'
 import { readContext } from './read-context'
 import { readActivity } from './read'
-import { localDay } from './shop-time'
+import { shopDay } from '../../../shared/shop-day'
 
 type ActivitiesMap = HandlerMap<'activities'>
 
@@ -49,7 +49,7 @@ export const activityEditHandlers = {
         template_id: null,
         occurrence_index: null,
         occurrence_key: null,
-        due_date: localDay(booking.start, timeZone),
+        due_date: shopDay(booking.start, timeZone),
         ...bookingColumns(booking),
         pinned: 1,
         notes: input.notes,
@@ -130,7 +130,7 @@ export const activityEditHandlers = {
       const { timeZone } = await readContext(ctx)
       await addReading(ctx.db, {
         vehicleId: row.vehicle_id,
-        date: localDay(completedAt, timeZone),
+        date: shopDay(completedAt, timeZone),
         miles: input.odometer,
         isCorrection: input.odometerIsCorrection === true,
         source: 'completion',

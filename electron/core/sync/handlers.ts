@@ -11,7 +11,8 @@ import { applyExternalMove } from './external-changes'
 import { syncLog } from './sync-log'
 import { parsePausedDeletes } from './paused-deletes'
 import { getSettingsRow } from '../settings/queries'
-import { addDays, startOfDay } from '../activities/shop-time'
+import { addDays } from '../../../shared/dates'
+import { startOfShopDay } from '../../../shared/shop-day'
 
 const syncService = (ctx: Ctx): CalendarSyncService => {
   const service = ctx.services.get<CalendarSyncService>(SYNC_SERVICE)
@@ -245,8 +246,8 @@ export const syncHandlers = {
       .select(['b.technician_id', 'b.start_at', 'b.end_at'])
       // Only calendars still watched for that technician (a removed one's blocks are deleted anyway).
       .where('c.active', '=', 1)
-      .where('b.start_at', '<', startOfDay(addDays(input.to, 1), timeZone).toISOString())
-      .where('b.end_at', '>', startOfDay(input.from, timeZone).toISOString())
+      .where('b.start_at', '<', startOfShopDay(addDays(input.to, 1), timeZone).toISOString())
+      .where('b.end_at', '>', startOfShopDay(input.from, timeZone).toISOString())
       .orderBy('b.start_at')
       .execute()
     return rows.map((r) => ({ technicianId: r.technician_id, start: r.start_at, end: r.end_at }))

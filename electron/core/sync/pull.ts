@@ -6,8 +6,8 @@ import { GoogleFailure } from './google/errors'
 import { OUR_TAG } from './ids'
 import type { CalendarRow } from './targets'
 import { applyExternalDelete, applyExternalMove } from './external-changes'
-import { startOfLocalDay } from '../invites/local-time'
 import { syncLog } from './sync-log'
+import { startOfShopDay } from '../../../shared/shop-day'
 
 export interface PullCounts {
   moved: number
@@ -75,7 +75,7 @@ export async function readCalendar(calls: GoogleCalls, calendar: CalendarRow, op
 
 /** A timed event's instant; an all-day event's day starts in the shop's zone (Google's end date is exclusive, so it ends the day before). */
 const instant = (t: calendar_v3.Schema$EventDateTime | undefined, timeZone: string): string | null =>
-  t?.dateTime ? new Date(t.dateTime).toISOString() : t?.date ? startOfLocalDay(t.date, timeZone) : null
+  t?.dateTime ? new Date(t.dateTime).toISOString() : t?.date ? startOfShopDay(t.date, timeZone).toISOString() : null
 
 export interface ApplyOptions {
   installId: string
