@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Checkbox, Group, ScrollArea, Stack, Text, Title } from '@mantine/core'
 import type { AutobookProposal } from '../../../../shared/domain/autobook'
-import { formatDay, toWall, wallToDay, wallToTime } from '../../shared/time/shop-time'
+import { shopDay } from '../../../../shared/shop-day'
+import { formatDay, toWall, wallToTime } from '../../shared/time/shop-time'
 
 interface Props {
   proposal: AutobookProposal
@@ -74,7 +75,7 @@ export function ProposalPanel({ proposal, timeZone, chosen, onChosen, onAccept, 
                 label={
                   <span>
                     <strong>
-                      {shortDay(wallToDay(toWall(p.start, timeZone)))} {wallToTime(toWall(p.start, timeZone))}
+                      {shortDay(shopDay(p.start, timeZone))} {wallToTime(toWall(p.start, timeZone))}
                     </strong>{' '}
                     {p.typeName} · {p.plate ?? p.vehicle}
                     <br />

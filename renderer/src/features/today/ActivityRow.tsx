@@ -2,7 +2,8 @@ import { Group, Text, UnstyledButton } from '@mantine/core'
 import type { Activity } from '../../../../shared/domain/activities'
 import { useActivityPanel } from '../../shared/ui/activity-panel'
 import { CATEGORY_ICON, CATEGORY_LABEL, StatusBadge } from '../../shared/ui/appearance'
-import { formatDay, formatTime, toWall, wallToDay } from '../../shared/time/shop-time'
+import { shopDay } from '../../../../shared/shop-day'
+import { formatDay, formatTime } from '../../shared/time/shop-time'
 import { coreToday } from '../../shared/time/shop-clock'
 
 type Lead = 'time' | 'due'
@@ -21,7 +22,7 @@ export function whenOf(a: Activity, timeZone: string, lead: Lead): string {
   const thisYear = coreToday(timeZone).slice(0, 4)
   const shortDay = (iso: string) => (iso.startsWith(thisYear) ? formatDay(iso).replace(/, \d{4}$/, '') : formatDay(iso))
   if (lead === 'time' && a.start) return formatTime(a.start, timeZone)
-  return a.start ? `${shortDay(wallToDay(toWall(a.start, timeZone)))}, ${formatTime(a.start, timeZone)}` : shortDay(a.dueDate)
+  return a.start ? `${shortDay(shopDay(a.start, timeZone))}, ${formatTime(a.start, timeZone)}` : shortDay(a.dueDate)
 }
 
 /**

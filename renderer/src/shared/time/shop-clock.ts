@@ -5,6 +5,7 @@
  * from the computer's clock, so "now" keeps ticking between answers.
  */
 import type { ShopClock } from '../../../../shared/contract/clock'
+import { shopDay } from '../../../../shared/shop-day'
 
 let offsetMs = 0
 let shopZone: string | null = null
@@ -26,7 +27,6 @@ export function zonedFields(ms: number, timeZone: string): { year: number; month
   return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) }
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
 
 /** The core's "now" (as of its last answer, moved on by the computer's clock since). */
 // The computer's clock only measures time elapsed since the core's answer (offsetMs), never "now" itself.
@@ -34,8 +34,7 @@ export const coreNow = (): Date => new Date(Date.now() + offsetMs)
 
 /** Today in the shop, `YYYY-MM-DD`, in `timeZone` (default: the zone the core last gave). */
 export function coreToday(timeZone: string | null = shopZone): string {
-  const z = zonedFields(coreNow().getTime(), timeZone ?? browserZone())
-  return `${z.year}-${pad(z.month)}-${pad(z.day)}`
+  return shopDay(coreNow(), timeZone ?? browserZone())
 }
 
 /** The shop's zone as the core last gave it (null before its first answer). */

@@ -8,6 +8,7 @@
  * in another zone still lands at the shop's 9:00.
  */
 import { TZDate } from '@date-fns/tz'
+import { shopDay } from '../../../../shared/shop-day'
 import { browserZone, coreNow, zonedFields } from './shop-clock'
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -54,7 +55,7 @@ export function nowWall(timeZone: string): Date {
 }
 
 /** Today's date in the shop. */
-export const shopToday = (timeZone: string): string => wallToDay(nowWall(timeZone))
+export const shopToday = (timeZone: string): string => shopDay(coreNow(), timeZone)
 
 /** Minutes since midnight of an `HH:MM`. */
 export function minutesOf(hhmm: string): number {
