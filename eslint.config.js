@@ -12,6 +12,7 @@ const mainProcessOnly = ['better-sqlite3', 'kysely', 'electron-log'].map((name) 
   name,
   message: 'A main-process package: the renderer and shared/ run without Node.',
 }))
+import { rendererLayers } from './renderer/eslint-layers.js'
 
 export default tseslint.config(
   {
@@ -92,4 +93,6 @@ export default tseslint.config(
     files: ['electron/preload/**/*.ts'],
     rules: { 'import-x/no-nodejs-modules': 'error' },
   },
+  // The renderer's feature and kernel layers (renderer/eslint-layers.js): keep this last.
+  ...rendererLayers({ paths: mainProcessOnly, patterns: [electronOnly] }),
 )

@@ -3,13 +3,11 @@
  *
  * A due date is a day, not an instant, so the arithmetic here runs on plain
  * year/month/day numbers through UTC: no local time zone and no daylight-saving change
- * can shift a day. Only `todayIn` turns an instant into a day, in a named IANA zone.
+ * can shift a day. Turning an instant into a day (in the shop's IANA zone) is
+ * `shared/shop-day.ts`'s job.
  * The planner calls these hundreds of thousands of times per run, hence integer
  * arithmetic rather than building date-fns objects per call.
  */
-import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
-
 export type IsoDate = string
 
 const DAY_MS = 86_400_000
@@ -153,12 +151,5 @@ export function weekday(date: IsoDate): number {
   return (((toDayNumber(date) + 4) % 7) + 7) % 7
 }
 
-/**
- * The calendar date of an instant in an IANA time zone: "today" for the shop.
- *
- * @example
- * todayIn(new Date('2025-01-01T03:00:00Z'), 'America/New_York') // '2024-12-31'
- */
-export function todayIn(instant: Date, timeZone: string): IsoDate {
-  return format(new TZDate(instant.getTime(), timeZone), 'yyyy-MM-dd')
-}
+/** Weekday names by `weekday` number (0 = Sunday), as the shop's messages spell them. */
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const

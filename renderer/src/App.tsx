@@ -8,11 +8,11 @@ import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from 'react-router'
-import { queryClient, subscribeToChanges } from './lib/queries'
+import { queryClient, subscribeToChanges } from './shared/data/queries'
 import { router } from './routes'
 import { theme } from './theme'
-import { useDatabaseStatus } from './lib/use-database-status'
-import { RecoveryScreen } from './components/recovery/RecoveryScreen'
+import { useDatabaseStatus } from './shared/data/use-database-status'
+import { RecoveryScreen } from './features/recovery/RecoveryScreen'
 
 export function App() {
   useEffect(() => subscribeToChanges(), [])

@@ -10,8 +10,9 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { AppError, fieldError } from '../errors'
 import { findBay, findTechnician } from '../resources/queries'
-import { localDay, wallClock, weekdayOf, WEEKDAY_NAMES } from '../shared/shop-time'
 import { formatClockText, formatDayText, formatSpanText, formatStampText } from '../../../shared/format-dates'
+import { weekday, WEEKDAY_NAMES } from '../../../shared/dates'
+import { shopDay, shopInstant } from '../../../shared/shop-day'
 
 /** A concrete booking: the times and the bay and technician it takes. */
 export interface Booking {
@@ -81,8 +82,8 @@ export async function placeBooking(
 /** The same day, not in the past, inside shop hours, not on a whole-shop closure. Answers the day. */
 async function checkShopTime(db: Kysely<Database>, timeZone: string, b: BookingRequest, opts: PlaceOptions): Promise<string> {
   if (b.end <= b.start) throw fieldError('end', 'The booking must end after it starts')
-  const day = localDay(b.start, timeZone)
-  if (localDay(new Date(b.end.getTime() - 1), timeZone) !== day) {
+  const day = shopDay(b.start, timeZone)
+  if (shopDay(new Date(b.end.getTime() - 1), timeZone) !== day) {
     throw conflict('A booking must start and end on the same day.')
   }
   const keepsStart = opts.currentStart != null && Date.parse(opts.currentStart) === b.start.getTime()
@@ -92,14 +93,14 @@ async function checkShopTime(db: Kysely<Database>, timeZone: string, b: BookingR
     )
   }
 
-  const weekday = weekdayOf(day)
-  const hours = await db.selectFrom('shop_hours').selectAll().where('weekday', '=', weekday).executeTakeFirst()
+  const dayOfWeek = weekday(day)
+  const hours = await db.selectFrom('shop_hours').selectAll().where('weekday', '=', dayOfWeek).executeTakeFirst()
   if (!hours?.opens || !hours.closes) {
-    throw conflict(`The shop is closed on ${WEEKDAY_NAMES[weekday]}s.`)
+    throw conflict(`The shop is closed on ${WEEKDAY_NAMES[dayOfWeek]}s.`)
   }
-  if (b.start < wallClock(day, hours.opens, timeZone) || b.end > wallClock(day, hours.closes, timeZone)) {
+  if (b.start < shopInstant(day, hours.opens, timeZone) || b.end > shopInstant(day, hours.closes, timeZone)) {
     throw conflict(
-      `${span(b.start.toISOString(), b.end.toISOString(), timeZone)} is outside shop hours: ${WEEKDAY_NAMES[weekday]} ${formatClockText(hours.opens)} – ${formatClockText(hours.closes)}.`,
+      `${span(b.start.toISOString(), b.end.toISOString(), timeZone)} is outside shop hours: ${WEEKDAY_NAMES[dayOfWeek]} ${formatClockText(hours.opens)} – ${formatClockText(hours.closes)}.`,
     )
   }
   const closure = await db

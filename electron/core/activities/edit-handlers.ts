@@ -13,7 +13,7 @@ import { bookingColumns, resolveBooking } from './booking'
 import { insertActivity } from './insert'
 import { readContext } from './read-context'
 import { readActivity } from './read'
-import { localDay } from '../shared/shop-time'
+import { shopDay } from '../../../shared/shop-day'
 
 type ActivitiesMap = HandlerMap<'activities'>
 
@@ -48,7 +48,7 @@ export const activityEditHandlers = {
       template_id: null,
       occurrence_index: null,
       occurrence_key: null,
-      due_date: localDay(booking.start, timeZone),
+      due_date: shopDay(booking.start, timeZone),
       ...bookingColumns(booking),
       pinned: 1,
       notes: input.notes,
@@ -127,7 +127,7 @@ export const activityEditHandlers = {
       const { timeZone } = await readContext(ctx)
       await addReading(ctx.db, {
         vehicleId: row.vehicle_id,
-        date: localDay(completedAt, timeZone),
+        date: shopDay(completedAt, timeZone),
         miles: input.odometer,
         isCorrection: input.odometerIsCorrection === true,
         source: 'completion',

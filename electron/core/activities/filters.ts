@@ -6,7 +6,8 @@ import { sql, type RawBuilder } from 'kysely'
 import { normalizePlate } from '../../../shared/domain/vehicles'
 import { containsPattern } from '../shared/like'
 import { foldForSearch } from '../../../shared/domain/search'
-import { addDays, startOfDay } from '../shared/shop-time'
+import { addDays } from '../../../shared/dates'
+import { startOfShopDay } from '../../../shared/shop-day'
 
 /*
  * Index hazard: SQLite reads `start_at is null` as an equality it can look up in the
@@ -24,8 +25,8 @@ import { addDays, startOfDay } from '../shared/shop-time'
  * q.where(dayInRange('2025-03-01', '2025-03-31', 'America/New_York'))
  */
 export function dayInRange(from: string, to: string, timeZone: string): RawBuilder<boolean> {
-  const fromInstant = startOfDay(from, timeZone).toISOString()
-  const toInstant = startOfDay(addDays(to, 1), timeZone).toISOString()
+  const fromInstant = startOfShopDay(from, timeZone).toISOString()
+  const toInstant = startOfShopDay(addDays(to, 1), timeZone).toISOString()
   return sql<boolean>`((+a.start_at is null and a.due_date >= ${from} and a.due_date <= ${to})
     or (a.start_at >= ${fromInstant} and a.start_at < ${toInstant}))`
 }

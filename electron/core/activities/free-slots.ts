@@ -6,7 +6,8 @@
 import type { FreeSlot } from '../../../shared/domain/activities'
 import type { ReadContext } from './read-context'
 import { findBay, findTechnician } from '../resources/queries'
-import { addDays, startOfDay, wallClock, weekdayOf } from '../shared/shop-time'
+import { addDays, weekday } from '../../../shared/dates'
+import { shopInstant, startOfShopDay } from '../../../shared/shop-day'
 
 /** Offered start times step by this much from opening time. */
 export const SLOT_STEP_MINUTES = 30
@@ -32,8 +33,8 @@ export interface FreeSlotQuery {
 export async function freeSlots(rc: ReadContext, q: FreeSlotQuery): Promise<FreeSlot[]> {
   const { db, timeZone } = rc
   const lastDay = addDays(q.from, q.days - 1)
-  const windowStart = startOfDay(q.from, timeZone).toISOString()
-  const windowEnd = startOfDay(addDays(lastDay, 1), timeZone).toISOString()
+  const windowStart = startOfShopDay(q.from, timeZone).toISOString()
+  const windowEnd = startOfShopDay(addDays(lastDay, 1), timeZone).toISOString()
 
   // Asking for a bay or technician that does not exist is a mistake to report, not an empty answer.
   if (q.bayId) await findBay(db, q.bayId)
@@ -104,10 +105,10 @@ export async function freeSlots(rc: ReadContext, q: FreeSlotQuery): Promise<Free
   const notBefore = rc.now.getTime()
   const slots: FreeSlot[] = []
   for (let day = q.from; day <= lastDay && slots.length < q.limit; day = addDays(day, 1)) {
-    const h = hours.get(weekdayOf(day))
+    const h = hours.get(weekday(day))
     if (!h?.opens || !h.closes || closedOn(day, 'shop', null)) continue
-    const open = wallClock(day, h.opens, timeZone).getTime()
-    const close = wallClock(day, h.closes, timeZone).getTime()
+    const open = shopInstant(day, h.opens, timeZone).getTime()
+    const close = shopInstant(day, h.closes, timeZone).getTime()
     const dayBays = bays.filter((b) => b === null || !closedOn(day, 'bay', b))
     const dayTechs = techs.filter((t) => t === null || !closedOn(day, 'technician', t))
     for (let start = open; start + duration <= close && slots.length < q.limit; start += step) {

@@ -1,12 +1,12 @@
 import type { Activity } from '../../../shared/domain/activities'
 import type { ActivityJoinedRow } from './select'
 import type { Lookups } from './read-context'
-import { localDay } from '../shared/shop-time'
 import { urgencyOf, type UrgencyContext } from './urgency'
+import { shopDay } from '../../../shared/shop-day'
 
 /** The day an activity belongs to in lists and calendars: its booked day, else its due day. */
 export const activityDay = (row: { start_at: string | null; due_date: string }, timeZone: string): string =>
-  row.start_at ? localDay(row.start_at, timeZone) : row.due_date
+  row.start_at ? shopDay(row.start_at, timeZone) : row.due_date
 
 /**
  * Maps a joined row to the domain type; row types never cross IPC. `day` is the row's

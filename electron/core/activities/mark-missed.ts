@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { appendLog } from './log'
-import { addDays, startOfDay } from '../shared/shop-time'
 import { formatDayText } from '../../../shared/format-dates'
+import { addDays } from '../../../shared/dates'
+import { startOfShopDay } from '../../../shared/shop-day'
 
 export const SYSTEM_ACTOR = 'system'
 
@@ -20,7 +21,7 @@ export async function markMissed(
 ): Promise<number[]> {
   // Day + grace < today  <=>  day < today - grace.
   const cutoffDay = addDays(opts.today, -opts.graceDays)
-  const cutoffInstant = startOfDay(cutoffDay, opts.timeZone).toISOString()
+  const cutoffInstant = startOfShopDay(cutoffDay, opts.timeZone).toISOString()
   const rows = await db
     .selectFrom('activities')
     .select(['id', 'vehicle_id', 'version', 'due_date', 'start_at'])

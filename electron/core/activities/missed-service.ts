@@ -1,7 +1,7 @@
 import type { Service, ServiceContext } from '../services'
 import { getSettingsRow } from '../settings/queries'
 import { markMissed } from './mark-missed'
-import { localDay } from '../shared/shop-time'
+import { shopDay } from '../../../shared/shop-day'
 
 export const MISSED_SERVICE = 'missed-activities'
 
@@ -28,7 +28,7 @@ export function missedActivityService(): MissedService {
     const marked = await s.batch(async (ctx) => {
       const settings = await getSettingsRow(ctx.db)
       const now = ctx.clock.now()
-      const today = localDay(now, settings.time_zone)
+      const today = shopDay(now, settings.time_zone)
       if (today === lastDay) return []
       const ids = await markMissed(ctx.db, {
         today,

@@ -4,7 +4,7 @@ import type { Database, SettingsRow } from '../db/database'
 import type { Clock } from '../clock'
 import type { Category } from '../../../shared/domain/reference'
 import { getSettingsRow } from '../settings/queries'
-import { localDay, startOfDay } from '../shared/shop-time'
+import { shopDay, startOfShopDay } from '../../../shared/shop-day'
 
 /** What every read model needs: the settings, and "today" as the shop's clocks show it. */
 export interface ReadContext {
@@ -66,7 +66,7 @@ export async function readContext({
 }): Promise<ReadContext> {
   const settings = await getSettingsRow(db)
   const now = clock.now()
-  const today = localDay(now, settings.time_zone)
+  const today = shopDay(now, settings.time_zone)
   return {
     db,
     sqlite,
@@ -74,7 +74,7 @@ export async function readContext({
     timeZone: settings.time_zone,
     now,
     today,
-    todayStart: startOfDay(today, settings.time_zone).toISOString(),
+    todayStart: startOfShopDay(today, settings.time_zone).toISOString(),
     lookups: await loadLookups(db),
   }
 }

@@ -4,7 +4,7 @@ import type { Category } from '../../../shared/domain/reference'
 import type { ReadContext } from './read-context'
 import { readActivities } from './read'
 import { categoryIn, dayInRange, overdue, statusIn, textMatches, unbooked, vehicleActive } from './filters'
-import { addDays } from '../shared/shop-time'
+import { addDays } from '../../../shared/dates'
 
 export interface RangeFilter {
   from: string

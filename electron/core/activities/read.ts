@@ -3,8 +3,8 @@ import { notFound } from '../errors'
 import { activityDay, toActivity } from './map'
 import type { ReadContext } from './read-context'
 import { runRows, selectActivities, type ActivityJoinedRow } from './select'
-import { daysBetween } from '../shared/shop-time'
 import { dailyMilesFor, type UrgencyContext } from './urgency'
+import { daysBetween } from '../../../shared/dates'
 
 type Query = ReturnType<typeof selectActivities>
 

@@ -3,7 +3,8 @@ import type { TodayView } from '../../../shared/domain/activities'
 import type { ReadContext } from './read-context'
 import { readActivities } from './read'
 import { dayInRange, overdue, statusIn, unbooked, vehicleActive } from './filters'
-import { addDays, startOfDay } from '../shared/shop-time'
+import { addDays } from '../../../shared/dates'
+import { startOfShopDay } from '../../../shared/shop-day'
 
 /** Mileage work can be due soon by miles well before it is by days; look this far ahead for it. */
 const MILEAGE_LOOKAHEAD_DAYS = 90
@@ -25,7 +26,7 @@ const dueSoonOrMileage = (soonDays: string, mileageTemplates: number[]) =>
  */
 export async function todayView(rc: ReadContext): Promise<TodayView> {
   const { today, timeZone, settings } = rc
-  const tomorrowStart = startOfDay(addDays(today, 1), timeZone).toISOString()
+  const tomorrowStart = startOfShopDay(addDays(today, 1), timeZone).toISOString()
 
   const booked = await readActivities(rc, (q) =>
     q

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import type { ActivityStatus, Urgency } from '../../../shared/domain/activities'
-import { addDays, daysBetween } from '../shared/shop-time'
+import { addDays, daysBetween } from '../../../shared/dates'
 
 export interface UrgencyContext {
   today: string

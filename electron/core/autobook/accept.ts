@@ -13,8 +13,8 @@ import { placeBooking } from '../activities/capacity'
 import { bookingColumns } from '../activities/booking'
 import { applyEdit } from '../activities/edit'
 import { readContext } from '../activities/read-context'
-import { localTime } from '../shared/shop-time'
 import { getAutobookSettings, technicianCategories } from './settings'
+import { shopTime } from '../../../shared/shop-day'
 
 interface Item {
   activityId: number
@@ -82,7 +82,7 @@ async function tryBook(ctx: Ctx, item: Item, { timeZone, buffer, categories, has
       })
       .executeTakeFirst()
     if (near) {
-      return `Another booking (${localTime(near.start_at!, timeZone)}–${localTime(near.end_at!, timeZone)}) is within the ${buffer / MINUTE}-minute buffer.`
+      return `Another booking (${shopTime(near.start_at!, timeZone)}–${shopTime(near.end_at!, timeZone)}) is within the ${buffer / MINUTE}-minute buffer.`
     }
   }
   try {

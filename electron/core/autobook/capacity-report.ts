@@ -5,8 +5,9 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import type { CapacityDay, CapacityReport, CapacityResourceDay } from '../../../shared/domain/autobook'
-import { addDays, startOfDay } from '../shared/shop-time'
 import { readSnapshot, type Interval, type Snapshot, type SnapshotResource } from './snapshot'
+import { addDays } from '../../../shared/dates'
+import { startOfShopDay } from '../../../shared/shop-day'
 
 const MINUTE = 60_000
 
@@ -28,8 +29,8 @@ export async function capacityReport(
       days.push({ day, open: false, past: day < snap.today, bays: [], technicians: [], freeMinutes: 0, dueUnbookedMinutes })
       continue
     }
-    const midnight = startOfDay(day, q.timeZone).getTime()
-    const nextMidnight = startOfDay(addDays(day, 1), q.timeZone).getTime()
+    const midnight = startOfShopDay(day, q.timeZone).getTime()
+    const nextMidnight = startOfShopDay(addDays(day, 1), q.timeZone).getTime()
     const of = (kind: 'b' | 't', r: SnapshotResource): CapacityResourceDay => {
       const openMinutes = r.closed.has(day) ? 0 : (open.close - open.open) / MINUTE
       const bookedMinutes = booked(snap.busy.get(`${kind}${r.id}`), midnight, nextMidnight)

@@ -7,7 +7,7 @@
  */
 import type { Category } from '../../../shared/domain/reference'
 import type { Interval, OpenDay, Snapshot, SnapshotTechnician, WorkItem } from './snapshot'
-import { addDays } from '../shared/shop-time'
+import { addDays } from '../../../shared/dates'
 
 /** Proposed starts step by this much from opening time (a booking a person could have made). */
 export const STEP_MINUTES = 15

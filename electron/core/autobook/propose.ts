@@ -9,10 +9,10 @@ import type { Ctx } from '../handler'
 import type { AutobookProposal, NotPlaced, ProposedBooking } from '../../../shared/domain/autobook'
 import { AppError } from '../errors'
 import { placeBooking } from '../activities/capacity'
-import { addDays } from '../shared/shop-time'
 import { getSettingsRow } from '../settings/queries'
 import { readSnapshot, type Snapshot, type WorkItem } from './snapshot'
 import { placeWork, type Placement } from './placer'
+import { addDays } from '../../../shared/dates'
 
 /** How long one batch of checks holds the lock: short enough that the event loop and a booking from the desk never wait long. */
 const VERIFY_SLICE_MS = 12

@@ -7,8 +7,9 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import type { Category } from '../../../shared/domain/reference'
-import { addDays, localDay, startOfDay, wallClock, weekdayOf } from '../shared/shop-time'
 import { getAutobookSettings } from './settings'
+import { addDays, weekday } from '../../../shared/dates'
+import { shopDay, shopInstant, startOfShopDay } from '../../../shared/shop-day'
 
 export interface Interval {
   start: number
@@ -75,20 +76,20 @@ export async function readSnapshot(
   q: { from: string; to: string; now: Date; timeZone: string },
 ): Promise<Snapshot> {
   const { from, to, timeZone } = q
-  const today = localDay(q.now, timeZone)
+  const today = shopDay(q.now, timeZone)
   const settings = await getAutobookSettings(db)
   // A day either side: the buffer reaches across midnight only in theory, but it costs nothing.
-  const windowStart = startOfDay(addDays(from, -1), timeZone).toISOString()
-  const windowEnd = startOfDay(addDays(to, 2), timeZone).toISOString()
+  const windowStart = startOfShopDay(addDays(from, -1), timeZone).toISOString()
+  const windowEnd = startOfShopDay(addDays(to, 2), timeZone).toISOString()
 
   const hours = new Map((await db.selectFrom('shop_hours').selectAll().execute()).map((h) => [h.weekday, h]))
   const closures = await db.selectFrom('closures').selectAll().where('starts_on', '<=', to).where('ends_on', '>=', from).execute()
   const days: OpenDay[] = []
   for (let day = from > today ? from : today; day <= to; day = addDays(day, 1)) {
-    const h = hours.get(weekdayOf(day))
+    const h = hours.get(weekday(day))
     if (!h?.opens || !h.closes) continue
     if (closures.some((c) => c.scope === 'shop' && c.starts_on <= day && c.ends_on >= day)) continue
-    days.push({ day, open: wallClock(day, h.opens, timeZone).getTime(), close: wallClock(day, h.closes, timeZone).getTime() })
+    days.push({ day, open: shopInstant(day, h.opens, timeZone).getTime(), close: shopInstant(day, h.closes, timeZone).getTime() })
   }
   const closedDays = (match: (c: (typeof closures)[number]) => boolean): Set<string> => {
     const set = new Set<string>()

@@ -5,16 +5,15 @@
  */
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database'
-import { startOfLocalDay } from '../shared/local-time'
-import { localDate } from '../shared/local-time'
-import { nextDate } from '../invites/event-model'
 import { getSettingsRow } from '../settings/queries'
 import { getEmailSettingsRow, isConfigured } from './settings'
+import { addDays } from '../../../shared/dates'
+import { shopDay, startOfShopDay } from '../../../shared/shop-day'
 
 /** Whose reminder is due now: bookings starting between now and the reminder horizon. */
 export function reminderHorizon(now: Date, daysBefore: number, timeZone: string): string {
   // "0 days before": on the day itself, from its start.
-  if (daysBefore <= 0) return startOfLocalDay(nextDate(localDate(now, timeZone)), timeZone)
+  if (daysBefore <= 0) return startOfShopDay(addDays(shopDay(now, timeZone), 1), timeZone).toISOString()
   return new Date(now.getTime() + daysBefore * 86_400_000).toISOString()
 }
 

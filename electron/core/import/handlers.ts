@@ -1,4 +1,3 @@
-import { todayIn } from '../../../shared/dates'
 import type { ImportRunResult } from '../../../shared/domain/import'
 import { AppError } from '../errors'
 import { longRunning, type Ctx, type HandlerMap } from '../handler'
@@ -9,6 +8,7 @@ import { guessMapping } from './guess-mapping'
 import { readImportFile } from './read-file'
 import { importTemplates } from './templates'
 import { writeImport } from './write-import'
+import { shopDay } from '../../../shared/shop-day'
 
 /** Thrown at the end of a dry run so its one transaction rolls back, carrying what it did. */
 class DryRunDone extends Error {
@@ -21,7 +21,7 @@ const checkContext = (ctx: Ctx) => {
   const now = ctx.clock.now()
   return {
     sqlite: ctx.sqlite,
-    today: todayIn(now, loadReference(ctx.sqlite, now).timeZone),
+    today: shopDay(now, loadReference(ctx.sqlite, now).timeZone),
     templates: importTemplates(ctx.sqlite),
     pause: ctx.yieldToEventLoop,
   }

@@ -1,11 +1,11 @@
 import { foldForSearch } from '../../../shared/domain/search'
 import { normalizePlate } from '../../../shared/domain/vehicles'
-import { wallClock } from '../shared/shop-time'
 import type { Ctx } from '../handler'
 import { loadReference } from '../scheduling/reference'
 import { reconcileMany } from '../scheduling/reconcile-many'
 import type { ImportPlan } from './check-rows'
 import { timeSlices } from './time-slices'
+import { shopInstant } from '../../../shared/shop-day'
 
 export interface WrittenImport {
   vehicleIds: number[]
@@ -96,7 +96,7 @@ export async function writeImport(
           templateId: s.templateId,
           date: s.date,
           // Midday in the shop: the day the anchor counts from is that date in every time zone.
-          completedAt: wallClock(s.date, '12:00', ref.timeZone).toISOString(),
+          completedAt: shopInstant(s.date, '12:00', ref.timeZone).toISOString(),
           actor: ctx.actor,
           notes: serviceNote,
           now,

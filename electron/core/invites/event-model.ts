@@ -4,6 +4,7 @@
  * rises, so both must come from this one place.
  */
 import type { InviteFacts, ShopFacts } from './facts'
+import { addDays } from '../../../shared/dates'
 
 export type EventTime =
   /** A booked activity: instants in UTC, written with a `Z`, never floating. */
@@ -63,7 +64,7 @@ export function visibleEvent(f: InviteFacts, shop: ShopFacts): VisibleEvent {
   const time: EventTime =
     f.startAt && f.endAt
       ? { kind: 'timed', start: new Date(f.startAt).toISOString(), end: new Date(f.endAt).toISOString() }
-      : { kind: 'all_day', date: f.dueDate, endDate: nextDate(f.dueDate) }
+      : { kind: 'all_day', date: f.dueDate, endDate: addDays(f.dueDate, 1) }
   const lines = [
     `${f.typeName} for your ${f.year} ${f.make} ${f.model}${f.plate ? `, plate ${f.plate}` : ''}.`,
   ]
@@ -99,9 +100,3 @@ export function inviteEvent(f: InviteFacts, shop: ShopFacts, sequence: number, n
   }
 }
 
-
-/** `2025-02-28` -> `2025-03-01`, in calendar arithmetic (no time zone can shift it). */
-export function nextDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)
-}

@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import type { ScheduleFile } from '../../../shared/domain/invites'
 import type { Ctx } from '../handler'
-import { inviteEvent, nextDate, visibleEvent, type InviteEvent } from './event-model'
+import { inviteEvent, visibleEvent, type InviteEvent } from './event-model'
 import type { ShopFacts } from './facts'
 import { rangeFilename } from './filenames'
 import { fingerprint } from './fingerprint'
 import { calendarWriter } from './ics-writer'
-import { startOfLocalDay } from '../shared/local-time'
 import { pacer } from './pacer'
 import { findInviteFactsByIds, loadShopFacts, rangeActivityIds } from './queries'
 import { reviseSequences } from './sequence'
 import { exportWarnings } from './warnings'
+import { addDays } from '../../../shared/dates'
+import { startOfShopDay } from '../../../shared/shop-day'
 
 /** Activities read (and their revisions recorded) per short transaction. */
 export const RANGE_READ_CHUNK = 200
@@ -48,8 +49,8 @@ export async function exportShopRange(ctx: Ctx, input: RangeInput): Promise<Sche
     const activityIds = await rangeActivityIds(db, {
       from: input.from,
       to: input.to,
-      fromIso: startOfLocalDay(input.from, shopFacts.timeZone),
-      toIso: startOfLocalDay(nextDate(input.to), shopFacts.timeZone),
+      fromIso: startOfShopDay(input.from, shopFacts.timeZone).toISOString(),
+      toIso: startOfShopDay(addDays(input.to, 1), shopFacts.timeZone).toISOString(),
       includeCancelled: input.includeCancelled,
     })
     return { shop: shopFacts, ids: activityIds }

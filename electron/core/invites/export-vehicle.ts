@@ -5,10 +5,10 @@ import { inviteEvent, vehicleName, visibleEvent } from './event-model'
 import { vehicleScheduleFilename } from './filenames'
 import { fingerprint } from './fingerprint'
 import { writeCalendar } from './ics-writer'
-import { localDate } from '../shared/local-time'
 import { loadShopFacts, upcomingVehicleFacts } from './queries'
 import { reviseSequences } from './sequence'
 import { exportWarnings } from './warnings'
+import { shopDay } from '../../../shared/shop-day'
 
 /**
  * One vehicle's upcoming activities as one calendar to import (no METHOD: nothing to
@@ -24,7 +24,7 @@ export async function exportVehicleSchedule(ctx: Ctx, vehicleId: number): Promis
   const vehicle = await findVehicle(ctx.db, vehicleId)
   const facts = await upcomingVehicleFacts(ctx.db, vehicleId, {
     nowIso: now.toISOString(),
-    today: localDate(now, shop.timeZone),
+    today: shopDay(now, shop.timeZone),
   })
   const items = facts.map((f) => ({
     activityId: f.activityId,

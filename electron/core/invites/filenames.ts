@@ -1,5 +1,5 @@
 import type { InviteFacts } from './facts'
-import { localDate } from '../shared/local-time'
+import { shopDay } from '../../../shared/shop-day'
 
 /** Lower-case words joined by dashes, safe in a file name on every platform. */
 export const slug = (text: string): string =>
@@ -19,7 +19,7 @@ const vehicleSlug = (f: Pick<InviteFacts, 'make' | 'model' | 'plate'>): string =
  * inviteFilename(facts, 'CANCEL') // 'cancellation-toyota-corolla-abc123-2025-03-10.ics'
  */
 export function inviteFilename(f: InviteFacts, method: 'REQUEST' | 'CANCEL', timeZone: string): string {
-  const day = f.startAt ? localDate(f.startAt, timeZone) : f.dueDate
+  const day = f.startAt ? shopDay(f.startAt, timeZone) : f.dueDate
   return `${method === 'CANCEL' ? 'cancellation' : 'invite'}-${vehicleSlug(f)}-${day}.ics`
 }
 

@@ -12,6 +12,7 @@ import { format } from 'date-fns'
 import { getSettingsRow } from '../settings/queries'
 import { getNoticeSettings } from './settings'
 import { CALENDAR_ACTORS } from '../sync/external-changes'
+import { shopDay } from '../../../shared/shop-day'
 
 const HOUR = 3_600_000
 
@@ -132,7 +133,7 @@ function noticeWords(c: Candidate, timeZone: string, now: Date): { title: string
   }
   const start = c.start_at ? new TZDate(Date.parse(c.start_at), timeZone) : null
   const time = start ? format(start, 'EEE h:mm a') : null
-  const sameDay = start !== null && format(start, 'yyyy-MM-dd') === format(new TZDate(now.getTime(), timeZone), 'yyyy-MM-dd')
+  const sameDay = c.start_at !== null && shopDay(c.start_at, timeZone) === shopDay(now, timeZone)
   const lead = c.kind === 'missed' ? 'Missed' : c.kind === 'hour_before' ? 'Within the hour' : sameDay ? 'Later today' : 'Tomorrow'
   return { title: `${lead}: ${c.typeName}`, body: [time, vehicle, c.customer, c.bay].filter((p): p is string => !!p).join(' · ') }
 }

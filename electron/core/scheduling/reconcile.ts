@@ -1,11 +1,11 @@
 import type SqliteDatabase from 'better-sqlite3'
-import { todayIn } from '../../../shared/dates'
 import type { ReconcileCounts } from '../../../shared/domain/schedule'
 import { DEACTIVATION_REASON, diffOccurrences, type ExistingOccurrence, type ReconcileDiff } from './diff'
 import { planVehicle } from './planner'
 import type { SchedulingReference } from './reference'
 import { statementsFor, type Statements } from './statements'
 import type { Plan, PlanCompletion, PlanReading, PlanVehicle } from './types'
+import { shopDay } from '../../../shared/shop-day'
 
 export interface ReconcileOptions {
   /** False for a preview: plan and count, write nothing. */
@@ -50,7 +50,7 @@ export function reconcileVehicles(
     templateId: c.template_id,
     occurrenceIndex: c.occurrence_index,
     // Completion is an instant; the anchor is the day it was in the shop.
-    completedOn: c.completed_at ? todayIn(new Date(c.completed_at), ref.timeZone) : c.due_date,
+    completedOn: c.completed_at ? shopDay(new Date(c.completed_at), ref.timeZone) : c.due_date,
     odometer: c.completion_odometer,
   }))
   const existing = new Map<number, ExistingOccurrence[]>()

@@ -1,10 +1,10 @@
 import type SqliteDatabase from 'better-sqlite3'
 import type { Selectable } from 'kysely'
-import { todayIn } from '../../../shared/dates'
 import type { ActivityTypesTable, MaintenanceTemplatesTable, SettingsRow, ShopHoursTable } from '../db/database'
 import { AppError } from '../errors'
 import { nextOpenDayFinder } from './open-days'
 import type { PlanReference, PlanTemplate } from './types'
+import { shopDay } from '../../../shared/shop-day'
 
 /** The plan's reference plus what the scheduler itself needs from settings. */
 export interface SchedulingReference extends PlanReference {
@@ -73,7 +73,7 @@ export function loadReference(sqlite: SqliteDatabase.Database, now: Date): Sched
     )
     .all()
   return {
-    today: todayIn(now, settings.time_zone),
+    today: shopDay(now, settings.time_zone),
     timeZone: settings.time_zone,
     autoSchedule: settings.auto_schedule === 1,
     inspectionIntervalMonths: settings.inspection_interval_months,

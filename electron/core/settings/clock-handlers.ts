@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../handler'
 import { getSettingsRow } from './queries'
-import { localDay } from '../shared/shop-time'
+import { shopDay } from '../../../shared/shop-day'
 
 /**
  * The core's clock for the screens: a laptop in another zone, or with its clock off, still
@@ -10,6 +10,6 @@ export const clockHandlers = {
   'clock.now': async (_input, ctx) => {
     const { time_zone: timeZone } = await getSettingsRow(ctx.db)
     const now = ctx.clock.now()
-    return { now: now.toISOString(), timeZone, today: localDay(now, timeZone) }
+    return { now: now.toISOString(), timeZone, today: shopDay(now, timeZone) }
   },
 } satisfies HandlerMap<'clock'>

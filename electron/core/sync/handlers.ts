@@ -37,7 +37,8 @@ import {
   unbookedWithDueDate,
   updateSyncSettings,
 } from './queries'
-import { addDays, startOfDay } from '../shared/shop-time'
+import { addDays } from '../../../shared/dates'
+import { startOfShopDay } from '../../../shared/shop-day'
 
 const syncService = (ctx: Ctx): CalendarSyncService => {
   const service = ctx.services.get<CalendarSyncService>(SYNC_SERVICE)
@@ -231,8 +232,8 @@ export const syncHandlers = {
   'sync.busyTime': async (input, ctx) => {
     const { time_zone: timeZone } = await getSettingsRow(ctx.db)
     const rows = await busyBlocksBetween(ctx.db, {
-      after: startOfDay(input.from, timeZone).toISOString(),
-      before: startOfDay(addDays(input.to, 1), timeZone).toISOString(),
+      after: startOfShopDay(input.from, timeZone).toISOString(),
+      before: startOfShopDay(addDays(input.to, 1), timeZone).toISOString(),
     })
     return rows.map((r) => ({ technicianId: r.technician_id, start: r.start_at, end: r.end_at }))
   },

@@ -6,9 +6,9 @@ import { GoogleFailure } from './google/errors'
 import { OUR_TAG } from './ids'
 import type { SyncCalendarRow } from '../db/database'
 import { applyExternalDelete, applyExternalMove } from './external-changes'
-import { startOfLocalDay } from '../shared/local-time'
-import { syncLog } from './sync-log'
 import { timeSlice } from './pacing'
+import { syncLog } from './sync-log'
+import { startOfShopDay } from '../../../shared/shop-day'
 
 export interface PullCounts {
   moved: number
@@ -79,7 +79,7 @@ export async function readCalendar(calls: GoogleCalls, calendar: SyncCalendarRow
 
 /** A timed event's instant; an all-day event's day starts in the shop's zone (Google's end date is exclusive, so it ends the day before). */
 const instant = (t: calendar_v3.Schema$EventDateTime | undefined, timeZone: string): string | null =>
-  t?.dateTime ? new Date(t.dateTime).toISOString() : t?.date ? startOfLocalDay(t.date, timeZone) : null
+  t?.dateTime ? new Date(t.dateTime).toISOString() : t?.date ? startOfShopDay(t.date, timeZone).toISOString() : null
 
 export interface ApplyOptions {
   installId: string

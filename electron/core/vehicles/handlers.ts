@@ -4,7 +4,6 @@ import { findCustomer } from '../customers/queries'
 import { onVehicleChanged } from '../scheduling/on-vehicle-changed'
 import { toVehicle, toVehicleListItem } from './map'
 import { getSettingsRow } from '../settings/queries'
-import { localDay, startOfDay } from '../shared/shop-time'
 import {
   describeVehicle,
   findVehicle,
@@ -15,6 +14,7 @@ import {
   setVehicleStatus,
   updateVehicle,
 } from './queries'
+import { shopDay, startOfShopDay } from '../../../shared/shop-day'
 
 /** Checks what a schema cannot: the year against today, the VIN against other vehicles, the owner. */
 async function checkVehicle(
@@ -39,8 +39,8 @@ async function checkVehicle(
 export const vehiclesHandlers = {
   'vehicles.list': async (input, { db, clock }) => {
     const { time_zone: timeZone } = await getSettingsRow(db)
-    const today = localDay(clock.now(), timeZone)
-    const todayStart = startOfDay(today, timeZone)
+    const today = shopDay(clock.now(), timeZone)
+    const todayStart = startOfShopDay(today, timeZone)
     const offsetMinutes = Math.round((Date.parse(`${today}T00:00:00Z`) - todayStart.getTime()) / 60_000)
     return (await listVehicles(db, input, { today, todayStart: todayStart.toISOString(), offsetMinutes })).map(toVehicleListItem)
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, addMonths, compareDates, daysBetween, todayIn, weekday } from '../../../shared/dates'
+import { addDays, addMonths, compareDates, daysBetween, weekday } from '../../../shared/dates'
+import { shopDay } from '../../../shared/shop-day'
 
 describe('calendar date rules', () => {
   it('clamps month arithmetic to the end of shorter months', () => {
@@ -44,8 +45,8 @@ describe('calendar date rules', () => {
 
   it('tells today in the shop time zone, not in UTC', () => {
     const instant = new Date('2025-01-01T03:00:00Z')
-    expect(todayIn(instant, 'UTC')).toBe('2025-01-01')
-    expect(todayIn(instant, 'America/New_York')).toBe('2024-12-31')
-    expect(todayIn(new Date('2025-06-30T22:30:00Z'), 'Europe/Berlin')).toBe('2025-07-01')
+    expect(shopDay(instant, 'UTC')).toBe('2025-01-01')
+    expect(shopDay(instant, 'America/New_York')).toBe('2024-12-31')
+    expect(shopDay(new Date('2025-06-30T22:30:00Z'), 'Europe/Berlin')).toBe('2025-07-01')
   })
 })

@@ -1,0 +1,5 @@
+import { SyncLog } from './SyncLog'
+
+export function SyncLogPage() {
+  return <SyncLog />
+}

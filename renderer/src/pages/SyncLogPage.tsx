@@ -1,5 +1,0 @@
-import { SyncLog } from '../components/sync/SyncLog'
-
-export function SyncLogPage() {
-  return <SyncLog />
-}
