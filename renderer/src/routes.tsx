@@ -10,6 +10,7 @@ import { VehiclesPage } from './pages/VehiclesPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { VehiclePage } from './pages/VehiclePage'
 import { SyncLogPage } from './pages/SyncLogPage'
+import { SyncInboxPage } from './pages/SyncInboxPage'
 import { DaySheetPage } from './pages/DaySheetPage'
 
 // Hash routing: the packaged app loads from file://, where path routing has no server.
@@ -35,6 +36,7 @@ export const router = createHashRouter([
       { path: 'customers', element: <CustomersPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'sync-log', element: <SyncLogPage /> },
+      { path: 'sync-inbox', element: <SyncInboxPage /> },
     ],
   },
 ])

@@ -1,0 +1,5 @@
+import { SyncInbox } from '../components/sync/SyncInbox'
+
+export function SyncInboxPage() {
+  return <SyncInbox />
+}
