@@ -1,7 +1,8 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { test as base, expect } from '../fixtures'
 import { startFakeGoogle, type FakeGoogle } from '../../fakes/google'
 import { startShopServer } from './shop-server'
+import type { ShopHttpClient } from './shop-client'
 
 export const SHOP_CAL = 'shop-bookings@group.calendar.google.com'
 export const ALEX_CAL = 'alex.moreno@example.com'
@@ -60,4 +61,19 @@ export async function playBrowser(page: Page): Promise<void> {
   expect(consent.status).toBe(302)
   const back = await fetch(consent.headers.get('location')!)
   expect(back.status, await back.clone().text()).toBe(200)
+}
+
+/**
+ * Connects the fake Google account from Settings → Calendar accounts (the test plays the
+ * browser) and shows every booking on "Shop bookings"; answers the account and its card.
+ */
+export async function connectShopCalendar(page: Page, shop: ShopHttpClient): Promise<{ accountId: number; card: Locator }> {
+  await page.goto('/#/settings?tab=calendars')
+  await page.getByRole('button', { name: 'Connect Google' }).click()
+  await playBrowser(page)
+  const card = page.getByRole('region', { name: 'Google account shop.owner@example.com' })
+  await expect(card).toContainText('Connected')
+  const account = (await shop.call('sync.accounts', {}))[0]!
+  await shop.call('sync.chooseCalendar', { accountId: account.id, remoteId: SHOP_CAL, summary: 'Shop bookings', role: 'shop' })
+  return { accountId: account.id, card }
 }
