@@ -12,8 +12,8 @@ import { accountName, formatInstant, plural, providerName } from './format'
 
 // Badge tints with black text: AA on every one of them.
 const KIND_LABELS: Record<SyncInboxKind, { label: string; color: string }> = {
-  moved: { label: 'Moved there', color: 'blue' },
-  deleted: { label: 'Deleted there', color: 'gray' },
+  moved: { label: 'Moved', color: 'blue' },
+  deleted: { label: 'Deleted', color: 'gray' },
   clash: { label: 'Clash', color: 'red' },
 }
 
@@ -94,11 +94,11 @@ export function SyncInbox() {
         <Table aria-label="Changes from the calendars" withTableBorder verticalSpacing="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={130}>When</Table.Th>
-              <Table.Th w={130}>What</Table.Th>
+              <Table.Th w={120}>When</Table.Th>
+              <Table.Th w={100}>What</Table.Th>
               <Table.Th>Work</Table.Th>
-              <Table.Th>Shop’s time → calendar’s</Table.Th>
-              <Table.Th w={220}>Decide</Table.Th>
+              <Table.Th w={300}>Shop’s time → calendar’s</Table.Th>
+              <Table.Th w={210}>Decide</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -138,7 +138,7 @@ function InboxRow({ item, busy, onSeen, onResolve }: { item: SyncInboxItem; busy
         )}
       </Table.Td>
       <Table.Td>
-        <Badge color={kind.color} variant="light" styles={{ label: { color: 'var(--mantine-color-black)' } }}>
+        <Badge color={kind.color} variant="light" tt="none" styles={{ label: { color: 'var(--mantine-color-black)' } }}>
           {kind.label}
         </Badge>
       </Table.Td>
@@ -151,13 +151,13 @@ function InboxRow({ item, busy, onSeen, onResolve }: { item: SyncInboxItem; busy
         </Text>
       </Table.Td>
       <Table.Td>
-        <Group gap={6} wrap="nowrap" align="flex-start">
-          <Text size="sm" td={item.kind === 'moved' ? 'line-through' : undefined}>
-            {item.before ? formatSpan(item.before, timeZone) : 'Not booked'}
-          </Text>
+        <Text size="sm" td={item.kind === 'moved' ? 'line-through' : undefined} style={{ whiteSpace: 'nowrap' }}>
+          {item.before ? formatSpan(item.before, timeZone) : 'Not booked'}
+        </Text>
+        <Group gap={4} wrap="nowrap" align="flex-start">
           <IconArrowRight size={16} aria-label="then" style={{ flex: 'none', marginTop: 2 }} />
           <Text size="sm" fw={600}>
-            {item.after ? formatSpan(item.after, timeZone) : 'Deleted from the calendar; the work is unbooked'}
+            {item.after ? formatSpan(item.after, timeZone) : 'Deleted there; the work is unbooked'}
           </Text>
         </Group>
         {item.clash && (
