@@ -120,7 +120,7 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
         <FormProblem message={problem ?? connect.problem} />
         {account.status === 'needs_reconnect' && (
           <Notice tone="error" title="The sign-in no longer works" role="status">
-            Google refused this account’s sign-in (it was revoked or expired). {account.queued > 0 ? `${plural(account.queued, 'change')} are kept and` : 'Changes'} will be
+            {providerName(account.provider)} refused this account’s sign-in (it was revoked or expired). {account.queued > 0 ? `${plural(account.queued, 'change')} are kept and` : 'Changes'} will be
             sent once you reconnect.
           </Notice>
         )}
