@@ -11,6 +11,7 @@ import { SettingsPage } from './features/settings/SettingsPage'
 import { VehiclePage } from './features/vehicles/VehiclePage'
 import { SyncLogPage } from './features/sync/SyncLogPage'
 import { DaySheetPage } from './features/day-sheet/DaySheetPage'
+import { SyncInboxPage } from './features/sync/SyncInboxPage'
 
 // Hash routing: the packaged app loads from file://, where path routing has no server.
 export const router = createHashRouter([
@@ -35,6 +36,7 @@ export const router = createHashRouter([
       { path: 'customers', element: <CustomersPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'sync-log', element: <SyncLogPage /> },
+      { path: 'sync-inbox', element: <SyncInboxPage /> },
     ],
   },
 ])

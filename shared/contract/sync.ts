@@ -10,6 +10,7 @@ import {
   type SyncCalendar,
   type SyncConfig,
   type SyncConflict,
+  type SyncInbox,
   type SyncLogEntry,
   type SyncRoundSummary,
 } from '../domain/sync'
@@ -44,6 +45,10 @@ export const syncContract = {
   'sync.retryDeadLetter': channel<DeadLetter[]>()(s.retryDeadLetter),
   /** After a round paused on a mass delete: apply the deletes (unbook), or keep the bookings and put them back on the calendar. */
   'sync.confirmDeletes': channel<SyncAccount>()(s.confirmDeletes),
+  /** What came back from the calendars (moved, deleted, clashed), newest first, with the booking's time before and after. */
+  'sync.inbox': channel<SyncInbox>()(s.inbox),
+  /** Marks inbox items seen; logged. Answers the inbox as it is then. */
+  'sync.inboxSeen': channel<SyncInbox>()(s.inboxSeen),
   'sync.log': channel<SyncLogEntry[]>()(s.log),
   /** Technicians' busy time from their own calendars, drawn on their lanes in the week and day views. */
   'sync.busyTime': channel<BusyBlock[]>()(s.busyTime),

@@ -115,6 +115,37 @@ export interface ActivitySyncState {
   pending: { queuedAt: string; attempts: number; error: string | null; refused: boolean } | null
 }
 
+/** Something that came back from a calendar: a booking moved or deleted there, or a move that clashed. */
+export type SyncInboxKind = 'moved' | 'deleted' | 'clash'
+
+export interface SyncInboxItem {
+  id: number
+  kind: SyncInboxKind
+  /** When the round brought it back (a clash seen again later shows its latest time). */
+  at: string
+  accountId: number
+  accountEmail: string | null
+  provider: SyncProvider
+  calendarSummary: string
+  activityId: number
+  /** The activity as it is now (null once it was removed from the plan). */
+  activity: { vehicleLabel: string; licensePlate: string | null; typeName: string; start: string | null; end: string | null; status: string } | null
+  /** The booking's time in the shop before, and the calendar's time (null: deleted there). UTC instants. */
+  before: { start: string; end: string } | null
+  after: { start: string; end: string } | null
+  /** A clash: why it did not apply, and how it was resolved (null: it still waits for a decision). */
+  clash: { conflictId: number; reason: string; resolution: 'keep_ours' | 'take_theirs' | null; resolvedAt: string | null } | null
+  seenAt: string | null
+}
+
+export interface SyncInbox {
+  items: SyncInboxItem[]
+  /** Items nobody marked seen yet (the header's badge), over the whole inbox, not only those listed. */
+  unseen: number
+  /** Clashes still waiting for keep ours / take theirs. */
+  openClashes: number
+}
+
 export interface SyncLogEntry {
   id: number
   at: string
@@ -165,6 +196,15 @@ export const syncSchemas = {
   deadLetters: z.object({}),
   retryDeadLetter: z.object({ activityId: id }),
   confirmDeletes: z.object({ accountId: id, apply: z.boolean() }),
+  inbox: z.object({
+    /** unseen: only what nobody marked seen yet (an open clash stays listed until it is decided). */
+    show: z.enum(['unseen', 'all']).default('all'),
+    limit: z.number().int().min(1).max(500).default(200),
+  }),
+  /** Marks items seen (dismisses them from the unseen list), logged; `all`: every unseen one. */
+  inboxSeen: z
+    .object({ ids: z.array(id).max(500).optional(), all: z.boolean().optional() })
+    .refine((v) => (v.ids !== undefined && v.ids.length > 0) !== (v.all === true), { message: 'Name the items, or say all', path: ['ids'] }),
   log: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
   /** Busy time overlapping the shop days `[from, to]`, for the calendar's technician lanes. */
   busyTime: z

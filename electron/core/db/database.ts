@@ -366,6 +366,22 @@ export interface SyncConflictsTable {
   resolution: 'keep_ours' | 'take_theirs' | null
 }
 
+/** What came back from a calendar (moved, deleted, a clash) until someone marks it seen. */
+export interface SyncInboxTable {
+  id: Generated<number>
+  at: string
+  account_id: number
+  calendar_id: number
+  activity_id: number
+  kind: 'moved' | 'deleted' | 'clash'
+  before_start: string | null
+  before_end: string | null
+  after_start: string | null
+  after_end: string | null
+  conflict_id: number | null
+  seen_at: string | null
+}
+
 /** A foreign event on a technician's calendar: busy time, without its title. */
 export interface SyncBusyBlocksTable {
   id: Generated<number>
@@ -428,6 +444,7 @@ export interface Database {
   sync_log: SyncLogTable
   sync_conflicts: SyncConflictsTable
   sync_busy_blocks: SyncBusyBlocksTable
+  sync_inbox: SyncInboxTable
   autobook_settings: AutobookSettingsTable
   technician_categories: TechnicianCategoriesTable
   autobook_runs: AutobookRunsTable

@@ -300,7 +300,8 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       })
       .catch(async (error: unknown) => {
         const message = error instanceof Error ? error.message : String(error)
-        if (sc.signal.aborted) return
+        // Shutting down, or replaced by a newer sign-in of the same account ("Connect again"): that one decides.
+        if (sc.signal.aborted || (flows.has(id) && flows.get(id) !== flow)) return
         await sc.batch(async (c) => {
           const now = c.clock.now().toISOString()
           await c.db.updateTable('sync_accounts').set({ last_error: message, updated_at: now }).where('id', '=', id).execute()

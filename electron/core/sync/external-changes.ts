@@ -5,6 +5,7 @@ import { placeBooking } from '../activities/capacity'
 import { appendLog } from '../activities/log'
 import { contentHash, googleEventBody, loadEventFacts, loadShopSide } from './event-content'
 import { syncLog } from './sync-log'
+import { recordClash, recordReturned } from './inbox'
 
 export const CALENDAR_ACTOR = 'Google Calendar'
 export const OUTLOOK_ACTOR = 'Outlook'
@@ -85,7 +86,8 @@ export async function applyExternalMove(ctx: Ctx, link: SyncLinkRow, remote: Rem
   if (reason) {
     if (opts.force) throw new AppError('conflict', reason)
     await remember({})
-    await recordConflict(ctx, link, remote, reason)
+    const conflictId = await recordConflict(ctx, link, remote, reason)
+    await recordClash(ctx, { conflictId, accountId: calendar.account_id, calendarId: link.calendar_id, activityId: row.id, before: { start: row.start_at, end: row.end_at }, after: remote })
     await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: row.id, kind: 'conflict', message: `Moved in ${calendar.summary} but not applied: ${reason}` })
     return 'conflict'
   }
@@ -96,6 +98,10 @@ export async function applyExternalMove(ctx: Ctx, link: SyncLinkRow, remote: Rem
   await remember({ content_hash: hash })
   await ctx.db.updateTable('sync_conflicts').set({ resolved_at: now, resolution: 'take_theirs' }).where('activity_id', '=', row.id).where('resolved_at', 'is', null).execute()
   await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: row.id, kind: 'moved', message: `Moved in ${calendar.summary}; applied` })
+  // Forced = a person took the calendar's time for a clash: that clash's inbox item says so.
+  if (!opts.force) {
+    await recordReturned(ctx, { kind: 'moved', accountId: calendar.account_id, calendarId: link.calendar_id, activityId: row.id, before: { start: row.start_at, end: row.end_at }, after: remote })
+  }
   return 'moved'
 }
 
@@ -118,7 +124,8 @@ async function moveActivity(ctx: Ctx, row: ActivityRow, remote: RemoteTime, acto
   ctx.changedRows('activities', [row.id])
 }
 
-async function recordConflict(ctx: Ctx, link: SyncLinkRow, remote: RemoteTime, reason: string): Promise<void> {
+/** Opens (or refreshes) the link's conflict and answers its id. */
+async function recordConflict(ctx: Ctx, link: SyncLinkRow, remote: RemoteTime, reason: string): Promise<number> {
   const now = ctx.clock.now().toISOString()
   const open = await ctx.db
     .selectFrom('sync_conflicts')
@@ -129,13 +136,16 @@ async function recordConflict(ctx: Ctx, link: SyncLinkRow, remote: RemoteTime, r
     .executeTakeFirst()
   if (open) {
     await ctx.db.updateTable('sync_conflicts').set({ remote_start: remote.start, remote_end: remote.end, reason, created_at: now }).where('id', '=', open.id).execute()
-  } else {
-    await ctx.db
-      .insertInto('sync_conflicts')
-      .values({ activity_id: link.activity_id, calendar_id: link.calendar_id, remote_start: remote.start, remote_end: remote.end, reason, created_at: now, resolved_at: null, resolution: null })
-      .execute()
+    ctx.changed('sync')
+    return open.id
   }
+  const made = await ctx.db
+    .insertInto('sync_conflicts')
+    .values({ activity_id: link.activity_id, calendar_id: link.calendar_id, remote_start: remote.start, remote_end: remote.end, reason, created_at: now, resolved_at: null, resolution: null })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   ctx.changed('sync')
+  return made.id
 }
 
 /**
@@ -171,6 +181,7 @@ export async function applyExternalDelete(ctx: Ctx, link: SyncLinkRow): Promise<
     message: `Deleted in ${calendar.actor} (${calendar.summary}): back on the unbooked list`,
   })
   await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: row.id, kind: 'unbooked', message: `Deleted in ${calendar.summary}; the booking was removed and the work is unbooked` })
+  await recordReturned(ctx, { kind: 'deleted', accountId: calendar.account_id, calendarId: link.calendar_id, activityId: row.id, before: { start: row.start_at, end: row.end_at }, after: null })
   ctx.changedRows('activities', [row.id])
   ctx.changed('sync')
   return 'unbooked'

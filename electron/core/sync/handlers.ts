@@ -9,6 +9,7 @@ import { SYNC_SERVICE, type CalendarSyncService } from './calendar-sync-service'
 import { loadAccount, loadAccounts, toSyncCalendar } from './map'
 import { applyExternalMove } from './external-changes'
 import { syncLog } from './sync-log'
+import { loadInbox } from './inbox'
 import { parsePausedDeletes } from './paused-deletes'
 import { getSettingsRow } from '../settings/queries'
 import {
@@ -29,6 +30,7 @@ import {
   isDeadLetter,
   latestSyncLog,
   linkPlaces,
+  markConflictSeen,
   openConflictRows,
   pendingSync,
   resolveConflictRow,
@@ -110,9 +112,18 @@ export const syncHandlers = {
   }),
 
   'sync.cancelConnect': longRunning<'sync.cancelConnect'>(async (input, ctx) => {
-    await ctx.batch((db) => loadAccount(db, input.accountId))
+    const account = await ctx.batch((db) => loadAccount(db, input.accountId))
     const cancelled = await syncService(ctx).cancelConnect(input.accountId)
-    if (!cancelled) throw new AppError('refused', 'This account is not waiting for the browser.')
+    if (!cancelled) {
+      // Still "connecting" with no browser flow behind it: the app was closed (or crashed) while it waited.
+      if (account.status !== 'connecting') throw new AppError('refused', 'This account is not waiting for the browser.')
+      await ctx.batch(async (db) => {
+        const now = ctx.clock.now().toISOString()
+        const message = 'Connecting was cancelled; the app had closed while it waited for the browser.'
+        await db.updateTable('sync_accounts').set({ status: 'disconnected', last_error: message, updated_at: now }).where('id', '=', input.accountId).where('status', '=', 'connecting').execute()
+        await syncLog(db, { at: now, accountId: input.accountId, kind: 'connect_failed', message })
+      })
+    }
     await ctx.batch(async (db) => {
       // A first connection that was cancelled leaves nothing behind; its log lines stay.
       await deleteUnusedAccount(db, input.accountId)
@@ -189,6 +200,8 @@ export const syncHandlers = {
       await enqueue(ctx, [conflict.activity_id])
     }
     await resolveConflictRow(ctx.db, conflict.id, input.resolution, now)
+    // Deciding a clash is seeing it: its inbox item leaves the unseen list.
+    await markConflictSeen(ctx.db, conflict.id, now)
     await syncLog(ctx.db, { at: now, activityId: conflict.activity_id, kind: 'resolved', message: input.resolution === 'keep_ours' ? 'Kept the shop’s time; the calendar will be corrected' : 'Took the calendar’s time' })
     ctx.changed('sync', 'activities')
     return openConflicts(ctx)
@@ -218,6 +231,36 @@ export const syncHandlers = {
     })
     ctx.changed('sync')
     return loadAccount(ctx.db, account.id)
+  },
+
+  'sync.inbox': (input, ctx) => loadInbox(ctx.db, input),
+
+  'sync.inboxSeen': async (input, ctx) => {
+    const now = ctx.clock.now().toISOString()
+    const rows = await ctx.db
+      .selectFrom('sync_inbox')
+      .select(['id', 'activity_id', 'account_id'])
+      .where('seen_at', 'is', null)
+      .$if(input.all !== true, (q) => q.where('id', 'in', input.ids!))
+      .execute()
+    if (input.ids) {
+      const known = await ctx.db.selectFrom('sync_inbox').select('id').where('id', 'in', input.ids).execute()
+      const missing = input.ids.find((i) => !known.some((k) => k.id === i))
+      if (missing !== undefined) throw notFound('Inbox item', missing)
+    }
+    if (rows.length > 0) {
+      await ctx.db.updateTable('sync_inbox').set({ seen_at: now }).where('id', 'in', rows.map((r) => r.id)).execute()
+      const one = rows.length === 1 ? rows[0]! : null
+      await syncLog(ctx.db, {
+        at: now,
+        accountId: one?.account_id ?? null,
+        activityId: one?.activity_id ?? null,
+        kind: 'seen',
+        message: one ? 'Marked a change from the calendar as seen' : `Marked ${rows.length} changes from the calendars as seen`,
+      })
+      ctx.changed('sync')
+    }
+    return loadInbox(ctx.db, { show: 'all', limit: 200 })
   },
 
   'sync.log': async (input, ctx) =>

@@ -288,6 +288,11 @@ async function createEvent(
   }
 }
 
+/** The sync log's line for a changed event sent to a calendar (both providers). */
+export async function logUpdated(ctx: Ctx, calendar: SyncCalendarRow, activityId: number): Promise<void> {
+  await syncLog(ctx.db, { at: ctx.clock.now().toISOString(), accountId: calendar.account_id, activityId, kind: 'updated', message: `Updated the event on ${calendar.summary}` })
+}
+
 async function updateEvent(deps: PushDeps, calls: GoogleCalls, calendar: SyncCalendarRow, link: SyncLinkRow, body: GoogleEventBody): Promise<void> {
   let etag = link.etag ?? '*'
   for (let tries = 0; ; tries++) {
@@ -298,7 +303,10 @@ async function updateEvent(deps: PushDeps, calls: GoogleCalls, calendar: SyncCal
           { signal, headers: { 'If-Match': etag } },
         ),
       )
-      await deps.s.batch((ctx) => updateLink(ctx, link, { etag: ev.etag ?? null, content_hash: contentHash(body), ...remoteTimes(ev) }))
+      await deps.s.batch(async (ctx) => {
+        await updateLink(ctx, link, { etag: ev.etag ?? null, content_hash: contentHash(body), ...remoteTimes(ev) })
+        await logUpdated(ctx, calendar, link.activity_id)
+      })
       return
     } catch (error) {
       if (!(error instanceof GoogleFailure)) throw error

@@ -38,6 +38,11 @@ export const openConflictRows = (db: Kysely<Database>) =>
 export const findConflict = (db: Kysely<Database>, id: number) =>
   db.selectFrom('sync_conflicts').selectAll().where('id', '=', id).executeTakeFirst()
 
+/** Marks the inbox item of a decided clash seen (deciding it is seeing it). */
+export async function markConflictSeen(db: Kysely<Database>, conflictId: number, seenAt: string): Promise<void> {
+  await db.updateTable('sync_inbox').set({ seen_at: seenAt }).where('conflict_id', '=', conflictId).where('seen_at', 'is', null).execute()
+}
+
 /** Records how a conflict was resolved. */
 export async function resolveConflictRow(
   db: Kysely<Database>,

@@ -97,6 +97,10 @@ export const databaseColumns = {
     id: true, activity_id: true, calendar_id: true, remote_start: true, remote_end: true, reason: true,
     created_at: true, resolved_at: true, resolution: true,
   },
+  sync_inbox: {
+    id: true, at: true, account_id: true, calendar_id: true, activity_id: true, kind: true, before_start: true, before_end: true,
+    after_start: true, after_end: true, conflict_id: true, seen_at: true,
+  },
   sync_busy_blocks: { id: true, calendar_id: true, remote_id: true, technician_id: true, start_at: true, end_at: true },
   autobook_settings: { id: true, buffer_minutes: true, group_days: true, updated_at: true },
   technician_categories: { technician_id: true, category: true },

@@ -13,6 +13,7 @@ import * as m040 from './2026-12-01-040-import'
 import * as m1202_010 from './2026-12-02-010-sync-due-dates'
 import * as m1202_020 from './2026-12-02-020-sync-outlook'
 import * as m1202_050 from './2026-12-02-050-autobook'
+import * as m1202_070 from './2026-12-02-070-sync-inbox'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-21-001-customers-vehicles': m001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-010-sync-due-dates': m1202_010,
   '2026-12-02-020-sync-outlook': m1202_020,
   '2026-12-02-050-autobook': m1202_050,
+  '2026-12-02-070-sync-inbox': m1202_070,
 }

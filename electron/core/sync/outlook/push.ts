@@ -1,7 +1,7 @@
 import type { SyncCalendarRow, SyncLinkRow } from '../../db/database'
 import type { EventFacts, GoogleEventBody, ShopSide } from '../event-content'
 import { contentHash } from '../event-content'
-import { remoteTimes, saveLink, updateLink, type PushDeps } from '../push'
+import { logUpdated, remoteTimes, saveLink, updateLink, type PushDeps } from '../push'
 import { syncLog } from '../sync-log'
 import type { OutlookCalls } from './client'
 import { OutlookFailure } from './errors'
@@ -82,7 +82,10 @@ export async function updateOutlookEvent(deps: PushDeps, calls: OutlookCalls, ca
     try {
       const made = await calls.call<GraphEvent>({ method: 'PATCH', url: eventUrl(link.remote_id), body: graphEventBody(body), headers: { 'If-Match': etag }, batch: true })
       const ev = toEngineEvent(made.body, '')
-      await deps.s.batch((ctx) => updateLink(ctx, link, { etag: ev.etag ?? null, content_hash: contentHash(body), ...remoteTimes(ev) }))
+      await deps.s.batch(async (ctx) => {
+        await updateLink(ctx, link, { etag: ev.etag ?? null, content_hash: contentHash(body), ...remoteTimes(ev) })
+        await logUpdated(ctx, calendar, link.activity_id)
+      })
       return
     } catch (error) {
       if (!(error instanceof OutlookFailure)) throw error

@@ -25,6 +25,7 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
   const syncNow = useChannelMutation('sync.now')
   const disconnect = useChannelMutation('sync.disconnect')
   const decide = useChannelMutation('sync.confirmDeletes')
+  const cancelConnect = useChannelMutation('sync.cancelConnect')
   const connect = useConnect()
   const [problem, setProblem] = useState<string | null>(null)
   const name = accountName(account)
@@ -99,6 +100,16 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
                 {account.status === 'disconnected' ? 'Connect again' : 'Reconnect'}
               </Button>
             )}
+            {account.status === 'connecting' && !waitingHere && (
+              <>
+                <Button loading={connect.busy} onClick={() => void connect.start(account.provider, account)}>
+                  Connect again
+                </Button>
+                <Button variant="default" loading={cancelConnect.isPending} onClick={() => void run(() => cancelConnect.mutateAsync({ accountId: account.id }))}>
+                  Cancel
+                </Button>
+              </>
+            )}
             {(account.status === 'connected' || account.status === 'needs_reconnect') && (
               <Button variant="default" color="red" loading={disconnect.isPending} onClick={askDisconnect}>
                 Disconnect
@@ -109,7 +120,7 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
         <FormProblem message={problem ?? connect.problem} />
         {account.status === 'needs_reconnect' && (
           <Notice tone="error" title="The sign-in no longer works" role="status">
-            Google refused this account’s sign-in (it was revoked or expired). {account.queued > 0 ? `${plural(account.queued, 'change')} are kept and` : 'Changes'} will be
+            {providerName(account.provider)} refused this account’s sign-in (it was revoked or expired). {account.queued > 0 ? `${plural(account.queued, 'change')} are kept and` : 'Changes'} will be
             sent once you reconnect.
           </Notice>
         )}
@@ -117,6 +128,11 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
           <Notice tone="error" title="The last sync had a problem" role="status">
             {account.lastError}
           </Notice>
+        )}
+        {account.status === 'connecting' && !waitingHere && (
+          <Text size="sm" c="gray.7">
+            This sign-in was started but never finished (the app may have closed while it waited for the browser). Connect again, or cancel it.
+          </Text>
         )}
         {account.lastError && account.status === 'disconnected' && (
           <Text size="sm" c="gray.7">

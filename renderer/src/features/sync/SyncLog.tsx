@@ -27,6 +27,7 @@ const KINDS: Record<string, string> = {
   paused: 'Paused (many deletions)',
   deletes_decided: 'Deletions decided',
   resolved: 'Clash resolved',
+  seen: 'Seen in the inbox',
   connected: 'Connected',
   connect_failed: 'Not connected',
   disconnected: 'Disconnected',
@@ -67,6 +68,10 @@ export function SyncLog() {
           </Title>
           <Text size="sm" c="gray.7">
             What was sent to the calendars and what came back, newest first (the last 500 entries).{' '}
+            <Anchor component={Link} to="/sync-inbox" size="sm" underline="always">
+              Sync inbox
+            </Anchor>
+            {' · '}
             <Anchor component={Link} to="/settings?tab=calendars" size="sm" underline="always">
               Calendar accounts
             </Anchor>

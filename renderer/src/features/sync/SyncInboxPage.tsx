@@ -1,0 +1,5 @@
+import { SyncInbox } from './SyncInbox'
+
+export function SyncInboxPage() {
+  return <SyncInbox />
+}
