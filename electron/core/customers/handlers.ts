@@ -3,6 +3,7 @@ import { AppError } from '../errors'
 import { foldForSearch } from '../../../shared/domain/search'
 import { toCustomer } from './map'
 import { findCustomer, listCustomers } from './queries'
+import { vehicleLabel } from '../../../shared/domain/vehicles'
 
 export const customersHandlers = {
   'customers.list': async (input, { db }) => {
@@ -45,7 +46,7 @@ export const customersHandlers = {
         .where('status', '=', 'active')
         .execute()
       if (vehicles.length > 0) {
-        const names = vehicles.map((v) => `${v.make} ${v.model}${v.license_plate ? ` (${v.license_plate})` : ''}`)
+        const names = vehicles.map((v) => vehicleLabel({ make: v.make, model: v.model, plate: v.license_plate }))
         throw new AppError(
           'refused',
           `Deactivate this customer's active vehicles first: ${names.join(', ')}.`,
