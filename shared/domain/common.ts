@@ -16,6 +16,34 @@ export const isoInstant = z.iso.datetime({ offset: true, message: 'Use an ISO da
 
 export const id = z.number().int().positive()
 
+/**
+ * An email address: trimmed and lowercased (the same address matches however it was typed),
+ * checked by zod's email rule. The one email rule of the contract: customers, the shop,
+ * technicians, the mail server's sender and a test recipient all use it.
+ *
+ * @example
+ * emailAddress.parse(' Desk@Example.com ') // 'desk@example.com'
+ */
+export const emailAddress = z
+  .string()
+  .trim()
+  .transform((v) => v.toLowerCase())
+  .pipe(z.email('Not a valid email address'))
+
+/**
+ * An optional email field: blank (or absent) becomes null, so the database never holds "".
+ *
+ * @example
+ * optionalEmail.parse('') // null
+ * optionalEmail.parse('Jane@Example.com') // 'jane@example.com'
+ */
+export const optionalEmail = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v : null))
+  .pipe(emailAddress.nullable())
+
 // Control characters (NUL, escapes, …) corrupt exports and terminals, and bidirectional
 // overrides/isolates (U+202A–U+202E, U+2066–U+2069) make text display in an order other
 // than it is stored ("Trojan Source"): a name could read as something it is not.

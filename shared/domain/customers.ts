@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { byId, id, optionalText, requiredText, searchText } from './common'
+import { byId, id, optionalEmail, optionalText, requiredText, searchText } from './common'
 
 export interface Customer {
   id: number
@@ -16,16 +16,9 @@ export interface CustomerSummary extends Customer {
   vehicleCount: number
 }
 
-const email = z
-  .string()
-  .trim()
-  .nullish()
-  .transform((v) => (v ? v.toLowerCase() : null))
-  .pipe(z.email('Not a valid email address').nullable())
-
 export const customerFields = z.object({
   name: requiredText('Name', 200),
-  email,
+  email: optionalEmail,
   phone: optionalText(40),
   notes: optionalText(4000, { multiline: true }),
 })

@@ -1,6 +1,6 @@
 /** Email through the shop's own SMTP server: settings, the outbox, an invite's email state; staff notices. */
 import { z } from 'zod'
-import { id, optionalText } from './common'
+import { emailAddress, id, optionalEmail, optionalText } from './common'
 
 export type SmtpSecurity = 'starttls' | 'tls' | 'none'
 
@@ -98,8 +98,6 @@ export interface StaffNotice {
   firedAt: string
 }
 
-const emailAddress = z.email('Enter an email address like desk@example.com')
-
 export const emailSchemas = {
   settings: z.object({}),
   updateSettings: z.object({
@@ -109,16 +107,10 @@ export const emailSchemas = {
     username: optionalText(255),
     /** A new password; omitted keeps the kept one, null removes it. */
     password: z.string().max(1000).nullish(),
-    fromAddress: z
-      .string()
-      .trim()
-      .max(255)
-      .nullish()
-      .transform((v) => (v ? v : null))
-      .pipe(emailAddress.nullable()),
+    fromAddress: z.string().trim().max(255).nullish().pipe(optionalEmail),
     fromName: optionalText(255),
   }),
-  sendTest: z.object({ to: z.string().trim().pipe(emailAddress) }),
+  sendTest: z.object({ to: emailAddress }),
   sendInvite: z.object({ activityId: id }),
   inviteState: z.object({ activityId: id }),
   reminders: z.object({ activityIds: z.array(id).max(500) }),

@@ -1,6 +1,6 @@
 /** Reference data the planner and booking rules read: settings, hours, closures, bays, technicians, types, templates, odometer. */
 import { z } from 'zod'
-import { byId, id, isoDate, optionalText, requiredText, safeText } from './common'
+import { byId, id, isoDate, optionalEmail, optionalText, requiredText, safeText } from './common'
 
 // ---- settings -------------------------------------------------------------------------
 
@@ -34,12 +34,7 @@ export const isTimeZone = (tz: string): boolean => {
 
 export const settingsFields = z.object({
   shopName: safeText().max(200),
-  shopEmail: z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => (v ? v.toLowerCase() : null))
-    .pipe(z.email('Not a valid email address').nullable()),
+  shopEmail: optionalEmail,
   shopPhone: optionalText(40),
   shopAddress: optionalText(500, { multiline: true }),
   timeZone: z.string().refine(isTimeZone, 'Not a known time zone (e.g. America/New_York)'),
@@ -111,12 +106,6 @@ export interface Technician {
   email: string | null
   active: boolean
 }
-const techEmail = z
-  .string()
-  .trim()
-  .nullish()
-  .transform((v) => (v ? v.toLowerCase() : null))
-  .pipe(z.email('Not a valid email address').nullable())
 
 // ---- activity types and templates -------------------------------------------------------------
 
@@ -185,8 +174,8 @@ export const referenceSchemas = {
   baysCreate: z.object({ name: requiredText('Name', 60) }),
   baysUpdate: z.object({ id, name: requiredText('Name', 60), active: z.boolean(), sortOrder: z.number().int().optional() }),
   techniciansList: z.object({ includeInactive: z.boolean().optional() }),
-  techniciansCreate: z.object({ name: requiredText('Name', 100), email: techEmail }),
-  techniciansUpdate: z.object({ id, name: requiredText('Name', 100), email: techEmail, active: z.boolean() }),
+  techniciansCreate: z.object({ name: requiredText('Name', 100), email: optionalEmail }),
+  techniciansUpdate: z.object({ id, name: requiredText('Name', 100), email: optionalEmail, active: z.boolean() }),
   typesList: z.object({ includeInactive: z.boolean().optional() }),
   typesCreate: activityTypeFields,
   typesUpdate: activityTypeFields.extend({ id, active: z.boolean() }),

@@ -60,6 +60,29 @@ export const vinSchema = z
       .regex(VIN_PATTERN, 'A VIN uses digits and letters other than I, O and Q'),
   )
 
+/** What a vehicle's name is made of; leave out the parts a place does not show. */
+export interface VehicleNaming {
+  year?: number | null
+  make: string
+  model: string
+  plate?: string | null
+}
+
+/**
+ * How a vehicle is named everywhere (messages, invites, emails, calendar events, notices):
+ * "[year] make model[ (plate)]". Each caller passes the parts its place shows: an invite
+ * titled for the customer leaves the year out, a list that shows the plate in its own
+ * column leaves the plate out.
+ *
+ * @example
+ * vehicleLabel({ year: 2019, make: 'Honda', model: 'Civic', plate: 'ABC123' }) // '2019 Honda Civic (ABC123)'
+ * vehicleLabel({ make: 'Honda', model: 'Civic', plate: null }) // 'Honda Civic'
+ */
+export function vehicleLabel(v: VehicleNaming): string {
+  const name = v.year != null ? `${v.year} ${v.make} ${v.model}` : `${v.make} ${v.model}`
+  return v.plate ? `${name} (${v.plate})` : name
+}
+
 /** Plates are compared without spaces, dashes or dots and in capitals: "ab-123 c" finds "AB 123C". */
 export const normalizePlate = (raw: string): string => raw.replace(/[\s.\-·]/g, '').toUpperCase()
 

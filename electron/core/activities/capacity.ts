@@ -13,6 +13,7 @@ import { findBay, findTechnician } from '../resources/queries'
 import { formatClockText, formatDayText, formatSpanText, formatStampText } from '../../../shared/format-dates'
 import { weekday, WEEKDAY_NAMES } from '../../../shared/dates'
 import { shopDay, shopInstant } from '../../../shared/shop-day'
+import { vehicleLabel } from '../../../shared/domain/vehicles'
 
 /** A concrete booking: the times and the bay and technician it takes. */
 export interface Booking {
@@ -217,7 +218,7 @@ async function clashOf(
   if (excludeId !== undefined) q = q.where('a.id', '!=', excludeId)
   const clash = await q.executeTakeFirst()
   if (!clash) return null
-  const vehicle = `${clash.year} ${clash.make} ${clash.model}${clash.license_plate ? ` (${clash.license_plate})` : ''}`
+  const vehicle = vehicleLabel({ year: clash.year, make: clash.make, model: clash.model, plate: clash.license_plate })
   const until = clash.status === 'completed' && clash.completed_at && clash.completed_at < clash.end_at! ? clash.completed_at : clash.end_at!
   return {
     message: `${r.name} is booked ${span(clash.start_at!, until, timeZone)} for ${vehicle}: ${clash.type_name}.`,

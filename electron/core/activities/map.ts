@@ -3,6 +3,7 @@ import type { ActivityJoinedRow } from './select'
 import type { Lookups } from './read-context'
 import { urgencyOf, type UrgencyContext } from './urgency'
 import { shopDay } from '../../../shared/shop-day'
+import { vehicleLabel } from '../../../shared/domain/vehicles'
 
 /** The day an activity belongs to in lists and calendars: its booked day, else its due day. */
 export const activityDay = (row: { start_at: string | null; due_date: string }, timeZone: string): string =>
@@ -20,7 +21,7 @@ export function toActivity(row: ActivityJoinedRow, day: string, urgency: Urgency
   return {
     id: row.id,
     vehicleId: row.vehicle_id,
-    vehicleLabel: `${row.year} ${row.make} ${row.model}`,
+    vehicleLabel: vehicleLabel({ year: row.year, make: row.make, model: row.model }),
     licensePlate: row.license_plate,
     customerId: row.customer_id,
     customerName: row.customer_name,

@@ -10,6 +10,7 @@ import type { Category } from '../../../shared/domain/reference'
 import { getAutobookSettings } from './settings'
 import { addDays, weekday } from '../../../shared/dates'
 import { shopDay, shopInstant, startOfShopDay } from '../../../shared/shop-day'
+import { vehicleLabel } from '../../../shared/domain/vehicles'
 
 export interface Interval {
   start: number
@@ -181,7 +182,7 @@ export async function readSnapshot(
       activityId: w.id,
       version: w.version,
       vehicleId: w.vehicle_id,
-      vehicle: `${w.year} ${w.make} ${w.model}`,
+      vehicle: vehicleLabel({ year: w.year, make: w.make, model: w.model }),
       plate: w.license_plate,
       customer: w.customer,
       typeName: w.type_name,

@@ -2,6 +2,7 @@ import type { HandlerMap } from '../handler'
 import { AppError } from '../errors'
 import { toCustomer } from './map'
 import { activeVehiclesOf, findCustomer, insertCustomer, listCustomers, setCustomerActive, updateCustomer } from './queries'
+import { vehicleLabel } from '../../../shared/domain/vehicles'
 
 export const customersHandlers = {
   'customers.list': async (input, { db }) => {
@@ -29,7 +30,7 @@ export const customersHandlers = {
     if (!active) {
       const vehicles = await activeVehiclesOf(db, id)
       if (vehicles.length > 0) {
-        const names = vehicles.map((v) => `${v.make} ${v.model}${v.license_plate ? ` (${v.license_plate})` : ''}`)
+        const names = vehicles.map((v) => vehicleLabel({ make: v.make, model: v.model, plate: v.license_plate }))
         throw new AppError(
           'refused',
           `Deactivate this customer's active vehicles first: ${names.join(', ')}.`,

@@ -3,7 +3,7 @@ import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import { multiLine, singleLine } from '../invites/clean-text'
 import type { InviteFacts, ShopFacts } from '../invites/facts'
-import { vehicleName } from '../invites/event-model'
+import { vehicleLabel } from '../../../shared/domain/vehicles'
 
 export interface EmailBody {
   subject: string
@@ -41,14 +41,14 @@ const signature = (shop: ShopFacts): string[] => [shop.name ? `${shop.name}` : '
 
 /** The email around an invite, its update or its cancellation. */
 export function inviteWords(f: InviteFacts, shop: ShopFacts, kind: 'new' | 'update' | 'cancel'): EmailBody {
-  const vehicle = `${f.year} ${vehicleName(f)}`
+  const vehicle = vehicleLabel(f)
   const when = whenText(f, shop.timeZone)
   const subject =
     kind === 'cancel'
-      ? `Cancelled: ${f.typeName} for your ${vehicleName(f)}`
+      ? `Cancelled: ${f.typeName} for your ${vehicleLabel({ make: f.make, model: f.model, plate: f.plate })}`
       : kind === 'update'
-        ? `Changed: ${f.typeName} for your ${vehicleName(f)}, ${when}`
-        : `${f.typeName} for your ${vehicleName(f)}, ${when}`
+        ? `Changed: ${f.typeName} for your ${vehicleLabel({ make: f.make, model: f.model, plate: f.plate })}, ${when}`
+        : `${f.typeName} for your ${vehicleLabel({ make: f.make, model: f.model, plate: f.plate })}, ${when}`
   const intro =
     kind === 'cancel'
       ? `Hello ${f.customerName}, this appointment has been cancelled.`
@@ -73,11 +73,11 @@ export function inviteWords(f: InviteFacts, shop: ShopFacts, kind: 'new' | 'upda
 export function reminderWords(f: InviteFacts, shop: ShopFacts): EmailBody {
   const when = whenText(f, shop.timeZone)
   return body(
-    `Reminder: ${f.typeName} for your ${vehicleName(f)}, ${when}`,
+    `Reminder: ${f.typeName} for your ${vehicleLabel({ make: f.make, model: f.model, plate: f.plate })}, ${when}`,
     `Hello ${f.customerName}, a reminder of your appointment.`,
     [
       ['Work', f.typeName],
-      ['Vehicle', `${f.year} ${vehicleName(f)}`],
+      ['Vehicle', vehicleLabel(f)],
       ['When', when],
       ['Where', shop.address ?? shop.name],
     ],

@@ -5,6 +5,7 @@
  */
 import type { InviteFacts, ShopFacts } from './facts'
 import { addDays } from '../../../shared/dates'
+import { vehicleLabel } from '../../../shared/domain/vehicles'
 
 export type EventTime =
   /** A booked activity: instants in UTC, written with a `Z`, never floating. */
@@ -48,11 +49,6 @@ export interface InviteEvent extends VisibleEvent {
 export const eventUid = (activityId: number, installId: string): string =>
   `activity-${activityId}.${installId}@shop-scheduler`
 
-/** "Toyota Corolla (ABC123)": the vehicle as the customer knows it, no VIN. */
-export function vehicleName(f: Pick<InviteFacts, 'make' | 'model' | 'plate'>): string {
-  return f.plate ? `${f.make} ${f.model} (${f.plate})` : `${f.make} ${f.model}`
-}
-
 /**
  * What the customer would see: the work and the vehicle, the time, the place. Nothing
  * private goes in (no VIN, notes, technician or phone numbers): invites get forwarded.
@@ -73,7 +69,7 @@ export function visibleEvent(f: InviteFacts, shop: ShopFacts): VisibleEvent {
   if (time.kind === 'all_day') lines.push('Due on this day; no time is booked yet.')
   return {
     time,
-    summary: `${f.typeName}: ${vehicleName(f)}`,
+    summary: `${f.typeName}: ${vehicleLabel({ make: f.make, model: f.model, plate: f.plate })}`,
     description: lines.join('\n'),
     location: shop.address ?? (shop.name || null),
     bay,

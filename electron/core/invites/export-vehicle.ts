@@ -1,7 +1,7 @@
 import type { ScheduleFile } from '../../../shared/domain/invites'
 import type { Ctx } from '../handler'
 import { findVehicle } from '../vehicles/queries'
-import { inviteEvent, vehicleName, visibleEvent } from './event-model'
+import { inviteEvent, visibleEvent } from './event-model'
 import { vehicleScheduleFilename } from './filenames'
 import { fingerprint } from './fingerprint'
 import { writeCalendar } from './ics-writer'
@@ -9,6 +9,7 @@ import { loadShopFacts, upcomingVehicleFacts } from './queries'
 import { reviseSequences } from './sequence'
 import { exportWarnings } from './warnings'
 import { shopDay } from '../../../shared/shop-day'
+import { vehicleLabel } from '../../../shared/domain/vehicles'
 
 /**
  * One vehicle's upcoming activities as one calendar to import (no METHOD: nothing to
@@ -37,7 +38,7 @@ export async function exportVehicleSchedule(ctx: Ctx, vehicleId: number): Promis
   const name = { make: vehicle.make, model: vehicle.model, plate: vehicle.license_plate }
   return {
     filename: vehicleScheduleFilename(name),
-    content: writeCalendar(events, { calName: `${vehicleName(name)}: service schedule` }),
+    content: writeCalendar(events, { calName: `${vehicleLabel(name)}: service schedule` }),
     mimeType: 'text/calendar; charset=utf-8',
     eventCount: events.length,
     warnings: exportWarnings(events.length),

@@ -13,6 +13,7 @@ import { getSettingsRow } from '../settings/queries'
 import { getNoticeSettings } from './settings'
 import { CALENDAR_ACTORS } from '../sync/external-changes'
 import { shopDay } from '../../../shared/shop-day'
+import { vehicleLabel } from '../../../shared/domain/vehicles'
 
 const HOUR = 3_600_000
 
@@ -120,7 +121,7 @@ function startChange(changes: string | null): [string | null, string | null] {
 }
 
 function noticeWords(c: Candidate, timeZone: string, now: Date): { title: string; body: string } {
-  const vehicle = `${c.make} ${c.model}${c.plate ? ` (${c.plate})` : ''}`
+  const vehicle = vehicleLabel(c)
   const wall = (iso: string | null) => (iso ? format(new TZDate(Date.parse(iso), timeZone), 'EEE h:mm a') : null)
   if (c.external) {
     const { actor, from, to } = c.external

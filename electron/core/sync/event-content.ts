@@ -4,6 +4,7 @@ import { format } from 'date-fns'
 import type { Kysely } from 'kysely'
 import type { ActivityStatus, Database } from '../db/database'
 import { OUR_ACTIVITY, OUR_TAG } from './ids'
+import { vehicleLabel } from '../../../shared/domain/vehicles'
 
 /** What a calendar event shows of a booking: never the customer's phone, email, VIN or notes. */
 export interface EventFacts {
@@ -153,7 +154,7 @@ export async function loadEventFacts(db: Kysely<Database>, ids: readonly number[
       when,
       technicianId: r.technician_id,
       typeName: r.type_name,
-      vehicle: `${r.year} ${r.make} ${r.model}${r.license_plate ? ` (${r.license_plate})` : ''}`,
+      vehicle: vehicleLabel({ year: r.year, make: r.make, model: r.model, plate: r.license_plate }),
       bayName: r.bay_name,
       technicianName: r.technician_name,
     })

@@ -3,7 +3,7 @@ import type { Database, VehiclesTable } from '../db/database'
 import { notFound } from '../errors'
 import { containsPattern } from '../shared/like'
 import { foldForSearch } from '../../../shared/domain/search'
-import { normalizePlate, type VehicleSort, type VehicleStatus } from '../../../shared/domain/vehicles'
+import { normalizePlate, vehicleLabel, type VehicleSort, type VehicleStatus } from '../../../shared/domain/vehicles'
 
 const withCustomer = (db: Kysely<Database>) =>
   db
@@ -109,7 +109,7 @@ export const describeVehicle = (v: {
   model: string
   license_plate: string | null
   customer_name: string
-}): string => `${v.year} ${v.make} ${v.model}${v.license_plate ? ` (${v.license_plate})` : ''}, ${v.customer_name}`
+}): string => `${vehicleLabel({ year: v.year, make: v.make, model: v.model, plate: v.license_plate })}, ${v.customer_name}`
 
 /** What a person types about a vehicle; the search columns are derived from it. */
 type VehicleFields = Pick<
