@@ -3,6 +3,8 @@ import { createTheme, DEFAULT_THEME, Modal, Notification } from '@mantine/core'
 const { gray, red } = DEFAULT_THEME.colors
 
 export const theme = createTheme({
+  // Transitions follow the system's reduced-motion setting (and the e2e runs' emulation of it).
+  respectReducedMotion: true,
   primaryColor: 'indigo',
   // Shade 6 gives white button text and links 4.3:1; shade 7 passes WCAG AA (5:1).
   primaryShade: 7,
