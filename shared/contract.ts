@@ -64,8 +64,7 @@ export type ChannelName = keyof Contract
 export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>
 /** The input after its schema ran: defaults filled, text trimmed. What handlers receive. */
 export type ChannelParsed<C extends ChannelName> = z.output<Contract[C]['input']>
-export type ChannelResult<C extends ChannelName> =
-  Contract[C] extends Channel<z.ZodType, infer R> ? R : never
+export type ChannelResult<C extends ChannelName> = Contract[C] extends Channel<z.ZodType, infer R> ? R : never
 
 export const channelNames = Object.keys(contract) as ChannelName[]
 
@@ -140,9 +139,7 @@ export type Domain = DomainOf<ChannelName>
 /** `shop.vehicles.create(input)`: the contract grouped by domain, one function a channel. */
 export type ShopClient = {
   [D in Domain]: {
-    [C in ChannelName as C extends `${D}.${infer V}` ? V : never]: (
-      input: ChannelInput<C>,
-    ) => Promise<Result<ChannelResult<C>>>
+    [C in ChannelName as C extends `${D}.${infer V}` ? V : never]: (input: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>
   }
 }
 

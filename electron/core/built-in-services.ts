@@ -14,10 +14,5 @@ export interface BuiltInServiceOptions {
  * background work adds its factory here; options come from what `createCore` was given.
  */
 export function builtInServices(options: BuiltInServiceOptions = {}): Service[] {
-  return [
-    missedActivityService(),
-    emailOutboxService(),
-    staffNoticesService(),
-    calendarSyncService({ env: options.env ?? {}, ...options.sync }),
-  ]
+  return [missedActivityService(), emailOutboxService(), staffNoticesService(), calendarSyncService({ env: options.env ?? {}, ...options.sync })]
 }

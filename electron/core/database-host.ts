@@ -1,14 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import type {
-  BackupDetails,
-  BackupList,
-  BackupSettings,
-  DatabaseProblemCode,
-  DatabaseStatus,
-  RestoreResult,
-} from '../../shared/domain/backups'
+import type { BackupDetails, BackupList, BackupSettings, DatabaseProblemCode, DatabaseStatus, RestoreResult } from '../../shared/domain/backups'
 import type { Clock } from './clock'
 import type { CoreEvents } from './events'
 import type { Logger } from './logger'
@@ -243,7 +236,11 @@ export function createDatabaseHost(deps: HostDeps): Host {
     // The chosen backup is copied first: the safety backup below may prune old ones.
     const incoming = `${path}.restoring`
     rmSync(incoming, { force: true })
-    const source = new SqliteDatabase(chosen.path, { readonly: true, fileMustExist: true, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) })
+    const source = new SqliteDatabase(chosen.path, {
+      readonly: true,
+      fileMustExist: true,
+      ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+    })
     try {
       await source.backup(incoming)
     } finally {
@@ -266,13 +263,16 @@ export function createDatabaseHost(deps: HostDeps): Host {
       await openSession(path)
       return { restored: chosen, safetyBackup, movedAside }
     })
-    deps.log.info(`Restored ${chosen.path} into ${path}${result.safetyBackup ? ` (the previous file is backed up as ${result.safetyBackup.path})` : ''}${result.movedAside ? ` (the refused file was moved to ${result.movedAside})` : ''}`)
+    deps.log.info(
+      `Restored ${chosen.path} into ${path}${result.safetyBackup ? ` (the previous file is backed up as ${result.safetyBackup.path})` : ''}${result.movedAside ? ` (the refused file was moved to ${result.movedAside})` : ''}`,
+    )
     await announce()
     return result
   }
 
   async function openOther(target: string): Promise<DatabaseStatus> {
-    if (!isAbsolute(target)) throw new AppError('invalid_input', 'Give the full path of the database file.', [{ path: 'path', message: 'Give the full path of the database file' }])
+    if (!isAbsolute(target))
+      throw new AppError('invalid_input', 'Give the full path of the database file.', [{ path: 'path', message: 'Give the full path of the database file' }])
     const next = resolve(target)
     if (next === path) throw new AppError('refused', 'That is the file open now.')
     if (!existsSync(dirname(next))) throw new AppError('not_found', `The folder ${dirname(next)} does not exist.`)
@@ -314,11 +314,14 @@ export function createDatabaseHost(deps: HostDeps): Host {
       const current = settings()
       const folder = input.folder === undefined ? current.folder : input.folder ? input.folder : null
       if (folder !== null) {
-        if (!isAbsolute(folder)) throw new AppError('invalid_input', 'Give the full path of the folder.', [{ path: 'folder', message: 'Give the full path of the folder' }])
+        if (!isAbsolute(folder))
+          throw new AppError('invalid_input', 'Give the full path of the folder.', [{ path: 'folder', message: 'Give the full path of the folder' }])
         try {
           mkdirSync(folder, { recursive: true })
         } catch (error) {
-          throw new AppError('invalid_input', `The folder cannot be used: ${error instanceof Error ? error.message : String(error)}`, [{ path: 'folder', message: 'This folder cannot be used' }])
+          throw new AppError('invalid_input', `The folder cannot be used: ${error instanceof Error ? error.message : String(error)}`, [
+            { path: 'folder', message: 'This folder cannot be used' },
+          ])
         }
       }
       return writeBackupSettings(path, { keep: input.keep ?? current.keep, folder })

@@ -26,8 +26,6 @@ export class AppError extends Error {
 }
 
 /** A refusal tied to one field, shown next to it in the form. */
-export const fieldError = (path: string, message: string, code: ErrorCode = 'invalid_input'): AppError =>
-  new AppError(code, message, [{ path, message }])
+export const fieldError = (path: string, message: string, code: ErrorCode = 'invalid_input'): AppError => new AppError(code, message, [{ path, message }])
 
-export const notFound = (what: string, id: number | string): AppError =>
-  new AppError('not_found', `${what} ${id} does not exist (it may have been removed).`)
+export const notFound = (what: string, id: number | string): AppError => new AppError('not_found', `${what} ${id} does not exist (it may have been removed).`)

@@ -54,10 +54,7 @@ export interface Ctx {
 /** Why bulk work backs up first; the reason is part of the backup's file name. */
 export type BulkReason = 'before-schedule-all' | 'before-import' | 'before-restore' | 'before-bulk'
 
-export type Handler<C extends ChannelName> = (
-  input: ChannelParsed<C>,
-  ctx: Ctx,
-) => Promise<ChannelResult<C>> | ChannelResult<C>
+export type Handler<C extends ChannelName> = (input: ChannelParsed<C>, ctx: Ctx) => Promise<ChannelResult<C>> | ChannelResult<C>
 
 /** A domain's handlers: exactly the channels of the contract named `<domain>.*`. */
 export type HandlerMap<D extends Domain> = {
@@ -74,8 +71,7 @@ export function longRunning<C extends ChannelName>(handler: Handler<C>): Handler
   return Object.assign(handler, { [LONG_RUNNING]: true })
 }
 
-export const isLongRunning = (handler: unknown): boolean =>
-  typeof handler === 'function' && LONG_RUNNING in handler
+export const isLongRunning = (handler: unknown): boolean => typeof handler === 'function' && LONG_RUNNING in handler
 
 export type AnyHandler = (input: unknown, ctx: Ctx) => unknown
 

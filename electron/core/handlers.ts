@@ -57,5 +57,4 @@ export function allHandlers(): Map<string, AnyHandler> {
 }
 
 /** Contract channels that no handler serves; empty in a finished build. */
-export const unservedChannels = (handlers: Map<string, AnyHandler>): string[] =>
-  channelNames.filter((c) => !handlers.has(c))
+export const unservedChannels = (handlers: Map<string, AnyHandler>): string[] => channelNames.filter((c) => !handlers.has(c))

@@ -127,7 +127,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     })
     const services = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx })
-    const all = [...builtInServices({ env: options.env ?? process.env, ...options.serviceOptions }), dailyBackupService({ dbPath: () => host.path(), backup: () => host.backup('daily') }), ...(options.services ?? [])]
+    const all = [
+      ...builtInServices({ env: options.env ?? process.env, ...options.serviceOptions }),
+      dailyBackupService({ dbPath: () => host.path(), backup: () => host.backup('daily') }),
+      ...(options.services ?? []),
+    ]
     for (const service of all) services.register(service)
     return { connection, problem: null, invoke, services, start: () => services.start(), stop: () => services.stop() }
   }

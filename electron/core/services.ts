@@ -101,9 +101,7 @@ export function createServiceRegistry(deps: ServiceDeps): ServiceRegistry {
     async batch(step) {
       if (run.controller.signal.aborted) throw new Error(`The ${run.service.name} service is stopping`)
       const changes = createChangeSet()
-      const result = await deps.lock.run(() =>
-        deps.db.transaction().execute((trx) => step(deps.makeCtx(trx, changes))),
-      )
+      const result = await deps.lock.run(() => deps.db.transaction().execute((trx) => step(deps.makeCtx(trx, changes))))
       if (!changes.isEmpty()) deps.events.emit('changed', changes.toEvent())
       return result
     },

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron'
 import { app, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron'
 import log from 'electron-log/main'
 import { createCore, type Core } from '../core'
@@ -77,9 +77,19 @@ async function start(): Promise<void> {
       openExternal: (url) => shell.openExternal(url),
       quit: () => app.quit(),
       async choosePath(owner, kind) {
-        const { canceled, filePaths } = await dialog.showOpenDialog(owner, kind === 'folder'
-          ? { title: 'Folder for backups', properties: ['openDirectory', 'createDirectory'] }
-          : { title: 'Open a database', properties: ['openFile'], filters: [{ name: 'Shop Scheduler database', extensions: ['db'] }, { name: 'All files', extensions: ['*'] }] })
+        const { canceled, filePaths } = await dialog.showOpenDialog(
+          owner,
+          kind === 'folder'
+            ? { title: 'Folder for backups', properties: ['openDirectory', 'createDirectory'] }
+            : {
+                title: 'Open a database',
+                properties: ['openFile'],
+                filters: [
+                  { name: 'Shop Scheduler database', extensions: ['db'] },
+                  { name: 'All files', extensions: ['*'] },
+                ],
+              },
+        )
         return canceled ? undefined : filePaths[0]
       },
     },
@@ -99,11 +109,14 @@ async function start(): Promise<void> {
   startUpdates(core, process.env)
 }
 
-app.whenReady().then(start).catch((error: unknown) => {
-  log.error('Start failed', error)
-  dialog.showErrorBox('Shop Scheduler could not start', error instanceof Error ? error.message : String(error))
-  app.exit(1)
-})
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    log.error('Start failed', error)
+    dialog.showErrorBox('Shop Scheduler could not start', error instanceof Error ? error.message : String(error))
+    app.exit(1)
+  })
 
 app.on('window-all-closed', () => app.quit())
 

@@ -37,13 +37,7 @@ export function registerIpc(opts: {
   const trusted = (event: IpcMainInvokeEvent): boolean => {
     const win = getWindow()
     const frame = event.senderFrame
-    return (
-      !!win &&
-      event.sender.id === win.webContents.id &&
-      !!frame &&
-      frame === event.sender.mainFrame &&
-      isAppUrl(frame.url)
-    )
+    return !!win && event.sender.id === win.webContents.id && !!frame && frame === event.sender.mainFrame && isAppUrl(frame.url)
   }
 
   for (const name of channelNames) {

@@ -6,7 +6,10 @@ import type { Session } from 'electron'
  * clipboard reads, no fullscreen from script. So every permission request and check is
  * refused, whatever page asks; a page that somehow got into the window gains nothing.
  */
-export function denyPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>, onDenied?: (permission: string, origin: string) => void): void {
+export function denyPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
+  onDenied?: (permission: string, origin: string) => void,
+): void {
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     onDenied?.(permission, details?.requestingUrl ?? contents?.getURL?.() ?? '')
     callback(false)

@@ -54,12 +54,7 @@ export function hardenWebContents(contents: WebContents, isAppUrl: (url: string)
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
-export function createMainWindow(opts: {
-  preloadPath: string
-  rendererUrl?: string
-  rendererFile: string
-  isAppUrl: (url: string) => boolean
-}): BrowserWindow {
+export function createMainWindow(opts: { preloadPath: string; rendererUrl?: string; rendererFile: string; isAppUrl: (url: string) => boolean }): BrowserWindow {
   const win = new BrowserWindow(windowOptions(opts.preloadPath))
   hardenWebContents(win.webContents, opts.isAppUrl)
   win.once('ready-to-show', () => win.show())

@@ -32,13 +32,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
         {NAV.map(({ to, label, icon: Icon }) => (
-          <NavLink
-            key={to}
-            component={RouterLink}
-            to={to}
-            label={label}
-            leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
-          />
+          <NavLink key={to} component={RouterLink} to={to} label={label} leftSection={<Icon size={18} stroke={1.6} aria-hidden />} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>

@@ -47,7 +47,9 @@ export function platformPath(platform: NodeJS.Platform): string {
 /** The same test Electron's install.js makes before it downloads anything. */
 export function electronInstalled(pkg: ElectronPackage): boolean {
   try {
-    const version = readFileSync(join(pkg.dir, 'dist', 'version'), 'utf8').replace(/^v/, '').trim()
+    const version = readFileSync(join(pkg.dir, 'dist', 'version'), 'utf8')
+      .replace(/^v/, '')
+      .trim()
     const path = readFileSync(join(pkg.dir, 'path.txt'), 'utf8')
     return version === pkg.version && path === platformPath(pkg.platform) && existsSync(join(pkg.dir, 'dist', path))
   } catch {
@@ -60,7 +62,17 @@ export class StartError extends Error {
   override name = 'StartError'
 }
 
-const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET'])
+const NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+])
 
 /** fetch() wraps the socket's error in `cause`; @electron/get passes it through. */
 export function isNetworkError(error: unknown): boolean {

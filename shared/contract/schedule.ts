@@ -1,10 +1,5 @@
 import { channel } from './define'
-import {
-  scheduleSchemas as s,
-  type ScheduleAllPreview,
-  type ScheduleAllResult,
-  type VehiclePlanResult,
-} from '../domain/schedule'
+import { scheduleSchemas as s, type ScheduleAllPreview, type ScheduleAllResult, type VehiclePlanResult } from '../domain/schedule'
 
 export const scheduleContract = {
   'schedule.previewVehicle': channel<VehiclePlanResult>()(s.previewVehicle),

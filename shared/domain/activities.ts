@@ -205,7 +205,11 @@ export const activitySchemas = {
   rebook: versioned.extend({ booking: booking.optional() }),
   markContacted: versioned,
   freeSlots: z.object({
-    durationMinutes: z.number().int().min(5).max(24 * 60),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
     from: isoDate,
     days: z.number().int().min(1).max(60).default(14),
     bayId: id.optional(),

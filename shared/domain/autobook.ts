@@ -100,14 +100,16 @@ const range = z
     path: ['to'],
   })
 
-export const acceptItem = z.object({
-  activityId: id,
-  version: z.number().int().nonnegative(),
-  start: isoInstant,
-  end: isoInstant,
-  bayId: id.nullable(),
-  technicianId: id.nullable(),
-}).refine((i) => Date.parse(i.end) > Date.parse(i.start), { message: 'The booking must end after it starts', path: ['end'] })
+export const acceptItem = z
+  .object({
+    activityId: id,
+    version: z.number().int().nonnegative(),
+    start: isoInstant,
+    end: isoInstant,
+    bayId: id.nullable(),
+    technicianId: id.nullable(),
+  })
+  .refine((i) => Date.parse(i.end) > Date.parse(i.start), { message: 'The booking must end after it starts', path: ['end'] })
 export type AcceptItem = z.input<typeof acceptItem>
 
 export const autobookSchemas = {

@@ -55,8 +55,7 @@ const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F
 const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/
 
 export const CONTROL_CHARACTER_MESSAGE = 'Contains a control character (such as NUL or an escape); remove it'
-export const DIRECTION_CHARACTER_MESSAGE =
-  'Contains an invisible text-direction character (such as U+202E); remove it'
+export const DIRECTION_CHARACTER_MESSAGE = 'Contains an invisible text-direction character (such as U+202E); remove it'
 
 /** Why `text` is refused as typed text, or null when it is fine. */
 export function textProblem(text: string, opts: { multiline?: boolean } = {}): string | null {

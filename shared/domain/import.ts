@@ -60,7 +60,10 @@ const column = z.number().int().min(0).max(1000)
 export const importMapping = z.object({
   fields: z.partialRecord(z.enum(IMPORT_FIELDS), column),
   /** Last service date per maintenance template (anchors `last_completed` plans). */
-  services: z.array(z.object({ templateId: id, column })).max(50).default([]),
+  services: z
+    .array(z.object({ templateId: id, column }))
+    .max(50)
+    .default([]),
 })
 export type ImportMapping = z.input<typeof importMapping>
 

@@ -123,7 +123,11 @@ export interface ActivityType {
 export const activityTypeFields = z.object({
   name: requiredText('Name', 80),
   category: z.enum(CATEGORIES),
-  durationMinutes: z.number().int().min(5, 'At least 5 minutes').max(24 * 60, 'At most a day'),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5, 'At least 5 minutes')
+    .max(24 * 60, 'At most a day'),
 })
 
 export const ANCHORS = ['onboarding', 'last_completed'] as const

@@ -7,5 +7,4 @@
  * @example
  * foldForSearch('Jose\u0301') // 'jose'
  */
-export const foldForSearch = (text: string): string =>
-  text.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase()
+export const foldForSearch = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase()

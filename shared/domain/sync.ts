@@ -207,7 +207,5 @@ export const syncSchemas = {
     .refine((v) => (v.ids !== undefined && v.ids.length > 0) !== (v.all === true), { message: 'Name the items, or say all', path: ['ids'] }),
   log: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
   /** Busy time overlapping the shop days `[from, to]`, for the calendar's technician lanes. */
-  busyTime: z
-    .object({ from: isoDate, to: isoDate })
-    .refine((r) => r.from <= r.to, { message: 'The range ends before it starts', path: ['to'] }),
+  busyTime: z.object({ from: isoDate, to: isoDate }).refine((r) => r.from <= r.to, { message: 'The range ends before it starts', path: ['to'] }),
 }

@@ -92,10 +92,7 @@ export const vehicleFields = z.object({
   make: requiredText('Make', 60),
   model: requiredText('Model', 60),
   // The upper bound (next year) depends on today, so the core checks it with its clock.
-  year: z
-    .number({ message: 'Model year is required' })
-    .int('Model year is a whole number')
-    .min(FIRST_MODEL_YEAR, `Model year is ${FIRST_MODEL_YEAR} or later`),
+  year: z.number({ message: 'Model year is required' }).int('Model year is a whole number').min(FIRST_MODEL_YEAR, `Model year is ${FIRST_MODEL_YEAR} or later`),
   licensePlate: optionalText(20).transform((v) => (v ? v.toUpperCase() : null)),
   onboardingDate: isoDate.describe('Onboarding date'),
   notes: optionalText(4000, { multiline: true }),

@@ -62,21 +62,65 @@ async function seed(core: Core): Promise<void> {
         .executeTakeFirstOrThrow()
       types.push({ id: t.id, minutes })
     }
-    for (let b = 1; b <= BAYS; b++) await trx.insertInto('bays').values({ id: b, name: `Bay ${b}`, sort_order: b, created_at: now }).execute()
-    for (let t = 1; t <= TECHS; t++) await trx.insertInto('technicians').values({ id: t, name: `Tech ${t}`, created_at: now }).execute()
+    for (let b = 1; b <= BAYS; b++)
+      await trx
+        .insertInto('bays')
+        .values({ id: b, name: `Bay ${b}`, sort_order: b, created_at: now })
+        .execute()
+    for (let t = 1; t <= TECHS; t++)
+      await trx
+        .insertInto('technicians')
+        .values({ id: t, name: `Tech ${t}`, created_at: now })
+        .execute()
     // Two do everything (no rows); three do maintenance and repair; three inspection and maintenance.
-    for (let t = 3; t <= 5; t++) await trx.insertInto('technician_categories').values([{ technician_id: t, category: 'maintenance' }, { technician_id: t, category: 'repair' }]).execute()
-    for (let t = 6; t <= 8; t++) await trx.insertInto('technician_categories').values([{ technician_id: t, category: 'inspection' }, { technician_id: t, category: 'maintenance' }]).execute()
-    await trx.insertInto('closures').values({ starts_on: '2026-03-09', ends_on: '2026-03-13', scope: 'technician', technician_id: 4, reason: 'Vacation', created_at: now }).execute()
-    await trx.insertInto('closures').values({ starts_on: '2026-03-18', ends_on: '2026-03-18', scope: 'bay', bay_id: 6, reason: 'Lift service', created_at: now }).execute()
+    for (let t = 3; t <= 5; t++)
+      await trx
+        .insertInto('technician_categories')
+        .values([
+          { technician_id: t, category: 'maintenance' },
+          { technician_id: t, category: 'repair' },
+        ])
+        .execute()
+    for (let t = 6; t <= 8; t++)
+      await trx
+        .insertInto('technician_categories')
+        .values([
+          { technician_id: t, category: 'inspection' },
+          { technician_id: t, category: 'maintenance' },
+        ])
+        .execute()
+    await trx
+      .insertInto('closures')
+      .values({ starts_on: '2026-03-09', ends_on: '2026-03-13', scope: 'technician', technician_id: 4, reason: 'Vacation', created_at: now })
+      .execute()
+    await trx
+      .insertInto('closures')
+      .values({ starts_on: '2026-03-18', ends_on: '2026-03-18', scope: 'bay', bay_id: 6, reason: 'Lift service', created_at: now })
+      .execute()
 
     const chunk = 500
     for (let start = 0; start < VEHICLES; start += chunk) {
       const ids = Array.from({ length: Math.min(chunk, VEHICLES - start) }, (_, i) => start + i + 1)
-      await trx.insertInto('customers').values(ids.map((i) => ({ id: i, name: `Customer ${i}`, created_at: now, updated_at: now }))).execute()
+      await trx
+        .insertInto('customers')
+        .values(ids.map((i) => ({ id: i, name: `Customer ${i}`, created_at: now, updated_at: now })))
+        .execute()
       await trx
         .insertInto('vehicles')
-        .values(ids.map((i) => ({ id: i, customer_id: i, vin: `BENCH${String(i).padStart(12, '0')}`, make: 'Ford', model: 'Transit', year: 2020, license_plate: `B${i}`, onboarding_date: '2025-01-02', created_at: now, updated_at: now })))
+        .values(
+          ids.map((i) => ({
+            id: i,
+            customer_id: i,
+            vin: `BENCH${String(i).padStart(12, '0')}`,
+            make: 'Ford',
+            model: 'Transit',
+            year: 2020,
+            license_plate: `B${i}`,
+            onboarding_date: '2025-01-02',
+            created_at: now,
+            updated_at: now,
+          })),
+        )
         .execute()
     }
     // About one job per vehicle in the month, a tenth with a second job due days later, a twentieth overdue.
@@ -86,10 +130,21 @@ async function seed(core: Core): Promise<void> {
       const type = types[rand(types.length)]!
       rows.push({ vehicle_id: v, activity_type_id: type.id, origin: 'manual' as const, due_date: due, created_at: now, updated_at: now })
       if (rand(10) === 0) {
-        rows.push({ vehicle_id: v, activity_type_id: types[rand(types.length)]!.id, origin: 'manual' as const, due_date: addDays(due, 1 + rand(3)), created_at: now, updated_at: now })
+        rows.push({
+          vehicle_id: v,
+          activity_type_id: types[rand(types.length)]!.id,
+          origin: 'manual' as const,
+          due_date: addDays(due, 1 + rand(3)),
+          created_at: now,
+          updated_at: now,
+        })
       }
     }
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('activities').values(rows.slice(i, i + 500)).execute()
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('activities')
+        .values(rows.slice(i, i + 500))
+        .execute()
     // Bookings already made: 300 one-hour jobs spread over the month's mornings.
     const booked = []
     for (let k = 0; k < 300; k++) {
@@ -115,12 +170,14 @@ async function seed(core: Core): Promise<void> {
     // Drop the ones that would clash with an earlier one: the shop's own bookings obey the rules.
     const kept: typeof booked = []
     for (const b of booked) {
-      const clash = kept.some(
-        (o) => (o.bay_id === b.bay_id || o.technician_id === b.technician_id) && o.start_at < b.end_at && o.end_at > b.start_at,
-      )
+      const clash = kept.some((o) => (o.bay_id === b.bay_id || o.technician_id === b.technician_id) && o.start_at < b.end_at && o.end_at > b.start_at)
       if (!clash) kept.push(b)
     }
-    for (let i = 0; i < kept.length; i += 200) await trx.insertInto('activities').values(kept.slice(i, i + 200)).execute()
+    for (let i = 0; i < kept.length; i += 200)
+      await trx
+        .insertInto('activities')
+        .values(kept.slice(i, i + 200))
+        .execute()
   })
 }
 
@@ -188,13 +245,22 @@ export async function benchAutobook(): Promise<AutobookBenchResult> {
     const overduePlaced = p.items.filter((i) => i.overdue).length
     const visits = new Set(p.items.map((i) => i.visit)).size
     const longestStallMs = stall.max / 1e6
-    console.log(`  propose:            ${seconds.toFixed(3)} s wall (CPU ${((used.user + used.system) / 1e6).toFixed(3)} s); longest event-loop stall ${longestStallMs.toFixed(1)} ms (15 ms slices of busy work show ${control.toFixed(1)} ms here now)`)
-    console.log(`  placed:             ${p.items.length} of ${work} due jobs (${((100 * p.items.length) / work).toFixed(1)} %), in ${visits} visits; overdue placed ${overduePlaced} of ${overdue}`)
-    console.log(`  bay utilisation:    ${(100 * u.ratio).toFixed(1)} % of ${(u.open / 60).toFixed(0)} open bay hours (${(100 * u.before / u.open).toFixed(1)} % booked before)`)
+    console.log(
+      `  propose:            ${seconds.toFixed(3)} s wall (CPU ${((used.user + used.system) / 1e6).toFixed(3)} s); longest event-loop stall ${longestStallMs.toFixed(1)} ms (15 ms slices of busy work show ${control.toFixed(1)} ms here now)`,
+    )
+    console.log(
+      `  placed:             ${p.items.length} of ${work} due jobs (${((100 * p.items.length) / work).toFixed(1)} %), in ${visits} visits; overdue placed ${overduePlaced} of ${overdue}`,
+    )
+    console.log(
+      `  bay utilisation:    ${(100 * u.ratio).toFixed(1)} % of ${(u.open / 60).toFixed(0)} open bay hours (${((100 * u.before) / u.open).toFixed(1)} % booked before)`,
+    )
     const reasons = new Map<string, number>()
-    for (const n of p.notPlaced) reasons.set(n.reason.replace(/\d+ h( \d+ min)?|\d+ min/, 'N'), (reasons.get(n.reason.replace(/\d+ h( \d+ min)?|\d+ min/, 'N')) ?? 0) + 1)
+    for (const n of p.notPlaced)
+      reasons.set(n.reason.replace(/\d+ h( \d+ min)?|\d+ min/, 'N'), (reasons.get(n.reason.replace(/\d+ h( \d+ min)?|\d+ min/, 'N')) ?? 0) + 1)
     for (const [reason, n] of reasons) console.log(`  not placed:         ${n} × ${reason}`)
-    console.log(`  checker violations: ${violations.length} (independent pass, ${checkerSeconds.toFixed(2)} s)${violations.length ? `: ${violations.slice(0, 5).join('; ')}` : ''}`)
+    console.log(
+      `  checker violations: ${violations.length} (independent pass, ${checkerSeconds.toFixed(2)} s)${violations.length ? `: ${violations.slice(0, 5).join('; ')}` : ''}`,
+    )
     return { work, placed: p.items.length, seconds, longestStallMs, bayUtilisation: u.ratio, violations: violations.length }
   } finally {
     await core.close()

@@ -88,7 +88,19 @@ async function seed(core: Core, count: number): Promise<{ made: number; toDrag: 
   for (let i = 0; i < 200; i++) {
     const customer = await call(core, 'customers.create', { name: `Customer ${i}` })
     const vin = `1HGCV1F30KB${String(i).padStart(6, '0')}`
-    vehicles.push((await call(core, 'vehicles.create', { customerId: customer.id, vin, make: 'Honda', model: 'Civic', year: 2019, licensePlate: `B-${i}`, onboardingDate: '2026-01-15' })).id)
+    vehicles.push(
+      (
+        await call(core, 'vehicles.create', {
+          customerId: customer.id,
+          vin,
+          make: 'Honda',
+          model: 'Civic',
+          year: 2019,
+          licensePlate: `B-${i}`,
+          onboardingDate: '2026-01-15',
+        })
+      ).id,
+    )
   }
   // The ones to drag: at opening time, before everything else that day (react-big-calendar lists
   // a day's events by start, so they are drawn rather than folded into "+N more"), in a bay that
@@ -201,7 +213,11 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
     now = new Date(NOW)
 
     const f0 = performance.now()
-    const res = await fetch(`${bridge.url}/ipc/activities.range`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '2026-03-01', to: '2026-04-04' }) })
+    const res = await fetch(`${bridge.url}/ipc/activities.range`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '2026-03-01', to: '2026-04-04' }),
+    })
     const body = (await res.json()) as { ok: boolean; data: unknown[] }
     const rangeFetchMs = performance.now() - f0
     if (!body.ok || body.data.length < count) throw new Error(`range answered ${body.data?.length} activities, expected ${count}`)
@@ -267,8 +283,8 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
       dropLongestTaskMs.push(await page.evaluate(readLongest))
       const after = await call(core, 'activities.get', { id: Number(id) })
       if (after.version !== before.version + 1 || after.start === before.start) {
-        const said = await page.getByRole("alert").allTextContents()
-        throw new Error(`drop ${i + 1} was not stored: ${said.join(" / ")} ${JSON.stringify(before)} ${JSON.stringify(after)}`)
+        const said = await page.getByRole('alert').allTextContents()
+        throw new Error(`drop ${i + 1} was not stored: ${said.join(' / ')} ${JSON.stringify(before)} ${JSON.stringify(after)}`)
       }
     }
     // Typing a search while 2,000 events are drawn: each key must echo at once.

@@ -24,7 +24,13 @@ const SEARCH_RUNS = 20
 
 const FIRST = ['José', 'Zoë', 'Jürgen', 'Ana', 'François', 'Søren', 'Łukasz', 'Chloé', 'Mike', 'Ines', 'Renée', 'Björn']
 const LAST = ['Müller', 'Álvarez', 'García', 'Dvořák', 'Ødegaard', 'Smith', 'Nguyễn', 'Kowalski', 'Brontë', 'Ruiz', 'Lefèvre', 'Straße']
-const MODELS = [['Ford', 'Transit'], ['Ram', 'ProMaster'], ['Citroën', 'Berlingo'], ['Škoda', 'Octavia'], ['Toyota', 'Hilux']] as const
+const MODELS = [
+  ['Ford', 'Transit'],
+  ['Ram', 'ProMaster'],
+  ['Citroën', 'Berlingo'],
+  ['Škoda', 'Octavia'],
+  ['Toyota', 'Hilux'],
+] as const
 
 function fleetCsv(): string {
   const rows: string[][] = [['Customer', 'Email', 'VIN', 'Make', 'Model', 'Year', 'Plate', 'Onboarded', 'Mileage', 'Last oil change']]
@@ -33,8 +39,16 @@ function fleetCsv(): string {
     const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${i}`
     const month = String(1 + (i % 12)).padStart(2, '0')
     rows.push([
-      name, `c${i}@fleet.example`, `1FTBW2CM5H${String(i).padStart(7, '0')}`, make, model, String(2012 + (i % 13)),
-      `K ${i}`, `${month}/15/2024`, String(10_000 + i * 7), `0${1 + (i % 5)}/10/2025`,
+      name,
+      `c${i}@fleet.example`,
+      `1FTBW2CM5H${String(i).padStart(7, '0')}`,
+      make,
+      model,
+      String(2012 + (i % 13)),
+      `K ${i}`,
+      `${month}/15/2024`,
+      String(10_000 + i * 7),
+      `0${1 + (i % 5)}/10/2025`,
     ])
   }
   return Papa.unparse(rows)
@@ -101,7 +115,9 @@ export async function benchImport(): Promise<ImportBenchResult> {
         `12-month horizon (load average ${loadavg()[0]?.toFixed(1)})`,
     )
     const preview = await timed(core, 'import.preview', { file })
-    console.log(`  preview (read, map, check): ${preview.seconds.toFixed(3)} s = ${Math.round(VEHICLES / preview.seconds).toLocaleString('en-US')} rows/s, ${preview.data.problems.length} problems`)
+    console.log(
+      `  preview (read, map, check): ${preview.seconds.toFixed(3)} s = ${Math.round(VEHICLES / preview.seconds).toLocaleString('en-US')} rows/s, ${preview.data.problems.length} problems`,
+    )
     const mapping = preview.data.mapping
 
     const dry = await timed(core, 'import.run', { file, mapping, dryRun: true })
@@ -121,7 +137,9 @@ export async function benchImport(): Promise<ImportBenchResult> {
         `(30 ms slices of busy work show ${control.toFixed(1)} ms here now)`,
     )
     const again = await timed(core, 'import.run', { file, mapping, dryRun: false })
-    console.log(`  re-import (adds nothing):   ${again.seconds.toFixed(3)} s, added ${again.data.customers + again.data.vehicles}, already there ${again.data.alreadyThere}`)
+    console.log(
+      `  re-import (adds nothing):   ${again.seconds.toFixed(3)} s, added ${again.data.customers + again.data.vehicles}, already there ${again.data.alreadyThere}`,
+    )
 
     const searches = {
       "customers.list 'müller'": await medianMs(core, 'customers.list', { search: 'müller' }),

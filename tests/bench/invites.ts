@@ -127,7 +127,11 @@ async function seed(db: Awaited<ReturnType<typeof createCore>>['db'], count: num
         updated_at: now,
       }
     })
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('activities').values(rows.slice(i, i + 500)).execute()
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('activities')
+        .values(rows.slice(i, i + 500))
+        .execute()
   })
 }
 

@@ -12,7 +12,11 @@ import { benchSyncGoogle, printSyncGoogle } from './sync-google'
 import { benchSyncOutlook, printSyncOutlook } from './sync-outlook'
 import { benchAutobook } from './autobook'
 
-console.log(`Shop Scheduler benchmarks — Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`)
+console.log(
+  `Shop Scheduler benchmarks — Node ${process.version}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
+)
 await benchScheduling()
 console.log()
 await benchInvites()

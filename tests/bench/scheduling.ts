@@ -44,10 +44,7 @@ async function seed(core: Core): Promise<void> {
         .values({ name, category: 'maintenance', duration_minutes: 60, created_at: now, updated_at: now })
         .returning('id')
         .executeTakeFirstOrThrow()
-      await trx
-        .insertInto('maintenance_templates')
-        .values({ activity_type_id: type.id, interval_months: months, created_at: now, updated_at: now })
-        .execute()
+      await trx.insertInto('maintenance_templates').values({ activity_type_id: type.id, interval_months: months, created_at: now, updated_at: now }).execute()
     }
     const chunk = 2_000
     for (let start = 0; start < VEHICLES; start += chunk) {
@@ -132,10 +129,7 @@ export async function benchScheduling(): Promise<SchedulingBenchResult> {
   try {
     await seed(core)
     // Other work on a shared machine stretches wall times and stalls; the load says how much.
-    console.log(
-      `scheduling: ${VEHICLES} vehicles, 3 templates, 12-month horizon, empty schedule ` +
-        `(load average ${loadavg()[0]?.toFixed(1)})`,
-    )
+    console.log(`scheduling: ${VEHICLES} vehicles, 3 templates, 12-month horizon, empty schedule ` + `(load average ${loadavg()[0]?.toFixed(1)})`)
 
     const control = await controlStallMs()
     const stall = monitorEventLoopDelay({ resolution: 5 })
@@ -158,9 +152,7 @@ export async function benchScheduling(): Promise<SchedulingBenchResult> {
 
     const second = await timed(core, 'schedule.applyAll', {})
     if (!second.result.ok) throw new Error(`schedule.applyAll failed: ${second.result.error.message}`)
-    console.log(
-      `  schedule-all (no change): ${second.seconds.toFixed(3)} s (CPU ${second.cpuSeconds.toFixed(3)} s) ${JSON.stringify(second.result.data)}`,
-    )
+    console.log(`  schedule-all (no change): ${second.seconds.toFixed(3)} s (CPU ${second.cpuSeconds.toFixed(3)} s) ${JSON.stringify(second.result.data)}`)
 
     const queries = {
       'activities.range (one month)': await medianMs(core, 'activities.range', { from: '2025-03-01', to: '2025-03-31' }),

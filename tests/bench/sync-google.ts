@@ -39,9 +39,25 @@ export interface SyncBench {
 }
 
 async function startFake(): Promise<{ url: string; clientId: string; clientSecret: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fakes/google/cli.ts', '--port', '0', '--quota', String(QUOTA), '--calendar', `${SHOP_CAL}=Shop bookings`, '--time-zone', 'America/New_York'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'tests/fakes/google/cli.ts',
+      '--port',
+      '0',
+      '--quota',
+      String(QUOTA),
+      '--calendar',
+      `${SHOP_CAL}=Shop bookings`,
+      '--time-zone',
+      'America/New_York',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   let out = ''
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`The fake exited (${code})`)))
@@ -84,7 +100,15 @@ export async function benchSyncGoogle(count = 1000): Promise<SyncBench> {
     await ok(core.invoke('settings.update', { autoSchedule: false, shopAddress: '12 Main St, Springfield' }))
     const customer = await ok<{ id: number }>(core.invoke('customers.create', { name: 'Fleet Co' }))
     const vehicle = await ok<{ id: number }>(
-      core.invoke('vehicles.create', { customerId: customer.id, vin: '1HGCM82633A004352', make: 'Ford', model: 'Transit', year: 2020, licensePlate: 'FLEET1', onboardingDate: '2025-01-02' }),
+      core.invoke('vehicles.create', {
+        customerId: customer.id,
+        vin: '1HGCM82633A004352',
+        make: 'Ford',
+        model: 'Transit',
+        year: 2020,
+        licensePlate: 'FLEET1',
+        onboardingDate: '2025-01-02',
+      }),
     )
     const type = await ok<{ id: number }>(core.invoke('activityTypes.create', { name: 'Oil change', category: 'maintenance', durationMinutes: 60 }))
     // 1,000 bookings in the weeks ahead (seeded directly: capacity is not what is measured).
@@ -116,7 +140,11 @@ export async function benchSyncGoogle(count = 1000): Promise<SyncBench> {
         updated_at: '2025-03-05T15:00:00Z',
       }
     })
-    for (let i = 0; i < rows.length; i += 200) await core.db.insertInto('activities').values(rows.slice(i, i + 200)).execute()
+    for (let i = 0; i < rows.length; i += 200)
+      await core.db
+        .insertInto('activities')
+        .values(rows.slice(i, i + 200))
+        .execute()
 
     const started = await ok<{ accountId: number; authorizeUrl: string }>(core.invoke('sync.connect', {}))
     const consent = await fetch(started.authorizeUrl, { redirect: 'manual' })
@@ -174,7 +202,9 @@ export function printSyncGoogle(f: SyncBench): void {
       `${f.ratio} × the floor (goal ≤ 1.15)`,
   )
   console.log(`  lost ${f.lost}, duplicated ${f.duplicated} (goal 0)`)
-  console.log(`  longest event-loop stall ${f.longestStallMs} ms, p99 ${f.p99StallMs} ms (goal < 50 ms); idle baseline ${f.idleLongestStallMs} ms; load average ${f.loadAverage}`)
+  console.log(
+    `  longest event-loop stall ${f.longestStallMs} ms, p99 ${f.p99StallMs} ms (goal < 50 ms); idle baseline ${f.idleLongestStallMs} ms; load average ${f.loadAverage}`,
+  )
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) printSyncGoogle(await benchSyncGoogle())

@@ -69,7 +69,15 @@ export async function benchSyncOutlook(count = 1000): Promise<OutlookSyncBench> 
     await ok(core.invoke('settings.update', { autoSchedule: false, shopAddress: '12 Main St, Springfield' }))
     const customer = await ok<{ id: number }>(core.invoke('customers.create', { name: 'Fleet Co' }))
     const vehicle = await ok<{ id: number }>(
-      core.invoke('vehicles.create', { customerId: customer.id, vin: '1HGCM82633A004352', make: 'Ford', model: 'Transit', year: 2020, licensePlate: 'FLEET1', onboardingDate: '2025-01-02' }),
+      core.invoke('vehicles.create', {
+        customerId: customer.id,
+        vin: '1HGCM82633A004352',
+        make: 'Ford',
+        model: 'Transit',
+        year: 2020,
+        licensePlate: 'FLEET1',
+        onboardingDate: '2025-01-02',
+      }),
     )
     const type = await ok<{ id: number }>(core.invoke('activityTypes.create', { name: 'Oil change', category: 'maintenance', durationMinutes: 60 }))
     const base = Date.parse('2025-03-10T13:00:00Z')
@@ -97,7 +105,11 @@ export async function benchSyncOutlook(count = 1000): Promise<OutlookSyncBench> 
       created_at: '2025-03-05T15:00:00Z',
       updated_at: '2025-03-05T15:00:00Z',
     }))
-    for (let i = 0; i < rows.length; i += 200) await core.db.insertInto('activities').values(rows.slice(i, i + 200)).execute()
+    for (let i = 0; i < rows.length; i += 200)
+      await core.db
+        .insertInto('activities')
+        .values(rows.slice(i, i + 200))
+        .execute()
 
     const started = await ok<{ accountId: number; authorizeUrl: string }>(core.invoke('sync.connect', { provider: 'outlook' }))
     await playGraphBrowser(started.authorizeUrl)
@@ -147,7 +159,9 @@ export function printSyncOutlook(f: OutlookSyncBench): void {
   const waits = f.retryAfterSeconds
   const range = waits.length ? `${Math.min(...waits)}–${Math.max(...waits)} s` : 'none'
   console.log('Outlook (Microsoft Graph) sync — initial push against the fake’s throttling (3 in flight, 20 ms latency, 3 items refused)')
-  console.log(`  ${f.bookings} bookings in ${f.seconds} s: ${f.wireRequests} requests on the wire, ${f.batches} $batches carrying ${f.batchedItems} items (≤ 20 each); peak ${f.peakInFlight} in flight (cap 4)`)
+  console.log(
+    `  ${f.bookings} bookings in ${f.seconds} s: ${f.wireRequests} requests on the wire, ${f.batches} $batches carrying ${f.batchedItems} items (≤ 20 each); peak ${f.peakInFlight} in flight (cap 4)`,
+  )
   console.log(`  lost ${f.lost}, duplicated ${f.duplicated} (goal 0)`)
   console.log(
     `  429s: ${f.refusedRequests} whole requests (re-sent whole after their Retry-After), ${f.refusedItems} batch items (re-sent alone in a later batch); ` +

@@ -65,7 +65,16 @@ describe('the packaged shell', () => {
     const { MacTargetHelper } = require('app-builder-lib/out/mac/MacTargetHelper.js') as {
       MacTargetHelper: { getNotarizeOptions(appPath: string): unknown }
     }
-    const names = ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID', 'APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER', 'APPLE_KEYCHAIN', 'APPLE_KEYCHAIN_PROFILE']
+    const names = [
+      'APPLE_ID',
+      'APPLE_APP_SPECIFIC_PASSWORD',
+      'APPLE_TEAM_ID',
+      'APPLE_API_KEY',
+      'APPLE_API_KEY_ID',
+      'APPLE_API_ISSUER',
+      'APPLE_KEYCHAIN',
+      'APPLE_KEYCHAIN_PROFILE',
+    ]
     const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]))
     try {
       names.forEach((n) => delete process.env[n])

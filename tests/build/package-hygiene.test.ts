@@ -36,7 +36,8 @@ function runtimeImports(file: string): string[] {
 
 function importsUnder(...dirs: string[]): Map<string, string> {
   const found = new Map<string, string>()
-  for (const dir of dirs) for (const file of files(join(root, dir))) for (const name of runtimeImports(file)) if (!found.has(name)) found.set(name, relative(root, file))
+  for (const dir of dirs)
+    for (const file of files(join(root, dir))) for (const name of runtimeImports(file)) if (!found.has(name)) found.set(name, relative(root, file))
   return found
 }
 

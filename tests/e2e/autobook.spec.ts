@@ -69,7 +69,10 @@ test.describe('Fill the week', () => {
     await expect(page.getByRole('region', { name: 'Unbooked' })).toBeVisible()
   })
 
-  test('Settings → Scheduling → Auto-booking: the buffer, the visit window and the work each technician does, and a proposal that keeps to them', async ({ page, shop }) => {
+  test('Settings → Scheduling → Auto-booking: the buffer, the visit window and the work each technician does, and a proposal that keeps to them', async ({
+    page,
+    shop,
+  }) => {
     await shop.call('bays.create', { name: 'Bay 1' })
     const sam = await shop.call('technicians.create', { name: 'Sam Ortiz', email: null })
     await shop.call('technicians.create', { name: 'Rita Gomez', email: null })
@@ -107,7 +110,13 @@ test.describe('Capacity', () => {
     const sam = await shop.call('technicians.create', { name: 'Sam Ortiz', email: null })
     const civic = await seedVehicle(shop, { make: 'Honda', model: 'Civic', licensePlate: '7KXM 412', onboardingDate: '2026-03-12' })
     const type = (await shop.call('activityTypes.list', {})).find((t) => t.name === 'Minor inspection')!
-    await shop.call('activities.createManual', { vehicleId: civic.id, activityTypeId: type.id, start: '2026-03-11T09:00:00-04:00', bayId: bay1.id, technicianId: sam.id })
+    await shop.call('activities.createManual', {
+      vehicleId: civic.id,
+      activityTypeId: type.id,
+      start: '2026-03-11T09:00:00-04:00',
+      bayId: bay1.id,
+      technicianId: sam.id,
+    })
 
     await page.goto('/#/capacity')
     await expect(page.getByTestId('capacity-range')).toHaveText('Sun, Mar 8 – Sat, Mar 14')

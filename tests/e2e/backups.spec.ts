@@ -27,7 +27,10 @@ test.describe('backups in Settings', () => {
 
     const customersAtBackup = (await shop.call('customers.list', {})).length
     await shop.call('customers.create', { name: 'Walk-in After Backup' })
-    await rows.nth(1).getByRole('button', { name: /Restore the backup from/ }).click()
+    await rows
+      .nth(1)
+      .getByRole('button', { name: /Restore the backup from/ })
+      .click()
     const dialog = page.getByRole('dialog', { name: 'Restore this backup?' })
     await expect(dialog).toContainText(`${book.customers.length} customers, ${book.vehicles.length} vehicles`)
     await expect(dialog).toContainText('backed up first')

@@ -7,9 +7,7 @@ import { seedBusyWeek } from './support/busy-week-seed'
 // A calendar a front desk reads at a glance (issue 10 §2), at a four-bay shop in a busy week.
 // "Now" is the fixtures' default: Tuesday 2026-03-10, 11:00 in New York.
 
-const eventOf = (page: Page, activityId: number): Locator =>
-  page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${activityId}"]`) })
-
+const eventOf = (page: Page, activityId: number): Locator => page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${activityId}"]`) })
 
 const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
   a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1
@@ -22,7 +20,9 @@ test.describe('events name the vehicle and the customer', () => {
     const event = eventOf(page, first.id)
     await expect(event).toContainText('9a')
     await expect(event).toContainText(first.licensePlate!)
-    await expect(event.getByRole('button')).toHaveAccessibleName(new RegExp(`Initial full inspection · ${first.licensePlate} · 2021 Ford Transit 250 · ${first.customerName}`))
+    await expect(event.getByRole('button')).toHaveAccessibleName(
+      new RegExp(`Initial full inspection · ${first.licensePlate} · 2021 Ford Transit 250 · ${first.customerName}`),
+    )
     // Wednesday has five bookings: all of them show, no "+N more".
     const wednesday = page.locator('.rbc-month-row', { has: page.locator('[data-date="2026-03-11"]') })
     for (const b of week.bookings.filter((x) => x.start?.startsWith('2026-03-11'))) await expect(eventOf(page, b.id)).toBeVisible()
@@ -36,7 +36,8 @@ test.describe('events name the vehicle and the customer', () => {
     const wednesday9 = week.bookings.filter((b) => b.start === week.bookings[3]!.start)
     expect(wednesday9).toHaveLength(4)
     const boxes = await Promise.all(wednesday9.map((b) => box(eventOf(page, b.id))))
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `events ${i} and ${j} overlap`).toBe(false)
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `events ${i} and ${j} overlap`).toBe(false)
     // No line wraps (a wrapped line breaks words: "Initi full insp ctio"); too long ends in "…".
     const lines = page.locator('.rbc-time-content .shop-event-line')
     await expect.poll(() => lines.count()).toBeGreaterThan(20)
@@ -63,12 +64,10 @@ const LANE_HEADINGS = '.rbc-time-header .rbc-row-resource > .rbc-header, .rbc-re
 
 /** Each lane heading's left and right edge against its column's, in page pixels. */
 async function laneDrift(page: Page): Promise<number[]> {
-  const headers = await page.locator(LANE_HEADINGS).evaluateAll((els) =>
-    els.map((el) => el.getBoundingClientRect()).map((r) => [r.left, r.right]),
-  )
-  const columns = await page.locator('.rbc-time-content .rbc-day-slot').evaluateAll((els) =>
-    els.map((el) => el.getBoundingClientRect()).map((r) => [r.left, r.right]),
-  )
+  const headers = await page.locator(LANE_HEADINGS).evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => [r.left, r.right]))
+  const columns = await page
+    .locator('.rbc-time-content .rbc-day-slot')
+    .evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => [r.left, r.right]))
   expect(headers.length).toBe(columns.length)
   return headers.flatMap(([l, r], i) => [Math.abs(l! - columns[i]![0]!), Math.abs(r! - columns[i]![1]!)])
 }
@@ -119,7 +118,12 @@ test.describe('toolbar', () => {
     await expect(page.getByTestId('calendar-range')).toHaveText('Mar 29 – Apr 4, 2026')
     const toolbar = page.getByTestId('calendar-toolbar')
     const bar = await box(toolbar)
-    const parts = [page.getByRole('heading', { name: 'Calendar', exact: true }), page.getByTestId('calendar-range'), page.getByRole('group', { name: 'Columns' }), page.getByRole('group', { name: 'View' })]
+    const parts = [
+      page.getByRole('heading', { name: 'Calendar', exact: true }),
+      page.getByTestId('calendar-range'),
+      page.getByRole('group', { name: 'Columns' }),
+      page.getByRole('group', { name: 'View' }),
+    ]
     const boxes = await Promise.all(parts.map(box))
     for (const b of boxes) expect(b.x + b.width).toBeLessThanOrEqual(bar.x + bar.width + 0.5)
     // In a row, none over the next, and nothing cut by the row's own overflow.

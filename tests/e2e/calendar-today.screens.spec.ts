@@ -34,7 +34,10 @@ test.describe('screens: calendar and today', () => {
     await saveScreen(page, 'activity-panel')
     await page.keyboard.press('Escape')
 
-    const unbooked = page.getByRole('list', { name: 'Unbooked activities' }).getByRole('button', { name: /^Book / }).first()
+    const unbooked = page
+      .getByRole('list', { name: 'Unbooked activities' })
+      .getByRole('button', { name: /^Book / })
+      .first()
     await unbooked.click()
     const dialog = page.getByRole('dialog', { name: 'Book a time' })
     await dialog.getByRole('button', { name: 'Find next free slot' }).click()

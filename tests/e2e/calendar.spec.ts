@@ -8,11 +8,7 @@ import { box, drag } from './support/pointer'
 // "Now" is the fixtures' default: Tuesday 2026-03-10, 11:00 in New York (EDT, UTC-4).
 const TZ = 'America/New_York'
 
-const eventOf = (page: Page, activityId: number): Locator =>
-  page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${activityId}"]`) })
-
-
-
+const eventOf = (page: Page, activityId: number): Locator => page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${activityId}"]`) })
 
 /** The month view's cell for `day`: its date header's column and its week row. */
 async function monthCell(page: Page, day: string) {
@@ -70,12 +66,15 @@ test.describe('calendar', () => {
     // has redrawn after the first.
     const day = await page.getByText('Day', { exact: true }).elementHandle()
     const next = await page.getByRole('button', { name: 'Next' }).elementHandle()
-    await page.evaluate(([d, n]) => {
-      type Clickable = { click(): void }
-      ;(d as unknown as Clickable).click()
-      ;(n as unknown as Clickable).click()
-      ;(n as unknown as Clickable).click()
-    }, [day, next])
+    await page.evaluate(
+      ([d, n]) => {
+        type Clickable = { click(): void }
+        ;(d as unknown as Clickable).click()
+        ;(n as unknown as Clickable).click()
+        ;(n as unknown as Clickable).click()
+      },
+      [day, next],
+    )
     await expect(page.getByTestId('calendar-range')).toHaveText('Thu, Mar 12, 2026')
   })
 
@@ -92,9 +91,7 @@ test.describe('calendar', () => {
     await drag(page, { x: from.x + 20, y: from.y + from.height / 2 }, { x: target.x + target.width / 2, y: target.y + target.height / 2 })
 
     // Stored: same time of day (10:00 in New York), new day, same bay, next version.
-    await expect
-      .poll(async () => (await shop.call('activities.get', { id: booked.id })).start)
-      .toBe(shopInstant('2026-03-19', '10:00', TZ))
+    await expect.poll(async () => (await shop.call('activities.get', { id: booked.id })).start).toBe(shopInstant('2026-03-19', '10:00', TZ))
     const stored = await shop.call('activities.get', { id: booked.id })
     expect(stored).toMatchObject({ bayId: floor.bays[0]!.id, end: shopInstant('2026-03-19', '10:45', TZ), pinned: true })
 
@@ -170,9 +167,7 @@ test.describe('calendar', () => {
     const halfPast = eleven.y + (noon.y - eleven.y) / 2
     await drag(page, { x: from.x + from.width / 2, y: from.y + from.height / 2 }, { x: from.x + from.width / 2, y: halfPast + 2 })
 
-    await expect
-      .poll(async () => (await shop.call('activities.get', { id: booked.id })).end)
-      .toBe(shopInstant('2026-03-11', '11:30', TZ))
+    await expect.poll(async () => (await shop.call('activities.get', { id: booked.id })).end).toBe(shopInstant('2026-03-11', '11:30', TZ))
     expect((await shop.call('activities.get', { id: booked.id })).start).toBe(shopInstant('2026-03-11', '10:00', TZ))
   })
 
@@ -191,9 +186,7 @@ test.describe('calendar', () => {
       targetPosition: { x: spot.column.width / 2, y: spot.y - spot.column.y + 4 },
     })
 
-    await expect
-      .poll(async () => (await shop.call('activities.get', { id: initial!.id })).start)
-      .toBe(shopInstant('2026-03-11', '09:00', TZ))
+    await expect.poll(async () => (await shop.call('activities.get', { id: initial!.id })).start).toBe(shopInstant('2026-03-11', '09:00', TZ))
     expect((await shop.call('activities.get', { id: initial!.id })).end).toBe(shopInstant('2026-03-11', '11:00', TZ))
     await expect(eventOf(page, initial!.id)).toBeVisible()
     await expect(item).toHaveCount(0)
@@ -321,7 +314,12 @@ test.describe('calendar', () => {
     await expect(panel.getByLabel('History').getByText('Status: In progress → Completed')).toBeVisible()
 
     const stored = await shop.call('activities.get', { id: booked.id })
-    expect(stored).toMatchObject({ status: 'completed', completionOdometer: 52_340, completedBy: 'Sam Ortiz', completionNotes: '5W-30 synthetic, filter replaced.' })
+    expect(stored).toMatchObject({
+      status: 'completed',
+      completionOdometer: 52_340,
+      completedBy: 'Sam Ortiz',
+      completionNotes: '5W-30 synthetic, filter replaced.',
+    })
     const readings = await shop.call('odometer.list', { vehicleId: civicId })
     expect(readings.map((r) => r.miles)).toContain(52_340)
   })
@@ -369,7 +367,11 @@ test.describe('calendar', () => {
     await page.getByLabel('Vehicle or customer').fill('')
     await expect(eventOf(page, oil.id)).toBeVisible()
 
-    await page.getByRole('textbox', { name: 'Category' }).or(page.getByRole('combobox', { name: 'Category' })).first().click()
+    await page
+      .getByRole('textbox', { name: 'Category' })
+      .or(page.getByRole('combobox', { name: 'Category' }))
+      .first()
+      .click()
     await page.getByRole('option', { name: 'Repair' }).click()
     await page.keyboard.press('Escape')
     await expect(eventOf(page, oil.id)).toHaveCount(0)
@@ -404,7 +406,11 @@ test.describe('calendar', () => {
     await settled(page)
     await expectNoSeriousA11yViolations(page)
     await page.keyboard.press('Escape')
-    await page.getByRole('list', { name: 'Unbooked activities' }).getByRole('button', { name: /^Book / }).first().click()
+    await page
+      .getByRole('list', { name: 'Unbooked activities' })
+      .getByRole('button', { name: /^Book / })
+      .first()
+      .click()
     await page.getByRole('dialog', { name: 'Book a time' }).getByRole('button', { name: 'Find next free slot' }).click()
     await expect(page.getByRole('list', { name: 'Free slots' })).toBeVisible()
     await settled(page)

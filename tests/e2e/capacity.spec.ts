@@ -9,7 +9,6 @@ import { box, dragLocator } from './support/pointer'
 // "Now" is the fixtures' default: Tuesday 2026-03-10, 11:00 in New York (EDT, UTC-4).
 const TZ = 'America/New_York'
 
-
 /** A two-bay shop with three vehicles onboarded today: three 2-hour initial inspections, unbooked. */
 async function twoBayShop(shop: ShopServer) {
   const bays = [await shop.call('bays.create', { name: 'Bay 1' }), await shop.call('bays.create', { name: 'Bay 2' })]
@@ -49,7 +48,10 @@ async function rowY(page: Page, label: string) {
 }
 
 test.describe('capacity from every view', () => {
-  test('three 2-hour jobs dropped at the same time in the whole-shop view of a 2-bay shop: two take a bay each, the third is refused naming the clash and stays unbooked', async ({ page, shop }) => {
+  test('three 2-hour jobs dropped at the same time in the whole-shop view of a 2-bay shop: two take a bay each, the third is refused naming the clash and stays unbooked', async ({
+    page,
+    shop,
+  }) => {
     const { bays, unbooked } = await twoBayShop(shop)
     await openDay(page)
     const column = await box(page.locator('.rbc-time-content .rbc-day-slot').first())
@@ -62,7 +64,11 @@ test.describe('capacity from every view', () => {
     await dragCard(page, card(page, unbooked[1]!), { x: column.x + column.width / 4, y: at9.y })
     // (Staff notices of work starting within a day are alerts too: look for the booking's own.)
     await expect(page.getByRole('alert').filter({ hasText: 'Booked' }).filter({ hasText: 'Bay 2' })).toBeVisible()
-    expect(await shop.call('activities.get', { id: unbooked[1]!.id })).toMatchObject({ bayId: bays[1]!.id, start: shopInstant('2026-03-11', '09:00', TZ), technicianId: null })
+    expect(await shop.call('activities.get', { id: unbooked[1]!.id })).toMatchObject({
+      bayId: bays[1]!.id,
+      start: shopInstant('2026-03-11', '09:00', TZ),
+      technicianId: null,
+    })
 
     // The third lands on the taken slot, right over the first booking.
     await dragCard(page, card(page, unbooked[2]!), at9)
@@ -74,10 +80,20 @@ test.describe('capacity from every view', () => {
     await expect(page.locator('.rbc-time-content .rbc-event')).toHaveCount(2)
   })
 
-  test('a card released over its drag preview at a column edge in the by-bay view is tried, refused with the clash named, and leaves no ghost', async ({ page, shop }) => {
+  test('a card released over its drag preview at a column edge in the by-bay view is tried, refused with the clash named, and leaves no ghost', async ({
+    page,
+    shop,
+  }) => {
     const { bays, unbooked } = await twoBayShop(shop)
     const [civic] = await shop.call('vehicles.list', {})
-    await seedBooking(shop, TZ, { vehicle: civic!, type: (await shop.call('activityTypes.list', {})).find((t) => t.name === 'Minor inspection')!, day: '2026-03-11', time: '09:00', bay: bays[1], minutes: 240 })
+    await seedBooking(shop, TZ, {
+      vehicle: civic!,
+      type: (await shop.call('activityTypes.list', {})).find((t) => t.name === 'Minor inspection')!,
+      day: '2026-03-11',
+      time: '09:00',
+      bay: bays[1],
+      minutes: 240,
+    })
     await openDay(page, 'By bay')
     const header = await box(page.locator('.rbc-time-header .rbc-header', { hasText: /^Bay 2$/ }))
     // One pixel inside Bay 2's right edge, at 10:00: the preview is drawn there, the slot is taken.
@@ -101,11 +117,19 @@ test.describe('capacity from every view', () => {
     await expect(page.locator('.rbc-time-content .rbc-event')).toHaveCount(0)
   })
 
-  test('the booking form starts on "first free", books into the first free bay, and a booking without a bay is marked as needing one', async ({ page, shop }) => {
+  test('the booking form starts on "first free", books into the first free bay, and a booking without a bay is marked as needing one', async ({
+    page,
+    shop,
+  }) => {
     const { bays, unbooked } = await twoBayShop(shop)
     const [civic] = await shop.call('vehicles.list', {})
     // Booked before bookings had to take a bay.
-    const old = await seedBooking(shop, TZ, { vehicle: civic!, type: (await shop.call('activityTypes.list', {})).find((t) => t.name === 'Minor inspection')!, day: '2026-03-11', time: '14:00' })
+    const old = await seedBooking(shop, TZ, {
+      vehicle: civic!,
+      type: (await shop.call('activityTypes.list', {})).find((t) => t.name === 'Minor inspection')!,
+      day: '2026-03-11',
+      time: '14:00',
+    })
     expect(old.bayId).toBe(bays[0]!.id)
     clearBay(shop.dbPath, old.id)
 

@@ -93,7 +93,11 @@ test.describe('customers and vehicles', () => {
     const form = dialog(page, 'New vehicle')
     await pickCustomer(page, 'Priya Patel')
     // The same VIN as typed from a registration card: lower case, with a space.
-    await form.getByRole('textbox', { name: 'VIN' }).fill(vin(7).toLowerCase().replace(/(.{8})/, '$1 '))
+    await form.getByRole('textbox', { name: 'VIN' }).fill(
+      vin(7)
+        .toLowerCase()
+        .replace(/(.{8})/, '$1 '),
+    )
     await form.getByRole('textbox', { name: 'Make' }).fill('Mazda')
     await form.getByRole('textbox', { name: 'Model', exact: true }).fill('CX-5')
     await form.getByRole('textbox', { name: 'Model year' }).fill('2020')

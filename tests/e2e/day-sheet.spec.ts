@@ -9,7 +9,9 @@ function pdfPages(pdf: Buffer): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'shop-day-sheet-'))
   try {
     writeFileSync(join(dir, 'sheet.pdf'), pdf)
-    return execFileSync('pdftotext', ['-layout', join(dir, 'sheet.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim())
+    return execFileSync('pdftotext', ['-layout', join(dir, 'sheet.pdf'), '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim())
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

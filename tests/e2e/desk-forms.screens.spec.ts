@@ -18,7 +18,13 @@ test.describe('screens: desk and forms', () => {
     await seedBusyShop(shop, shop.timeZone)
     const fleet = await shop.call('customers.create', { name: 'Green Leaf Landscaping' })
     for (let day = 1; day <= 9; day++) {
-      await seedVehicle(shop, { customerId: fleet.id, make: 'Toyota', model: 'Tacoma', licensePlate: `GL ${100 + day}`, onboardingDate: `2026-02-${String(day + 10).padStart(2, '0')}` })
+      await seedVehicle(shop, {
+        customerId: fleet.id,
+        make: 'Toyota',
+        model: 'Tacoma',
+        licensePlate: `GL ${100 + day}`,
+        onboardingDate: `2026-02-${String(day + 10).padStart(2, '0')}`,
+      })
     }
     await page.goto('/#/today')
     const card = page.getByRole('region', { name: 'Overdue' })
@@ -66,14 +72,22 @@ test.describe('screens: desk and forms', () => {
     const busy = await seedBusyShop(shop, shop.timeZone)
     const later = busy.today.find((a) => a.status === 'scheduled' && a.start! > shop.now)!
     // Another job asked into the same bay at the same time, through the booking dialog.
-    const other = await seedBooking(shop, shop.timeZone, { vehicle: busy.vehicles[6]!, type: busy.types['Diagnostics']!, day: '2026-03-16', time: '10:00', bay: busy.bays[0] })
+    const other = await seedBooking(shop, shop.timeZone, {
+      vehicle: busy.vehicles[6]!,
+      type: busy.types['Diagnostics']!,
+      day: '2026-03-16',
+      time: '10:00',
+      bay: busy.bays[0],
+    })
     await page.goto('/#/today')
     await page.locator(`.today-row[data-activity-id="${other.id}"]`).first().click()
     const panel = page.getByTestId('activity-panel')
     await panel.getByRole('button', { name: 'Change booking…' }).click()
     const dialog = page.getByRole('dialog', { name: /booking/i })
     await dialog.getByLabel('Date').fill('Mar 10, 2026')
-    await dialog.getByLabel('Time').fill(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: shop.timeZone }).format(new Date(later.start!)))
+    await dialog
+      .getByLabel('Time')
+      .fill(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: shop.timeZone }).format(new Date(later.start!)))
     await dialog.getByRole('combobox', { name: 'Bay' }).click()
     await page.getByRole('option', { name: busy.bays.find((b) => b.id === later.bayId)!.name }).click()
     await dialog.getByRole('button', { name: /^(Book|Save|Move)/ }).click()

@@ -125,7 +125,7 @@ test.describe('who is working', () => {
 })
 
 test.describe('vehicles list', () => {
-  test('shows each vehicle\'s next due work and an overdue marker, sorted by a column kept in the address', async ({ page, shop }) => {
+  test("shows each vehicle's next due work and an overdue marker, sorted by a column kept in the address", async ({ page, shop }) => {
     const customer = await shop.call('customers.create', { name: 'Green Leaf Landscaping' })
     // Each vehicle's initial inspection is due on its onboarding day (the planner makes it).
     await seedVehicle(shop, { customerId: customer.id, make: 'Ford', model: 'Transit', licensePlate: 'GL 101', onboardingDate: '2026-03-02' })
@@ -165,7 +165,13 @@ test.describe('today', () => {
     const customer = await shop.call('customers.create', { name: 'Green Leaf Landscaping' })
     // Eleven vehicles onboarded in February: each one's initial inspection is overdue.
     for (let day = 1; day <= 11; day++) {
-      await seedVehicle(shop, { customerId: customer.id, make: 'Toyota', model: 'Tacoma', licensePlate: `GL ${100 + day}`, onboardingDate: `2026-02-${String(day).padStart(2, '0')}` })
+      await seedVehicle(shop, {
+        customerId: customer.id,
+        make: 'Toyota',
+        model: 'Tacoma',
+        licensePlate: `GL ${100 + day}`,
+        onboardingDate: `2026-02-${String(day).padStart(2, '0')}`,
+      })
     }
     const { overdue } = await shop.call('activities.today', {})
     expect(overdue).toHaveLength(11)
@@ -181,11 +187,12 @@ test.describe('today', () => {
     await expectNoSeriousA11yViolations(page, { include: '[aria-labelledby="card-overdue"]' })
 
     // The vehicle's name shows whole: no room is kept for a booked time no row has.
-    const cut = await rows.evaluateAll((els) =>
-      els.filter((el) => {
-        const title = el.querySelector('[data-row-title]')
-        return !title || title.scrollWidth > title.clientWidth || title.scrollHeight > title.clientHeight
-      }).length,
+    const cut = await rows.evaluateAll(
+      (els) =>
+        els.filter((el) => {
+          const title = el.querySelector('[data-row-title]')
+          return !title || title.scrollWidth > title.clientWidth || title.scrollHeight > title.clientHeight
+        }).length,
     )
     expect(cut).toBe(0)
     await expect(rows.last()).toContainText('Initial full inspection · 2019 Toyota Tacoma (GL 111)')

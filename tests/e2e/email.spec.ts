@@ -77,12 +77,18 @@ test.describe('email through the shop’s mail server', () => {
 
     // Moved by another desk: the update goes out by itself, same UID, next SEQUENCE.
     const current = await shop.call('activities.get', { id: booked.id })
-    await shop.call('activities.book', { id: booked.id, version: current.version, start: new Date(new Date(current.start!).getTime() + 60 * 60_000).toISOString() })
+    await shop.call('activities.book', {
+      id: booked.id,
+      version: current.version,
+      start: new Date(new Date(current.start!).getTime() + 60 * 60_000).toISOString(),
+    })
     const afterMove = await smtp.waitFor(3)
     const update = afterMove[2]!.mail
     expect(update.subject).toMatch(/^Changed: /)
     const updated = new ICAL.Event(
-      new ICAL.Component(ICAL.parse(update.attachments.find((a) => a.contentType === 'text/calendar')!.content.toString('utf8'))).getFirstSubcomponent('vevent')!,
+      new ICAL.Component(ICAL.parse(update.attachments.find((a) => a.contentType === 'text/calendar')!.content.toString('utf8'))).getFirstSubcomponent(
+        'vevent',
+      )!,
     )
     expect(updated.uid).toBe(event.uid)
     expect(updated.sequence).toBe(1)
@@ -92,7 +98,14 @@ test.describe('email through the shop’s mail server', () => {
   test('a refused address is shown on the panel and in the outbox, not retried', async ({ page, shop }) => {
     const seeded = await seedBusyShop(shop, shop.timeZone)
     await shop.call('settings.update', { ...SHOP, remindersEnabled: false })
-    await shop.call('email.updateSettings', { host: '127.0.0.1', port: smtp.port, security: 'none', username: null, fromAddress: 'desk@eastside-auto.example', fromName: 'Eastside Auto Care' })
+    await shop.call('email.updateSettings', {
+      host: '127.0.0.1',
+      port: smtp.port,
+      security: 'none',
+      username: null,
+      fromAddress: 'desk@eastside-auto.example',
+      fromName: 'Eastside Auto Care',
+    })
     smtp.mode = 'refuse'
     const booked = seeded.week[1]!
     await page.goto('/#/calendar')
@@ -126,7 +139,14 @@ test.describe('email through the shop’s mail server', () => {
     const toCallBefore = await list.getByText('To call', { exact: true }).count()
 
     // Email set up: the reminders of the next three days' bookings go out by themselves.
-    await shop.call('email.updateSettings', { host: '127.0.0.1', port: smtp.port, security: 'none', username: null, fromAddress: 'desk@eastside-auto.example', fromName: 'Eastside Auto Care' })
+    await shop.call('email.updateSettings', {
+      host: '127.0.0.1',
+      port: smtp.port,
+      security: 'none',
+      username: null,
+      fromAddress: 'desk@eastside-auto.example',
+      fromName: 'Eastside Auto Care',
+    })
     await expect.poll(async () => smtp.received.length, { timeout: 30_000 }).toBeGreaterThan(0)
     await expect.poll(async () => (await shop.call('email.outbox', {})).queued, { timeout: 30_000 }).toBe(0)
     expect(smtp.received.every((r) => r.mail.subject?.startsWith('Reminder: '))).toBe(true)

@@ -60,7 +60,11 @@ export const test = base.extend<ShopOptions & ShopFixtures>({
     const errors: Error[] = []
     page.on('pageerror', (error) => errors.push(error))
     await use(page)
-    if (failOnPageError) expect(errors.map((e) => e.stack ?? e.message), 'uncaught errors in the page').toEqual([])
+    if (failOnPageError)
+      expect(
+        errors.map((e) => e.stack ?? e.message),
+        'uncaught errors in the page',
+      ).toEqual([])
   },
 })
 

@@ -27,8 +27,17 @@ function fleetCsv(): string {
     const [name, email, phone] = FLEETS[i % 4]!
     const [make, model, year] = MODELS[i % 4]!
     rows.push([
-      name, email, phone, `1FTBW2CM5HKA${String(10100 + i)}`, make, model, year, `${7 + i}KX ${400 + i}`,
-      `0${1 + (i % 9)}/15/2025`, String(21000 + i * 3150), i % 3 === 0 ? '' : `0${1 + (i % 2)}/0${2 + (i % 7)}/2026`,
+      name,
+      email,
+      phone,
+      `1FTBW2CM5HKA${String(10100 + i)}`,
+      make,
+      model,
+      year,
+      `${7 + i}KX ${400 + i}`,
+      `0${1 + (i % 9)}/15/2025`,
+      String(21000 + i * 3150),
+      i % 3 === 0 ? '' : `0${1 + (i % 2)}/0${2 + (i % 7)}/2026`,
     ])
   }
   rows[6]![3] = '1FTBW2CM5HKA1O106' // a letter O where a zero belongs: not a VIN
@@ -113,7 +122,11 @@ test.describe('fleet import and CSV export', () => {
     expect(vehicles.errors).toEqual([])
     expect(vehicles.data).toHaveLength(11)
     expect(vehicles.data.find((r) => r.VIN === '1FTBW2CM5HKA10100')).toMatchObject({
-      'Customer name': 'Müller Logistik', Make: 'Ford', Model: 'Transit', Year: '2019', 'Onboarding date': '2025-01-15',
+      'Customer name': 'Müller Logistik',
+      Make: 'Ford',
+      Model: 'Transit',
+      Year: '2019',
+      'Onboarding date': '2025-01-15',
       'Last odometer (miles)': '21000',
     })
     await expect(page.getByText('11 rows saved')).toBeVisible()

@@ -31,10 +31,12 @@ test.describe('screens: invites', () => {
     const exportButton = page.getByRole('button', { name: 'Export', exact: true })
     await expect(exportButton).toBeInViewport({ ratio: 1 })
     // Its label whole, not cut to "Expor" by the filters beside it (a string: no DOM types here).
-    expect(await page.evaluate(`(() => {
+    expect(
+      await page.evaluate(`(() => {
       const label = [...document.querySelectorAll('.mantine-Button-label')].find((l) => l.textContent === 'Export')
       return label ? label.scrollWidth <= label.clientWidth : 'no label'
-    })()`)).toBe(true)
+    })()`),
+    ).toBe(true)
     await saveScreen(page, 'invites-calendar-week-by-bay')
 
     await exportButton.click()
@@ -71,7 +73,11 @@ test.describe('screens: invites', () => {
     await expect(invite).toHaveAttribute('data-invite-state', 'sent')
     await saveScreen(page, 'invites-panel-sent')
     const current = await shop.call('activities.get', { id: booked.id })
-    await shop.call('activities.book', { id: booked.id, version: current.version, start: new Date(new Date(current.start!).getTime() + 60 * 60_000).toISOString() })
+    await shop.call('activities.book', {
+      id: booked.id,
+      version: current.version,
+      start: new Date(new Date(current.start!).getTime() + 60 * 60_000).toISOString(),
+    })
     await expect(invite).toHaveAttribute('data-invite-state', 'changed')
     await saveScreen(page, 'invites-panel-changed')
     const moved = await shop.call('activities.get', { id: booked.id })

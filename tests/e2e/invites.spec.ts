@@ -44,8 +44,7 @@ const onlyEvent = (file: Downloaded): ICAL.Component => {
 }
 
 /** The address of an ORGANIZER or ATTENDEE; the URI scheme's case is free (RFC 3986). */
-const mailOf = (c: ICAL.Component, name: 'organizer' | 'attendee'): string | null =>
-  prop(c, name)?.replace(/^mailto:/i, 'mailto:') ?? null
+const mailOf = (c: ICAL.Component, name: 'organizer' | 'attendee'): string | null => prop(c, name)?.replace(/^mailto:/i, 'mailto:') ?? null
 
 const sequenceOf = (event: ICAL.Component): number => Number(prop(event, 'sequence'))
 
@@ -64,9 +63,7 @@ const activityIdOf = (event: ICAL.Component): number => {
   return Number(match[1])
 }
 
-const eventOf = (page: Page, activityId: number): Locator =>
-  page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${activityId}"]`) })
-
+const eventOf = (page: Page, activityId: number): Locator => page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${activityId}"]`) })
 
 async function shopWithCivic(shop: ShopServer, customerEmail: string | null = CUSTOMER.email) {
   const floor = await seedShopFloor(shop)
@@ -171,9 +168,7 @@ test.describe('customer invites', () => {
 
     const panel = await openPanel(page, booked.id)
     const invite = inviteBox(panel)
-    await expect(invite.getByRole('note')).toHaveText(
-      `${CUSTOMER.name} has no email address, so no invite can be sent. Add one on the Customers page first.`,
-    )
+    await expect(invite.getByRole('note')).toHaveText(`${CUSTOMER.name} has no email address, so no invite can be sent. Add one on the Customers page first.`)
     await expect(invite.getByRole('button')).toHaveCount(0)
   })
 
@@ -237,9 +232,7 @@ test.describe('customer invites', () => {
     await expect(dialog.getByLabel('From')).toHaveValue('Mar 8, 2026')
 
     // Every activity of those days, booked or only due (the planner's work too), not cancelled.
-    const expected = (await shop.call('activities.range', { from: '2026-03-08', to: '2026-03-14' }))
-      .filter((a) => a.status !== 'cancelled')
-      .map((a) => a.id)
+    const expected = (await shop.call('activities.range', { from: '2026-03-08', to: '2026-03-14' })).filter((a) => a.status !== 'cancelled').map((a) => a.id)
     for (const b of inWeek) expect(expected).toContain(b.id)
 
     // Holds the finished export's answer until the dialog has shown the job's progress events,

@@ -59,7 +59,13 @@ test.describe('screens: settings and vehicle schedule', () => {
     const initial = open.find((a) => a.origin === 'initial')
     if (initial) {
       const started = await shop.call('activities.start', { id: initial.id, version: initial.version })
-      await shop.call('activities.complete', { id: started.id, version: started.version, completedBy: 'Alex Moreno', odometer: 48_210, completedAt: '2025-11-04T15:30:00Z' })
+      await shop.call('activities.complete', {
+        id: started.id,
+        version: started.version,
+        completedBy: 'Alex Moreno',
+        odometer: 48_210,
+        completedAt: '2025-11-04T15:30:00Z',
+      })
     }
     await shop.call('schedule.reconcileVehicle', { vehicleId: civic.id })
     // One booked, so the timeline shows a booking line (Tue Mar 17, 10:00 in New York).

@@ -3,7 +3,6 @@ import { test, expect, expectNoSeriousA11yViolations, seedVehicle } from './fixt
 import { box } from './support/pointer'
 import { seedReference } from './support/seed-reference'
 
-
 /** Whether the calendar's month view shows activity `id` inside the cell of `day` (YYYY-MM-DD). */
 async function expectInMonthCell(page: Page, id: number, day: string) {
   const event = page.locator('.rbc-event', { has: page.locator(`[data-activity-id="${id}"]`) })

@@ -28,14 +28,23 @@ test('sync inbox: a 4-bay shop with a move, a delete and two clashes back from G
   await saveScreen(page, 'sync-inbox-unseen', { fullPage: true })
 
   const table = page.getByRole('table', { name: 'Changes from the calendars' })
-  await table.getByRole('row', { name: /^Moved: / }).getByRole('button', { name: /^Seen: / }).click()
-  await table.getByRole('row', { name: /^Clash: 2017 Subaru/ }).getByRole('button', { name: /^Keep ours: / }).click()
+  await table
+    .getByRole('row', { name: /^Moved: / })
+    .getByRole('button', { name: /^Seen: / })
+    .click()
+  await table
+    .getByRole('row', { name: /^Clash: 2017 Subaru/ })
+    .getByRole('button', { name: /^Keep ours: / })
+    .click()
   await page.getByText('Everything', { exact: true }).click()
   await expect(table.getByRole('row', { name: /^Clash: 2017 Subaru/ })).toContainText('Kept the shop’s time')
   await closeToasts(page)
   await saveScreen(page, 'sync-inbox-everything', { fullPage: true })
 
-  await table.getByRole('row', { name: /^Moved: / }).getByRole('button', { name: /^Open / }).click()
+  await table
+    .getByRole('row', { name: /^Moved: / })
+    .getByRole('button', { name: /^Open / })
+    .click()
   await expect(page.getByRole('dialog', { name: 'Activity' })).toContainText('Oil change')
   await saveScreen(page, 'sync-inbox-activity-panel')
 })

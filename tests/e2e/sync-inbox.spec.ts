@@ -5,7 +5,11 @@ import { edt, eventOf, seedReturnedChanges } from './support/sync-inbox-seed'
 
 test.describe('the sync inbox (against the fake Google)', () => {
   test.describe.configure({ timeout: 120_000 })
-  test('a move and a delete made in Google come back to the inbox; open the activity, mark seen; clashes: take theirs, keep ours', async ({ page, shop, google }) => {
+  test('a move and a delete made in Google come back to the inbox; open the activity, mark seen; clashes: take theirs, keep ours', async ({
+    page,
+    shop,
+    google,
+  }) => {
     const ref = await seedReference(shop)
     const { card } = await connectShopCalendar(page, shop)
     const changes = await seedReturnedChanges(shop, google, ref)
@@ -60,7 +64,13 @@ test.describe('the sync inbox (against the fake Google)', () => {
     expect((await shop.call('activities.get', { id: changes.clashA.id })).start).toBe(edt('2026-03-12T11:00'))
     // The blocker moves out of the way; now taking the calendar's time fits.
     const blocker = await shop.call('activities.get', { id: changes.blocker.id })
-    await shop.call('activities.book', { id: blocker.id, version: blocker.version, start: edt('2026-03-12T15:00'), end: edt('2026-03-12T16:00'), bayId: ref.bays[0]!.id })
+    await shop.call('activities.book', {
+      id: blocker.id,
+      version: blocker.version,
+      start: edt('2026-03-12T15:00'),
+      end: edt('2026-03-12T16:00'),
+      bayId: ref.bays[0]!.id,
+    })
     await clashA.getByRole('button', { name: /^Take theirs: / }).click()
     await expect(clashA).toContainText('Took the calendar’s time')
     await expect.poll(async () => (await shop.call('activities.get', { id: changes.clashA.id })).start).toBe(edt('2026-03-12T09:00'))

@@ -36,7 +36,13 @@ test.describe('calendar sync screens (against the fake Microsoft Graph)', () => 
     await expectNoSeriousA11yViolations(page)
 
     // Book; "Sync now" sends it to Outlook.
-    const booked = await shop.call('activities.createManual', { vehicleId: vehicle.id, activityTypeId: ref.types.oil.id, start: WED_10AM, end: WED_11AM, bayId: ref.bays[0]!.id })
+    const booked = await shop.call('activities.createManual', {
+      vehicleId: vehicle.id,
+      activityTypeId: ref.types.oil.id,
+      start: WED_10AM,
+      end: WED_11AM,
+      bayId: ref.bays[0]!.id,
+    })
     await card.getByRole('button', { name: 'Sync now' }).click()
     await expect(card).toContainText('nothing waiting')
     const [event] = graph.events()
@@ -57,7 +63,13 @@ test.describe('calendar sync screens (against the fake Microsoft Graph)', () => 
     // The grant dies (revoked in the Microsoft account). A change made meanwhile waits; the banner says so.
     graph.tokens.revoke()
     graph.tokens.expireAll()
-    await shop.call('activities.createManual', { vehicleId: vehicle.id, activityTypeId: ref.types.oil.id, start: WED_10AM, end: WED_11AM, bayId: ref.bays[1]!.id })
+    await shop.call('activities.createManual', {
+      vehicleId: vehicle.id,
+      activityTypeId: ref.types.oil.id,
+      start: WED_10AM,
+      end: WED_11AM,
+      bayId: ref.bays[1]!.id,
+    })
     await shop.call('sync.now', {})
     await page.goto('/#/today')
     const banner = page.getByRole('alert').filter({ hasText: `Reconnect ${OUTLOOK_USER}` })

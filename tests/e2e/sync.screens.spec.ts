@@ -53,7 +53,13 @@ test('sync screens: accounts, waiting for the browser, the log, the reconnect ba
   await saveScreen(page, 'sync-log')
 
   google.tokens.revoke()
-  await shop.call('activities.createManual', { vehicleId: vehicles[0]!.id, activityTypeId: ref.types.oil.id, start: '2026-03-12T14:00:00.000Z', end: '2026-03-12T15:00:00.000Z', bayId: ref.bays[1]!.id })
+  await shop.call('activities.createManual', {
+    vehicleId: vehicles[0]!.id,
+    activityTypeId: ref.types.oil.id,
+    start: '2026-03-12T14:00:00.000Z',
+    end: '2026-03-12T15:00:00.000Z',
+    bayId: ref.bays[1]!.id,
+  })
   await shop.call('sync.now', {})
   await page.goto('/#/today')
   await expect(page.getByRole('alert').filter({ hasText: 'Reconnect shop.owner@example.com' })).toBeVisible()

@@ -39,7 +39,13 @@ test.describe('calendar sync screens (against the fake Google)', () => {
     await expectNoSeriousA11yViolations(page)
 
     // Book; "Sync now" sends it to Google.
-    const booked = await shop.call('activities.createManual', { vehicleId: vehicle.id, activityTypeId: ref.types.oil.id, start: WED_10AM, end: WED_11AM, bayId: ref.bays[0]!.id })
+    const booked = await shop.call('activities.createManual', {
+      vehicleId: vehicle.id,
+      activityTypeId: ref.types.oil.id,
+      start: WED_10AM,
+      end: WED_11AM,
+      bayId: ref.bays[0]!.id,
+    })
     await expect(card).toContainText('1 change waiting')
     await card.getByRole('button', { name: 'Sync now' }).click()
     await expect(card).toContainText('nothing waiting')
@@ -56,7 +62,10 @@ test.describe('calendar sync screens (against the fake Google)', () => {
     const log = page.getByRole('table', { name: 'Sync log' })
     await expect(log.getByRole('row', { name: /Received \(moved\)/ })).toHaveCount(1)
     await expectNoSeriousA11yViolations(page)
-    await log.getByRole('row', { name: /Received \(moved\)/ }).getByRole('button', { name: `Activity ${booked.id}` }).click()
+    await log
+      .getByRole('row', { name: /Received \(moved\)/ })
+      .getByRole('button', { name: `Activity ${booked.id}` })
+      .click()
     await expect(page.getByRole('dialog', { name: 'Activity' }).locator('[data-field="Booked"]')).toContainText('2:00 PM – 3:00 PM')
     // The panel says where the booking is synced.
     const onCalendars = page.getByRole('dialog', { name: 'Activity' }).getByRole('group', { name: 'On calendars' })
@@ -72,11 +81,21 @@ test.describe('calendar sync screens (against the fake Google)', () => {
     await expect(log.getByRole('row', { name: /Received \(moved\)/ })).toHaveCount(0)
     // Every row left is a push that created an event (the booking went to the shop's calendar, and its technician's).
     await expect(log.getByRole('row', { name: /Sent \(new event\) Created the event on Shop bookings/ })).toHaveCount(1)
-    for (const row of await log.getByRole('row').filter({ hasNot: page.getByRole('columnheader') }).all()) await expect(row).toContainText('Sent (new event)')
+    for (const row of await log
+      .getByRole('row')
+      .filter({ hasNot: page.getByRole('columnheader') })
+      .all())
+      await expect(row).toContainText('Sent (new event)')
 
     // The grant dies (revoked in the Google account). A change made meanwhile waits; the banner says so on every page.
     google.tokens.revoke()
-    await shop.call('activities.createManual', { vehicleId: vehicle.id, activityTypeId: ref.types.oil.id, start: WED_10AM, end: WED_11AM, bayId: ref.bays[1]!.id })
+    await shop.call('activities.createManual', {
+      vehicleId: vehicle.id,
+      activityTypeId: ref.types.oil.id,
+      start: WED_10AM,
+      end: WED_11AM,
+      bayId: ref.bays[1]!.id,
+    })
     await shop.call('sync.now', {})
     await page.goto('/#/today')
     const banner = page.getByRole('alert').filter({ hasText: 'Reconnect shop.owner@example.com' })

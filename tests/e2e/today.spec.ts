@@ -62,7 +62,10 @@ test.describe('today', () => {
     await page.goto('/#/today')
     const region = page.getByRole('region', { name: 'Customers to contact' })
     await expect(region.locator(`[data-activity-id="${first!.id}"]`)).toBeVisible()
-    await region.getByRole('button', { name: `Mark ${first!.customerName} contacted about ${first!.typeName}` }).first().click()
+    await region
+      .getByRole('button', { name: `Mark ${first!.customerName} contacted about ${first!.typeName}` })
+      .first()
+      .click()
     await expect(region.locator(`[data-activity-id="${first!.id}"]`)).toHaveCount(0)
     expect((await shop.call('activities.get', { id: first!.id })).contactedAt).not.toBeNull()
   })

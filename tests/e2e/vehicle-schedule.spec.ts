@@ -15,7 +15,10 @@ test.describe('a vehicle schedule', () => {
 
     const first = schedule.upcoming[0]!
     // By keyboard: a row is a button.
-    await upcoming.getByRole('button', { name: new RegExp(`^${first.typeName}, due`) }).first().focus()
+    await upcoming
+      .getByRole('button', { name: new RegExp(`^${first.typeName}, due`) })
+      .first()
+      .focus()
     await page.keyboard.press('Enter')
     await expect(page.getByRole('dialog', { name: /Activity/ })).toContainText(first.typeName)
   })

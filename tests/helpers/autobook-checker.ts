@@ -73,7 +73,8 @@ export async function checkProposal(db: Kysely<Database>, items: CheckedItem[], 
     if (a.bay_id !== null) take(`bay ${a.bay_id}`, s)
     if (a.technician_id !== null) take(`technician ${a.technician_id}`, s)
   }
-  for (const b of blocks) take(`technician ${b.technician_id}`, { start: Date.parse(b.start_at), end: Date.parse(b.end_at), vehicleId: null, what: 'busy time' })
+  for (const b of blocks)
+    take(`technician ${b.technician_id}`, { start: Date.parse(b.start_at), end: Date.parse(b.end_at), vehicleId: null, what: 'busy time' })
 
   const seen = new Set<number>()
   for (const it of items) {

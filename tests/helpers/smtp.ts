@@ -53,8 +53,7 @@ export async function startSmtp(opts: { auth?: { user: string; pass: string }; p
     received,
     connections: 0,
     dataStarted: 0,
-    waitFor: (n) =>
-      received.length >= n ? Promise.resolve(received) : new Promise((resolve) => waiters.push({ n, resolve })),
+    waitFor: (n) => (received.length >= n ? Promise.resolve(received) : new Promise((resolve) => waiters.push({ n, resolve }))),
     close: async () => {
       for (const s of sockets) s.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))

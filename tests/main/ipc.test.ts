@@ -23,7 +23,12 @@ function setup() {
   }
   const mainFrame = { url: 'file:///app/out/renderer/index.html#/today' }
   const win = { webContents: { id: 7, send: vi.fn(), printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 day sheet')) }, isDestroyed: () => false }
-  const platform = { showSaveDialog: vi.fn(async (_win: unknown, _name: string): Promise<string | undefined> => undefined), openExternal: vi.fn(async () => {}), quit: vi.fn(), choosePath: vi.fn(async () => '/media/usb/backups') }
+  const platform = {
+    showSaveDialog: vi.fn(async (_win: unknown, _name: string): Promise<string | undefined> => undefined),
+    openExternal: vi.fn(async () => {}),
+    quit: vi.fn(),
+    choosePath: vi.fn(async () => '/media/usb/backups'),
+  }
   const dispose = registerIpc({
     ipcMain: ipcMain as never,
     core: core as never,

@@ -22,7 +22,10 @@ function fakeIpcMain() {
 describe("the logger's renderer side", () => {
   it('electron-log listens for renderer messages on import; after closing, a page cannot write into the log', () => {
     const ipcMain = fakeIpcMain()
-    const fakeElectron = { ipcMain, app: { on: vi.fn(), whenReady: () => new Promise(() => {}), getPath: () => '/tmp', getName: () => 'shop', getVersion: () => '0' } }
+    const fakeElectron = {
+      ipcMain,
+      app: { on: vi.fn(), whenReady: () => new Promise(() => {}), getPath: () => '/tmp', getName: () => 'shop', getVersion: () => '0' },
+    }
     // electron-log's main entry is CommonJS and requires 'electron' itself: hand it the fake.
     const electronPath = require.resolve('electron')
     const entry = require.resolve('electron-log/main')

@@ -23,7 +23,14 @@ function fakeNotifications(supported = true) {
   return { made, Notification: FakeNotification as unknown as NotificationClass }
 }
 
-const notice = { id: 1, activityId: 42, kind: 'hour_before' as const, title: 'Within the hour: Oil change', body: 'Mon 9:00 AM · Toyota Corolla (ABC 123) · Vera Smith · Bay 2', firedAt: '2025-03-10T13:00:00.000Z' }
+const notice = {
+  id: 1,
+  activityId: 42,
+  kind: 'hour_before' as const,
+  title: 'Within the hour: Oil change',
+  body: 'Mon 9:00 AM · Toyota Corolla (ABC 123) · Vera Smith · Bay 2',
+  firedAt: '2025-03-10T13:00:00.000Z',
+}
 
 describe('staff notices on the desktop', () => {
   it('shows each notice, and a click focuses the window and opens the activity', () => {

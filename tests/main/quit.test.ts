@@ -10,7 +10,11 @@ describe('quitting the app', () => {
     let beforeQuit: ((e: { preventDefault(): void }) => void) | undefined
     const quit = vi.fn()
     const app = { on: (_: string, fn: typeof beforeQuit) => void (beforeQuit = fn), quit }
-    closeBeforeQuit(app as never, () => core.close(), () => {})
+    closeBeforeQuit(
+      app as never,
+      () => core.close(),
+      () => {},
+    )
 
     const event = { preventDefault: vi.fn() }
     beforeQuit!(event)

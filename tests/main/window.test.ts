@@ -69,12 +69,6 @@ describe('the main window', () => {
   })
 
   it('recognises only http and https as external links', () => {
-    expect(['http://a.test', 'https://a.test', 'mailto:x@y.z', 'file:///x', 'not a url'].map(isHttpUrl)).toEqual([
-      true,
-      true,
-      false,
-      false,
-      false,
-    ])
+    expect(['http://a.test', 'https://a.test', 'mailto:x@y.z', 'file:///x', 'not a url'].map(isHttpUrl)).toEqual([true, true, false, false, false])
   })
 })

@@ -57,7 +57,7 @@ describe('calendar events', () => {
     expect(activityTitle(activity({ licensePlate: null }))).toBe('Oil change · 2019 Honda Civic · Dana Ortiz')
   })
 
-  it('show unbooked work all day on its due date and booked work at the shop\'s hours', () => {
+  it("show unbooked work all day on its due date and booked work at the shop's hours", () => {
     const due = toCalendarEvent(activity(), 'America/New_York', 'shop')
     expect(due.allDay).toBe(true)
     expect(wallToDay(due.start)).toBe('2026-03-10')

@@ -10,11 +10,15 @@ afterEach(() => {
 })
 
 describe('the core clock offset', () => {
-  it('takes the core\'s now, half way through the round trip, and keeps ticking with the computer', () => {
+  it("takes the core's now, half way through the round trip, and keeps ticking with the computer", () => {
     vi.useFakeTimers()
     // The computer says 10:00:00 UTC; the core (the shop) says 2026-03-10 14:00 UTC.
     vi.setSystemTime(new Date('2026-01-01T10:00:01Z'))
-    rememberCoreClock({ now: '2026-03-10T14:00:00.000Z', timeZone: 'America/New_York', today: '2026-03-10' }, Date.parse('2026-01-01T10:00:00Z'), Date.parse('2026-01-01T10:00:02Z'))
+    rememberCoreClock(
+      { now: '2026-03-10T14:00:00.000Z', timeZone: 'America/New_York', today: '2026-03-10' },
+      Date.parse('2026-01-01T10:00:00Z'),
+      Date.parse('2026-01-01T10:00:02Z'),
+    )
     // Heard back at 10:00:02, asked at 10:00:00: the answer stands for 10:00:01, which is now.
     expect(coreNow().toISOString()).toBe('2026-03-10T14:00:00.000Z')
     vi.advanceTimersByTime(90_000)
@@ -22,7 +26,7 @@ describe('the core clock offset', () => {
     expect(shopTimeZone()).toBe('America/New_York')
   })
 
-  it('says today in the shop\'s zone, not the computer\'s, and rolls over at the shop\'s midnight', () => {
+  it("says today in the shop's zone, not the computer's, and rolls over at the shop's midnight", () => {
     vi.useFakeTimers()
     vi.setSystemTime(new Date('2026-01-01T00:00:00Z'))
     // 03:30 UTC on March 10 is still the evening of March 9 in New York.

@@ -3,10 +3,21 @@
  * fields read the shop's clock, whatever zone the computer is in.
  */
 import { describe, expect, it } from 'vitest'
-import { addDays, dayToWall, formatBooking, formatDay, fromWall, minutesOf, toWall, wallAt, wallToDay, wallToTime } from '../../renderer/src/shared/time/shop-time'
+import {
+  addDays,
+  dayToWall,
+  formatBooking,
+  formatDay,
+  fromWall,
+  minutesOf,
+  toWall,
+  wallAt,
+  wallToDay,
+  wallToTime,
+} from '../../renderer/src/shared/time/shop-time'
 
 describe('wall dates', () => {
-  it('show a stored instant at the shop\'s hour and bring a picked time back to the same instant', () => {
+  it("show a stored instant at the shop's hour and bring a picked time back to the same instant", () => {
     const wall = toWall('2026-03-10T13:00:00.000Z', 'America/New_York')
     expect([wallToDay(wall), wallToTime(wall)]).toEqual(['2026-03-10', '09:00'])
     expect(fromWall(wall, 'America/New_York')).toBe('2026-03-10T13:00:00.000Z')

@@ -109,7 +109,9 @@ describe('the database driver built for Electron', () => {
     })
     const failure = prepareElectron(paths, { download: vi.fn(), extract: vi.fn(), rebuild, log: () => {} })
     await expect(failure).rejects.toThrow(
-      new RegExp(`built for this machine's Node ${process.version} \\(NODE_MODULE_VERSION ${process.versions.modules}\\), but Electron ${real.electron.version} needs NODE_MODULE_VERSION ${electronAbi}`),
+      new RegExp(
+        `built for this machine's Node ${process.version} \\(NODE_MODULE_VERSION ${process.versions.modules}\\), but Electron ${real.electron.version} needs NODE_MODULE_VERSION ${electronAbi}`,
+      ),
     )
     expect(existsSync(driverFile(paths.driver.cacheDir))).toBe(false)
   })

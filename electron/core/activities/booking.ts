@@ -28,7 +28,7 @@ export async function resolveBooking(
     end = new Date(start.getTime() + type.duration_minutes * 60_000)
   }
   const booked = current.start_at !== null
-  const kept = (id: number | null): ResourceChoice => (booked ? id : id ?? 'first_free')
+  const kept = (id: number | null): ResourceChoice => (booked ? id : (id ?? 'first_free'))
   return {
     start,
     end,

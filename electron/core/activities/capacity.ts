@@ -68,12 +68,7 @@ interface Clash {
  * const booking = await placeBooking(db, 'America/New_York', { start, end, bay: 'first_free', technician: null }, { now })
  * booking.bayId // the first bay free for all of it
  */
-export async function placeBooking(
-  db: Kysely<Database>,
-  timeZone: string,
-  b: BookingRequest,
-  opts: PlaceOptions,
-): Promise<Booking> {
+export async function placeBooking(db: Kysely<Database>, timeZone: string, b: BookingRequest, opts: PlaceOptions): Promise<Booking> {
   const day = await checkShopTime(db, timeZone, b, opts)
   const bayId = await choose(db, timeZone, day, b, 'bay', b.bay ?? 'first_free', opts.excludeId)
   const technicianId = await choose(db, timeZone, day, b, 'technician', b.technician, opts.excludeId)
@@ -89,9 +84,7 @@ async function checkShopTime(db: Kysely<Database>, timeZone: string, b: BookingR
   }
   const keepsStart = opts.currentStart != null && Date.parse(opts.currentStart) === b.start.getTime()
   if (b.start < opts.now && !keepsStart) {
-    throw conflict(
-      `${formatStampText(b.start, timeZone)} has already passed (it is ${formatStampText(opts.now, timeZone)} at the shop); choose a later time.`,
-    )
+    throw conflict(`${formatStampText(b.start, timeZone)} has already passed (it is ${formatStampText(opts.now, timeZone)} at the shop); choose a later time.`)
   }
 
   const dayOfWeek = weekday(day)
@@ -149,9 +142,7 @@ async function choose(
   }
   // Work can go ahead without a technician named yet; it cannot without a place to stand.
   if (kind === 'technician') return null
-  throw conflict(
-    `No ${kind} is free ${formatDayText(day)}, ${span(b.start.toISOString(), b.end.toISOString(), timeZone)}: ${clashes.join(' ')}`,
-  )
+  throw conflict(`No ${kind} is free ${formatDayText(day)}, ${span(b.start.toISOString(), b.end.toISOString(), timeZone)}: ${clashes.join(' ')}`)
 }
 
 /** In the order the calendar shows them: the first free one is the leftmost column. */

@@ -61,7 +61,12 @@ export const activityEditHandlers = {
       at: now,
       actor: ctx.actor,
       action: 'created',
-      changes: { start: [null, booking.start.toISOString()], end: [null, booking.end.toISOString()], bayId: [null, booking.bayId], technicianId: [null, booking.technicianId] },
+      changes: {
+        start: [null, booking.start.toISOString()],
+        end: [null, booking.end.toISOString()],
+        bayId: [null, booking.bayId],
+        technicianId: [null, booking.technicianId],
+      },
       message: `Manual ${type.name}`,
     })
     ctx.changedRows('activities', [id])

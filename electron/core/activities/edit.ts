@@ -18,20 +18,10 @@ export async function loadForEdit(ctx: Ctx, id: number, version: number): Promis
   const row = await ctx.db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('Activity', id)
   if (row.version !== version) {
-    const last = await ctx.db
-      .selectFrom('activity_log')
-      .select(['actor', 'action'])
-      .where('activity_id', '=', id)
-      .orderBy('id', 'desc')
-      .executeTakeFirst()
+    const last = await ctx.db.selectFrom('activity_log').select(['actor', 'action']).where('activity_id', '=', id).orderBy('id', 'desc').executeTakeFirst()
     const by = last ? ` (${last.action.replace('_', ' ')} by ${last.actor})` : ''
     const current = await readActivity(await readContext(ctx), id)
-    throw new AppError(
-      'stale',
-      `This activity changed since you opened it${by}; nothing was saved. Check its current state and try again.`,
-      undefined,
-      current,
-    )
+    throw new AppError('stale', `This activity changed since you opened it${by}; nothing was saved. Check its current state and try again.`, undefined, current)
   }
   return row
 }

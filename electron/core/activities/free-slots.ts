@@ -40,12 +40,7 @@ export async function freeSlots(rc: ReadContext, q: FreeSlotQuery): Promise<Free
   if (q.bayId) await findBay(db, q.bayId)
   if (q.technicianId) await findTechnician(db, q.technicianId)
   const hours = new Map((await db.selectFrom('shop_hours').selectAll().execute()).map((h) => [h.weekday, h]))
-  const closures = await db
-    .selectFrom('closures')
-    .selectAll()
-    .where('starts_on', '<=', lastDay)
-    .where('ends_on', '>=', q.from)
-    .execute()
+  const closures = await db.selectFrom('closures').selectAll().where('starts_on', '<=', lastDay).where('ends_on', '>=', q.from).execute()
   const bays: Array<number | null> = q.bayId
     ? [q.bayId]
     : (await db.selectFrom('bays').select('id').where('active', '=', 1).orderBy('sort_order').orderBy('name').execute()).map((b) => b.id)
@@ -92,11 +87,7 @@ export async function freeSlots(rc: ReadContext, q: FreeSlotQuery): Promise<Free
   const busy = (key: string) => bookingsBy.get(key) ?? []
   const closedOn = (day: string, scope: 'shop' | 'bay' | 'technician', id: number | null) =>
     closures.some(
-      (c) =>
-        c.starts_on <= day &&
-        c.ends_on >= day &&
-        c.scope === scope &&
-        (scope === 'shop' || (scope === 'bay' ? c.bay_id === id : c.technician_id === id)),
+      (c) => c.starts_on <= day && c.ends_on >= day && c.scope === scope && (scope === 'shop' || (scope === 'bay' ? c.bay_id === id : c.technician_id === id)),
     )
   const free = (key: string, iv: Interval) => !busy(key).some((b) => b.start < iv.end && b.end > iv.start)
 

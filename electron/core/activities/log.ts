@@ -61,12 +61,7 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
  * const [latest] = await listLog(db, 42) // latest.action === 'completed'
  */
 export async function listLog(db: Kysely<Database>, activityId: number): Promise<ActivityLogEntry[]> {
-  const rows = await db
-    .selectFrom('activity_log')
-    .selectAll()
-    .where('activity_id', '=', activityId)
-    .orderBy('id', 'desc')
-    .execute()
+  const rows = await db.selectFrom('activity_log').selectAll().where('activity_id', '=', activityId).orderBy('id', 'desc').execute()
   return rows.map((r) => ({
     id: r.id,
     activityId: r.activity_id,

@@ -15,10 +15,7 @@ export const SYSTEM_ACTOR = 'system'
  * @example
  * await markMissed(trx, { today: '2025-03-12', timeZone: 'America/New_York', graceDays: 1, now })
  */
-export async function markMissed(
-  db: Kysely<Database>,
-  opts: { today: string; timeZone: string; graceDays: number; now: string },
-): Promise<number[]> {
+export async function markMissed(db: Kysely<Database>, opts: { today: string; timeZone: string; graceDays: number; now: string }): Promise<number[]> {
   // Day + grace < today  <=>  day < today - grace.
   const cutoffDay = addDays(opts.today, -opts.graceDays)
   const cutoffInstant = startOfShopDay(cutoffDay, opts.timeZone).toISOString()

@@ -55,15 +55,7 @@ export async function loadLookups(db: Kysely<Database>): Promise<Lookups> {
  * @example
  * const rc = await readContext(ctx)
  */
-export async function readContext({
-  db,
-  sqlite,
-  clock,
-}: {
-  db: Kysely<Database>
-  sqlite: SqliteDatabase.Database
-  clock: Clock
-}): Promise<ReadContext> {
+export async function readContext({ db, sqlite, clock }: { db: Kysely<Database>; sqlite: SqliteDatabase.Database; clock: Clock }): Promise<ReadContext> {
   const settings = await getSettingsRow(db)
   const now = clock.now()
   const today = shopDay(now, settings.time_zone)

@@ -54,11 +54,7 @@ export function overdueList(rc: ReadContext): Promise<Activity[]> {
  * await upcomingList(rc, 7) // today and the six days after it
  */
 export function upcomingList(rc: ReadContext, days: number): Promise<Activity[]> {
-  return readActivities(rc, (q) =>
-    q
-      .where(dayInRange(rc.today, addDays(rc.today, days - 1), rc.timeZone))
-      .where(statusIn(['scheduled', 'in_progress'])),
-  )
+  return readActivities(rc, (q) => q.where(dayInRange(rc.today, addDays(rc.today, days - 1), rc.timeZone)).where(statusIn(['scheduled', 'in_progress'])))
 }
 
 /** How far ahead the unbooked list looks when no end is given: a long list nobody can drag from is no help. */

@@ -66,10 +66,7 @@ type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectActivities>['execu
 export type ActivityJoinedRow = Omit<SelectedRow, 'details'> & Pick<ActivityRow, (typeof DETAILS)[number]>
 
 /** Each column's name in a row built below: the select list, then the unpacked details. */
-const KEYS: readonly string[] = [
-  ...COLUMNS.map((c) => (c.includes(' as ') ? c.split(' as ')[1]! : c.split('.')[1]!)),
-  ...DETAILS,
-]
+const KEYS: readonly string[] = [...COLUMNS.map((c) => (c.includes(' as ') ? c.split(' as ')[1]! : c.split('.')[1]!)), ...DETAILS]
 const NO_DETAILS: readonly unknown[] = DETAILS.map(() => null)
 
 // A fixed-shape literal is what makes building rows cheap; it must follow COLUMNS and then

@@ -14,10 +14,5 @@ export function assertTransition(from: ActivityStatus, to: ActivityStatus): void
   const allowed = TRANSITIONS[from]
   if (allowed.includes(to)) return
   const options = allowed.length > 0 ? ` (from ${label(from)} it can become ${allowed.map(label).join(', ')})` : ''
-  throw new AppError(
-    'invalid_transition',
-    `An activity that is ${label(from)} cannot become ${label(to)}${options}.`,
-    undefined,
-    { from, to },
-  )
+  throw new AppError('invalid_transition', `An activity that is ${label(from)} cannot become ${label(to)}${options}.`, undefined, { from, to })
 }

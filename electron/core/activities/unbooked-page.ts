@@ -26,7 +26,10 @@ export async function unbookedPage(rc: ReadContext, f: UnbookedPageFilter): Prom
   if (f.from) q = q.where('a.due_date', '>=', f.from)
   if (f.to) q = q.where('a.due_date', '<=', f.to)
   if (f.text) q = q.where(textMatches(f.text))
-  const counted = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const counted = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   const rows = runRows(rc.sqlite, q.orderBy('a.due_date').orderBy('a.id').limit(f.limit).offset(f.offset).compile())
   return { items: await mapRows(rc, rows), total: Number(counted.n) }
 }

@@ -21,10 +21,7 @@ export interface UrgencyContext {
  * @example
  * urgencyOf({ status: 'scheduled', day: '2025-01-03', vehicleId: 1, mileage: false }, ctx) // 'due_soon'
  */
-export function urgencyOf(
-  a: { status: ActivityStatus; day: string; vehicleId: number; mileage: boolean },
-  ctx: UrgencyContext,
-): Urgency | null {
+export function urgencyOf(a: { status: ActivityStatus; day: string; vehicleId: number; mileage: boolean }, ctx: UrgencyContext): Urgency | null {
   if (a.status === 'completed' || a.status === 'cancelled') return null
   if (a.status === 'missed' || a.day < ctx.today) return 'overdue'
   const daysLeft = daysBetween(ctx.today, a.day)
@@ -48,11 +45,7 @@ const IN_CHUNK = 500
  * @example
  * const rates = await dailyMilesFor(db, [1, 2, 3], '2025-06-01') // Map { 1 => 32.5 }
  */
-export async function dailyMilesFor(
-  db: Kysely<Database>,
-  vehicleIds: number[],
-  today: string,
-): Promise<Map<number, number>> {
+export async function dailyMilesFor(db: Kysely<Database>, vehicleIds: number[], today: string): Promise<Map<number, number>> {
   const rates = new Map<number, number>()
   const since = addDays(today, -365)
   for (let i = 0; i < vehicleIds.length; i += IN_CHUNK) {

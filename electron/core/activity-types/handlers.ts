@@ -1,21 +1,12 @@
 import type { HandlerMap } from '../handler'
 import { AppError, fieldError } from '../errors'
 import { toActivityType } from './map'
-import {
-  checkTypeName,
-  deleteActivityType,
-  findActivityType,
-  insertActivityType,
-  listActivityTypes,
-  typeUsage,
-  updateActivityType,
-} from './queries'
+import { checkTypeName, deleteActivityType, findActivityType, insertActivityType, listActivityTypes, typeUsage, updateActivityType } from './queries'
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 export const activityTypesHandlers = {
-  'activityTypes.list': async ({ includeInactive }, { db }) =>
-    (await listActivityTypes(db, includeInactive)).map(toActivityType),
+  'activityTypes.list': async ({ includeInactive }, { db }) => (await listActivityTypes(db, includeInactive)).map(toActivityType),
 
   'activityTypes.create': async (input, ctx) => {
     await checkTypeName(ctx.db, input.name)
@@ -52,12 +43,10 @@ export const activityTypesHandlers = {
       ]
         .filter(Boolean)
         .join(' and ')
-      throw new AppError(
-        'refused',
-        `"${type.name}" is used by ${uses}, so it cannot be deleted; deactivate it instead to stop offering it.`,
-        undefined,
-        { activities: usage.activities, templates: usage.templates },
-      )
+      throw new AppError('refused', `"${type.name}" is used by ${uses}, so it cannot be deleted; deactivate it instead to stop offering it.`, undefined, {
+        activities: usage.activities,
+        templates: usage.templates,
+      })
     }
     await deleteActivityType(ctx.db, id)
     ctx.changed('activityTypes')

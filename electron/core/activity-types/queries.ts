@@ -71,12 +71,7 @@ export async function insertActivityType(db: Kysely<Database>, fields: ActivityT
 }
 
 /** Rewrites an activity type; the row after. */
-export async function updateActivityType(
-  db: Kysely<Database>,
-  id: number,
-  fields: ActivityTypeFields & { active: boolean },
-  now: string,
-) {
+export async function updateActivityType(db: Kysely<Database>, id: number, fields: ActivityTypeFields & { active: boolean }, now: string) {
   return db
     .updateTable('activity_types')
     .set({

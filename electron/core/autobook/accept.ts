@@ -110,7 +110,8 @@ const pick = (c: ReturnType<typeof bookingColumns>) => ({ start: c.start_at, end
  */
 export async function accept(ctx: Ctx, items: Item[]): Promise<AcceptResult> {
   for (const item of items) {
-    if (Date.parse(item.end) <= Date.parse(item.start)) throw new AppError('invalid_input', `Activity ${item.activityId}: the booking must end after it starts.`)
+    if (Date.parse(item.end) <= Date.parse(item.start))
+      throw new AppError('invalid_input', `Activity ${item.activityId}: the booking must end after it starts.`)
   }
   const { timeZone } = await readContext(ctx)
   const { bufferMinutes } = await getAutobookSettings(ctx.db)

@@ -15,10 +15,7 @@ const MINUTE = 60_000
  * @example
  * const report = await capacityReport(db, { from: '2026-03-09', to: '2026-03-15', now, timeZone })
  */
-export async function capacityReport(
-  db: Kysely<Database>,
-  q: { from: string; to: string; now: Date; timeZone: string },
-): Promise<CapacityReport> {
+export async function capacityReport(db: Kysely<Database>, q: { from: string; to: string; now: Date; timeZone: string }): Promise<CapacityReport> {
   const snap = await readSnapshot(db, q)
   const openDays = new Map(snap.days.map((d) => [d.day, d]))
   const days: CapacityDay[] = []
@@ -34,7 +31,8 @@ export async function capacityReport(
     const of = (kind: 'b' | 't', r: SnapshotResource): CapacityResourceDay => {
       const openMinutes = r.closed.has(day) ? 0 : (open.close - open.open) / MINUTE
       const bookedMinutes = booked(snap.busy.get(`${kind}${r.id}`), midnight, nextMidnight)
-      const state = openMinutes === 0 ? (bookedMinutes > 0 ? 'overbooked' : 'closed') : bookedMinutes > openMinutes ? 'overbooked' : bookedMinutes === 0 ? 'idle' : 'ok'
+      const state =
+        openMinutes === 0 ? (bookedMinutes > 0 ? 'overbooked' : 'closed') : bookedMinutes > openMinutes ? 'overbooked' : bookedMinutes === 0 ? 'idle' : 'ok'
       return { id: r.id, name: r.name, openMinutes, bookedMinutes, freeMinutes: Math.max(0, openMinutes - bookedMinutes), state }
     }
     const bays = snap.bays.map((b) => of('b', b))
@@ -66,7 +64,9 @@ export async function capacityReport(
 /** Minutes taken on the shop day `[dayStart, dayEnd)`: work booked outside the hours counts too (and can overbook). */
 function booked(list: Interval[] | undefined, dayStart: number, dayEnd: number): number {
   if (!list) return 0
-  return list.filter((iv) => iv.start < dayEnd && iv.end > dayStart).reduce((n, iv) => n + (Math.min(iv.end, dayEnd) - Math.max(iv.start, dayStart)) / MINUTE, 0)
+  return list
+    .filter((iv) => iv.start < dayEnd && iv.end > dayStart)
+    .reduce((n, iv) => n + (Math.min(iv.end, dayEnd) - Math.max(iv.start, dayStart)) / MINUTE, 0)
 }
 
 const overdue = (snap: Snapshot): number => snap.work.filter((w) => w.dueDate < snap.today).reduce((n, w) => n + w.minutes, 0)

@@ -13,8 +13,7 @@ export const autobookHandlers = {
   'autobook.accept': (input, ctx) => accept(ctx, input.items),
   'autobook.undo': (input, ctx) => undo(ctx, input.token),
   'autobook.lastRun': (_input, ctx) => lastRun(ctx),
-  'autobook.capacity': async (input, ctx) =>
-    capacityReport(ctx.db, { ...input, now: ctx.clock.now(), timeZone: (await getSettingsRow(ctx.db)).time_zone }),
+  'autobook.capacity': async (input, ctx) => capacityReport(ctx.db, { ...input, now: ctx.clock.now(), timeZone: (await getSettingsRow(ctx.db)).time_zone }),
   'autobook.getSettings': (_input, ctx) => readAutobookSettings(ctx.db),
   'autobook.updateSettings': async (input, ctx) => {
     const set = {

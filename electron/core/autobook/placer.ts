@@ -183,7 +183,8 @@ export async function placeWork(snap: Snapshot, opts: { pause?: () => Promise<vo
 
   const whyNot = (job: WorkItem): string => {
     if (snap.days.length === 0) return `The shop is not open on any day from ${snap.from} to ${snap.to} (that has not passed).`
-    if (!snap.days.some((d) => d.day >= addDays(job.dueDate, -snap.groupDays))) return `It is due ${job.dueDate}, after the range (booked at most ${snap.groupDays} days early).`
+    if (!snap.days.some((d) => d.day >= addDays(job.dueDate, -snap.groupDays)))
+      return `It is due ${job.dueDate}, after the range (booked at most ${snap.groupDays} days early).`
     if (job.minutes > longestDay) return `It takes ${hoursText(job.minutes)}, longer than any open day in the range.`
     if (snap.technicians.length > 0 && !snap.technicians.some((t) => does(t, job.category))) {
       return `No active technician does ${job.category} work (Settings: technicians' categories).`

@@ -72,10 +72,7 @@ export interface Snapshot {
  * @example
  * const snap = await readSnapshot(db, { from: '2026-03-09', to: '2026-03-14', now, timeZone })
  */
-export async function readSnapshot(
-  db: Kysely<Database>,
-  q: { from: string; to: string; now: Date; timeZone: string },
-): Promise<Snapshot> {
+export async function readSnapshot(db: Kysely<Database>, q: { from: string; to: string; now: Date; timeZone: string }): Promise<Snapshot> {
   const { from, to, timeZone } = q
   const today = shopDay(q.now, timeZone)
   const settings = await getAutobookSettings(db)
@@ -98,9 +95,10 @@ export async function readSnapshot(
     return set
   }
 
-  const bays = (await db.selectFrom('bays').select(['id', 'name']).where('active', '=', 1).orderBy('sort_order').orderBy('name').execute()).map(
-    (b) => ({ ...b, closed: closedDays((c) => c.scope === 'bay' && c.bay_id === b.id) }),
-  )
+  const bays = (await db.selectFrom('bays').select(['id', 'name']).where('active', '=', 1).orderBy('sort_order').orderBy('name').execute()).map((b) => ({
+    ...b,
+    closed: closedDays((c) => c.scope === 'bay' && c.bay_id === b.id),
+  }))
   const categoryRows = await db.selectFrom('technician_categories').selectAll().execute()
   const technicians = (await db.selectFrom('technicians').select(['id', 'name']).where('active', '=', 1).orderBy('name').execute()).map((t) => {
     const mine = categoryRows.filter((r) => r.technician_id === t.id).map((r) => r.category)

@@ -46,11 +46,23 @@ export function inspectBackup(summary: BackupSummary, nativeBinding?: string): B
     const schemaVersion = schemaVersionOf(sqlite)
     const newer = unknownMigrations(sqlite)
     if (newer.length > 0) {
-      return { ...summary, ok: false, problem: 'The backup was made by a newer version of Shop Scheduler; update the app to restore it.', counts, schemaVersion }
+      return {
+        ...summary,
+        ok: false,
+        problem: 'The backup was made by a newer version of Shop Scheduler; update the app to restore it.',
+        counts,
+        schemaVersion,
+      }
     }
     return { ...summary, ok: true, counts, schemaVersion }
   } catch (error) {
-    return { ...summary, ok: false, problem: `The backup cannot be read: ${error instanceof Error ? error.message : String(error)}`, counts, schemaVersion: null }
+    return {
+      ...summary,
+      ok: false,
+      problem: `The backup cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      counts,
+      schemaVersion: null,
+    }
   } finally {
     sqlite?.close()
   }

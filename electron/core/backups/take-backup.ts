@@ -29,7 +29,10 @@ export async function takeBackup(sqlite: SqliteDatabase.Database, opts: TakeBack
   try {
     mkdirSync(folder, { recursive: true })
   } catch (error) {
-    throw new AppError('refused', `The backup folder ${folder} cannot be created (${error instanceof Error ? error.message : String(error)}). Choose another folder in Settings → Backups.`)
+    throw new AppError(
+      'refused',
+      `The backup folder ${folder} cannot be created (${error instanceof Error ? error.message : String(error)}). Choose another folder in Settings → Backups.`,
+    )
   }
   const prefix = backupPrefixOf(opts.dbPath)
   const name = nextBackupName(folder, prefix, opts.now, opts.reason)

@@ -31,10 +31,7 @@ export const customersHandlers = {
       const vehicles = await activeVehiclesOf(db, id)
       if (vehicles.length > 0) {
         const names = vehicles.map((v) => vehicleLabel({ make: v.make, model: v.model, plate: v.license_plate }))
-        throw new AppError(
-          'refused',
-          `Deactivate this customer's active vehicles first: ${names.join(', ')}.`,
-        )
+        throw new AppError('refused', `Deactivate this customer's active vehicles first: ${names.join(', ')}.`)
       }
     }
     const row = await setCustomerActive(db, id, active, clock.now().toISOString())

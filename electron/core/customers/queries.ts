@@ -78,10 +78,5 @@ export async function setCustomerActive(db: Kysely<Database>, id: number, active
 
 /** A customer's active vehicles, as much of them as names them: they block deactivating the customer. */
 export async function activeVehiclesOf(db: Kysely<Database>, customerId: number) {
-  return db
-    .selectFrom('vehicles')
-    .select(['make', 'model', 'license_plate'])
-    .where('customer_id', '=', customerId)
-    .where('status', '=', 'active')
-    .execute()
+  return db.selectFrom('vehicles').select(['make', 'model', 'license_plate']).where('customer_id', '=', customerId).where('status', '=', 'active').execute()
 }

@@ -16,9 +16,7 @@ export interface OpenDatabaseOptions {
   log: Logger
 }
 
-export type OpenOutcome =
-  | { kind: 'open'; connection: Connection; migrated: string[] }
-  | { kind: 'refused'; code: DatabaseProblemCode; message: string }
+export type OpenOutcome = { kind: 'open'; connection: Connection; migrated: string[] } | { kind: 'refused'; code: DatabaseProblemCode; message: string }
 
 function appliedMigrations(sqlite: Connection['sqlite']): string[] {
   const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get()

@@ -33,11 +33,7 @@ export async function seedDefaults(db: Kysely<Database>, opts: { timeZone: strin
       .onConflict((oc) => oc.column('weekday').doNothing())
       .execute()
     for (const t of BUILTIN_TYPES) {
-      const existing = await trx
-        .selectFrom('activity_types')
-        .select('id')
-        .where('builtin', '=', t.builtin)
-        .executeTakeFirst()
+      const existing = await trx.selectFrom('activity_types').select('id').where('builtin', '=', t.builtin).executeTakeFirst()
       if (existing) continue
       await trx
         .insertInto('activity_types')

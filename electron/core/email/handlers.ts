@@ -3,13 +3,7 @@ import type { EmailSettingsTable } from '../db/database'
 import { AppError } from '../errors'
 import { longRunning, type HandlerMap } from '../handler'
 import { outboxStatus, queueInviteEmail, retryNow } from './outbox'
-import {
-  getEmailSettingsRow,
-  notConfiguredReason,
-  SMTP_PASSWORD_KEY,
-  toEmailSettings,
-  updateEmailSettingsRow,
-} from './settings'
+import { getEmailSettingsRow, notConfiguredReason, SMTP_PASSWORD_KEY, toEmailSettings, updateEmailSettingsRow } from './settings'
 import { inviteEmailState, outboxSummary, reminderStates } from './state'
 import { sendTestEmail } from './test-email'
 import { findInviteFacts, loadShopFacts } from '../invites/queries'

@@ -79,14 +79,7 @@ export const retryDelayMs = (attempts: number): number => Math.min(30_000 * 2 **
 
 /** Rows due for an attempt, oldest first. */
 export const dueRows = (db: Kysely<Database>, nowIso: string, limit: number): Promise<EmailOutboxRow[]> =>
-  db
-    .selectFrom('email_outbox')
-    .selectAll()
-    .where('status', '=', 'queued')
-    .where('next_attempt_at', '<=', nowIso)
-    .orderBy('id')
-    .limit(limit)
-    .execute()
+  db.selectFrom('email_outbox').selectAll().where('status', '=', 'queued').where('next_attempt_at', '<=', nowIso).orderBy('id').limit(limit).execute()
 
 /** An outbox email's status, or undefined when there is no such email. */
 export async function outboxStatus(db: Kysely<Database>, id: number): Promise<EmailOutboxRow['status'] | undefined> {

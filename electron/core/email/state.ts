@@ -35,13 +35,7 @@ export async function outboxSummary(db: Kysely<Database>): Promise<OutboxSummary
       eb.fn.countAll<number>().filterWhere('status', '=', 'failed').as('failed'),
     ])
     .executeTakeFirstOrThrow()
-  const recent = await db
-    .selectFrom('email_outbox')
-    .selectAll()
-    .where('status', 'in', SHOWN)
-    .orderBy('id', 'desc')
-    .limit(30)
-    .execute()
+  const recent = await db.selectFrom('email_outbox').selectAll().where('status', 'in', SHOWN).orderBy('id', 'desc').limit(30).execute()
   return {
     queued: Number(counts.queued),
     waiting: Number(counts.waiting),

@@ -11,8 +11,7 @@ export interface EmailBody {
   html: string
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
 
 /** "Tuesday, March 10, 2025 at 9:00 AM" in the shop's time zone; a due date alone has no time. */
 export function whenText(f: Pick<InviteFacts, 'startAt' | 'dueDate'>, timeZone: string): string {

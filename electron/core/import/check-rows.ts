@@ -66,7 +66,13 @@ interface CheckContext {
 
 const CUSTOMER_PATHS: Record<string, ImportField> = { name: 'customerName', email: 'customerEmail', phone: 'customerPhone' }
 const VEHICLE_PATHS: Record<string, ImportField> = {
-  vin: 'vin', make: 'make', model: 'model', year: 'year', licensePlate: 'licensePlate', onboardingDate: 'onboardingDate', notes: 'notes',
+  vin: 'vin',
+  make: 'make',
+  model: 'model',
+  year: 'year',
+  licensePlate: 'licensePlate',
+  onboardingDate: 'onboardingDate',
+  notes: 'notes',
 }
 const vehicleRowSchema = vehicleFields.omit({ customerId: true })
 const VEHICLE_FIELDS: ImportField[] = ['vin', 'make', 'model', 'year']
@@ -126,12 +132,7 @@ function matchCustomer(candidates: readonly DbCustomer[] | undefined, email: str
  * @example
  * const { plan, problems, counts } = await checkRows(sheet, mapping, 'auto', { sqlite, today, templates, pause })
  */
-export async function checkRows(
-  sheet: SheetText,
-  mapping: Mapping,
-  dateOrder: 'auto' | 'mdy' | 'dmy',
-  ctx: CheckContext,
-): Promise<CheckedImport> {
+export async function checkRows(sheet: SheetText, mapping: Mapping, dateOrder: 'auto' | 'mdy' | 'dmy', ctx: CheckContext): Promise<CheckedImport> {
   const problems: ImportProblem[] = [...sheet.problems]
   const fields = mapping.fields
   const cell = (row: string[], field: ImportField): string => (fields[field] === undefined ? '' : (row[fields[field]] ?? ''))

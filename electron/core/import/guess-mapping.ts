@@ -19,8 +19,18 @@ const SYNONYMS: Record<ImportField, string[]> = {
 
 /** Fields tried in this order when a header only contains a known name ("Owner e-mail"). */
 const CONTAINS_ORDER: ImportField[] = [
-  'odometerDate', 'customerEmail', 'customerPhone', 'onboardingDate', 'odometerMiles', 'licensePlate',
-  'vin', 'make', 'model', 'year', 'notes', 'customerName',
+  'odometerDate',
+  'customerEmail',
+  'customerPhone',
+  'onboardingDate',
+  'odometerMiles',
+  'licensePlate',
+  'vin',
+  'make',
+  'model',
+  'year',
+  'notes',
+  'customerName',
 ]
 
 const squash = (header: string): string => foldForSearch(header).replace(/[^a-z0-9]/g, '')
@@ -59,9 +69,7 @@ export function guessMapping(
   }
   for (const field of CONTAINS_ORDER) {
     if (fields[field] !== undefined) continue
-    const column = squashed.findIndex(
-      (h, i) => !taken.has(i) && SYNONYMS[field].some((s) => s.length >= 3 && h.includes(s)),
-    )
+    const column = squashed.findIndex((h, i) => !taken.has(i) && SYNONYMS[field].some((s) => s.length >= 3 && h.includes(s)))
     if (column >= 0) take(field, column)
   }
   return { fields, services }

@@ -52,8 +52,7 @@ export const importHandlers = {
   // so the app stays responsive; other calls wait for the lock meanwhile.
   'import.run': longRunning<'import.run'>(async ({ file, mapping, options, dryRun, leaveOutProblemRows, job }, ctx) => {
     const started = performance.now()
-    const progress = (label: string, done: number, total: number, finished = false) =>
-      ctx.events.emit('progress', { job, label, done, total, finished })
+    const progress = (label: string, done: number, total: number, finished = false) => ctx.events.emit('progress', { job, label, done, total, finished })
     progress(dryRun ? 'Trying the import' : 'Reading the file', 0, 1)
     const sheet = await readImportFile(file)
     // The backup before bulk work (issue 11 §1), before the transaction, for a real run only.

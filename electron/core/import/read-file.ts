@@ -22,7 +22,9 @@ function cellText(cell: unknown): string {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10)
   // A leading apostrophe is how spreadsheets (and our own export) keep a cell that starts
   // like a formula as text; it is not part of the value.
-  return String(cell).trim().replace(/^'(?=[=+\-@\t\r])/, '')
+  return String(cell)
+    .trim()
+    .replace(/^'(?=[=+\-@\t\r])/, '')
 }
 
 function fromGrid(grid: unknown[][], problems: ImportProblem[]): SheetText {

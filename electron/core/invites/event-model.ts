@@ -46,8 +46,7 @@ export interface InviteEvent extends VisibleEvent {
  * @example
  * eventUid(12, '6f1c…') // 'activity-12.6f1c…@shop-scheduler'
  */
-export const eventUid = (activityId: number, installId: string): string =>
-  `activity-${activityId}.${installId}@shop-scheduler`
+export const eventUid = (activityId: number, installId: string): string => `activity-${activityId}.${installId}@shop-scheduler`
 
 /**
  * What the customer would see: the work and the vehicle, the time, the place. Nothing
@@ -61,9 +60,7 @@ export function visibleEvent(f: InviteFacts, shop: ShopFacts): VisibleEvent {
     f.startAt && f.endAt
       ? { kind: 'timed', start: new Date(f.startAt).toISOString(), end: new Date(f.endAt).toISOString() }
       : { kind: 'all_day', date: f.dueDate, endDate: addDays(f.dueDate, 1) }
-  const lines = [
-    `${f.typeName} for your ${f.year} ${f.make} ${f.model}${f.plate ? `, plate ${f.plate}` : ''}.`,
-  ]
+  const lines = [`${f.typeName} for your ${f.year} ${f.make} ${f.model}${f.plate ? `, plate ${f.plate}` : ''}.`]
   const bay = time.kind === 'timed' ? f.bayName : null
   if (bay) lines.push(`Bay: ${bay}`)
   if (time.kind === 'all_day') lines.push('Due on this day; no time is booked yet.')
@@ -95,4 +92,3 @@ export function inviteEvent(f: InviteFacts, shop: ShopFacts, sequence: number, n
     alarmDaysBefore: visible.cancelled || !shop.remindersEnabled ? null : shop.reminderDaysBefore,
   }
 }
-

@@ -18,10 +18,7 @@ import { reviseSequences } from './sequence'
  * @example
  * const file = await exportActivityInvite(ctx, { activityId: 12, as: 'auto', record: true })
  */
-export async function exportActivityInvite(
-  ctx: Ctx,
-  input: { activityId: number; as: 'auto' | 'timed'; record: boolean },
-): Promise<InviteFile> {
+export async function exportActivityInvite(ctx: Ctx, input: { activityId: number; as: 'auto' | 'timed'; record: boolean }): Promise<InviteFile> {
   const facts = await findInviteFacts(ctx.db, input.activityId)
   const shop = await loadShopFacts(ctx.db)
   const refusal = inviteRefusal(facts, shop, input.as)

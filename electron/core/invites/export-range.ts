@@ -74,7 +74,7 @@ export async function exportShopRange(ctx: Ctx, input: RangeInput): Promise<Sche
       const slice = ids.slice(i, i + RANGE_READ_CHUNK)
       const events = await ctx.batch((db) => chunkEvents(db, slice, shop, ctx.clock.now()))
       await ctx.yieldToEventLoop()
-      for (let j = 0; j < events.length; ) {
+      for (let j = 0; j < events.length;) {
         const part = events.slice(j, j + pace.size())
         pace.run(part.length, () => calendar.add(part))
         j += part.length
@@ -100,12 +100,7 @@ export async function exportShopRange(ctx: Ctx, input: RangeInput): Promise<Sche
   }
 }
 
-async function chunkEvents(
-  db: Parameters<Parameters<Ctx['batch']>[0]>[0],
-  ids: number[],
-  shop: ShopFacts,
-  now: Date,
-): Promise<InviteEvent[]> {
+async function chunkEvents(db: Parameters<Parameters<Ctx['batch']>[0]>[0], ids: number[], shop: ShopFacts, now: Date): Promise<InviteEvent[]> {
   const facts = await findInviteFactsByIds(db, ids)
   const sequences = await reviseSequences(
     db,

@@ -11,8 +11,7 @@ export const slug = (text: string): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'calendar'
 
-const vehicleSlug = (f: Pick<InviteFacts, 'make' | 'model' | 'plate'>): string =>
-  slug([f.make, f.model, f.plate ?? ''].join(' '))
+const vehicleSlug = (f: Pick<InviteFacts, 'make' | 'model' | 'plate'>): string => slug([f.make, f.model, f.plate ?? ''].join(' '))
 
 /**
  * @example
@@ -23,8 +22,6 @@ export function inviteFilename(f: InviteFacts, method: 'REQUEST' | 'CANCEL', tim
   return `${method === 'CANCEL' ? 'cancellation' : 'invite'}-${vehicleSlug(f)}-${day}.ics`
 }
 
-export const vehicleScheduleFilename = (v: Pick<InviteFacts, 'make' | 'model' | 'plate'>): string =>
-  `schedule-${vehicleSlug(v)}.ics`
+export const vehicleScheduleFilename = (v: Pick<InviteFacts, 'make' | 'model' | 'plate'>): string => `schedule-${vehicleSlug(v)}.ics`
 
-export const rangeFilename = (shopName: string, from: string, to: string): string =>
-  `${slug(shopName || 'shop')}-schedule-${from}-to-${to}.ics`
+export const rangeFilename = (shopName: string, from: string, to: string): string => `${slug(shopName || 'shop')}-schedule-${from}-to-${to}.ics`

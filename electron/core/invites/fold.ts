@@ -7,8 +7,7 @@
 /** Octets per physical line, CRLF excluded (RFC 5545 section 3.1). */
 export const FOLD_OCTETS = 75
 
-const utf8Length = (codePoint: number): number =>
-  codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4
+const utf8Length = (codePoint: number): number => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4)
 
 /**
  * One logical content line as physical lines joined by CRLF + space. The continuation's

@@ -96,10 +96,7 @@ export function toIcsEvent(e: InviteEvent, method?: 'REQUEST' | 'CANCEL'): IcsEv
         }
       : { start: dateArray(e.time.date), end: dateArray(e.time.endDate) }
   const summary = singleLine(e.summary)
-  const alarms: Alarm[] =
-    e.alarmDaysBefore === null
-      ? []
-      : [{ action: 'display', description: escapeText(`Reminder: ${summary}`), trigger: alarmTrigger(e) }]
+  const alarms: Alarm[] = e.alarmDaysBefore === null ? [] : [{ action: 'display', description: escapeText(`Reminder: ${summary}`), trigger: alarmTrigger(e) }]
   const location = e.location ? singleLine(e.location) : ''
   // A calendar to import (a vehicle's schedule, a range for review) is not a meeting: with
   // ORGANIZER and ATTENDEE, Outlook would offer to send updates for every event in it.

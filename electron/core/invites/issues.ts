@@ -35,11 +35,7 @@ export async function recordIssue(db: Kysely<Database>, issue: IssueRecord): Pro
 }
 
 /** The last invite issued for an activity, or undefined if none was. */
-export async function lastIssue(
-  db: Kysely<Database>,
-  activityId: number,
-  via?: 'file' | 'email',
-): Promise<IssueRecord | undefined> {
+export async function lastIssue(db: Kysely<Database>, activityId: number, via?: 'file' | 'email'): Promise<IssueRecord | undefined> {
   const row = await db
     .selectFrom('invite_issues')
     .selectAll()

@@ -18,10 +18,7 @@ export async function markInviteSent(ctx: Ctx, input: { activityId: number; sequ
   const facts = await findInviteFacts(ctx.db, input.activityId)
   const revision = (await currentRevisions(ctx.db, [input.activityId])).get(input.activityId)
   if (!revision || revision.sequence !== input.sequence) {
-    throw new AppError(
-      'stale',
-      'This activity changed while its invite was being saved, so the saved file is out of date. Send the invite again.',
-    )
+    throw new AppError('stale', 'This activity changed while its invite was being saved, so the saved file is out of date. Send the invite again.')
   }
   await recordIssue(ctx.db, {
     activityId: input.activityId,

@@ -49,11 +49,7 @@ export async function findInviteFactsByIds(db: Kysely<Database>, ids: readonly n
 }
 
 /** A vehicle's activities that are still ahead: booked ones not yet over, unbooked ones due from today. */
-export async function upcomingVehicleFacts(
-  db: Kysely<Database>,
-  vehicleId: number,
-  at: { nowIso: string; today: string },
-): Promise<InviteFacts[]> {
+export async function upcomingVehicleFacts(db: Kysely<Database>, vehicleId: number, at: { nowIso: string; today: string }): Promise<InviteFacts[]> {
   const vehicle = await db.selectFrom('vehicles').select('id').where('id', '=', vehicleId).executeTakeFirst()
   if (!vehicle) throw notFound('Vehicle', vehicleId)
   const rows = await factsQuery(db)

@@ -17,7 +17,7 @@ export function inviteRefusal(f: InviteFacts, shop: ShopFacts, as: 'auto' | 'tim
     return `${f.customerName} has no email address, so no invite can be sent. Add one on the Customers page first.`
   }
   if (!shop.email) {
-    return "The shop has no email address in Settings: an invite needs it as the organizer customers reply to."
+    return 'The shop has no email address in Settings: an invite needs it as the organizer customers reply to.'
   }
   return null
 }

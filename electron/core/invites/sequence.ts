@@ -14,11 +14,7 @@ export interface Revision {
  * @example
  * nextSequence({ sequence: 0, fingerprint: a }, b, false) // { sequence: 1, changed: true }
  */
-export function nextSequence(
-  current: Revision | undefined,
-  fingerprint: string,
-  cancelled: boolean,
-): { sequence: number; changed: boolean } {
+export function nextSequence(current: Revision | undefined, fingerprint: string, cancelled: boolean): { sequence: number; changed: boolean } {
   if (!current) return { sequence: cancelled ? 1 : 0, changed: true }
   if (current.fingerprint === fingerprint) return { sequence: current.sequence, changed: false }
   return { sequence: current.sequence + 1, changed: true }
@@ -27,11 +23,7 @@ export function nextSequence(
 /** Current revisions of the given activities. */
 export async function currentRevisions(db: Kysely<Database>, activityIds: readonly number[]): Promise<Map<number, Revision>> {
   if (activityIds.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('invite_sequences')
-    .select(['activity_id', 'sequence', 'fingerprint'])
-    .where('activity_id', 'in', activityIds)
-    .execute()
+  const rows = await db.selectFrom('invite_sequences').select(['activity_id', 'sequence', 'fingerprint']).where('activity_id', 'in', activityIds).execute()
   return new Map(rows.map((r) => [r.activity_id, { sequence: r.sequence, fingerprint: r.fingerprint }]))
 }
 

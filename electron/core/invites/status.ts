@@ -25,9 +25,7 @@ export async function inviteStatus(ctx: Ctx, activityId: number): Promise<Invite
   return {
     activityId,
     state: !issue ? 'never_sent' : changes.length === 0 ? 'sent' : 'changed',
-    lastIssue: issue
-      ? { sequence: issue.sequence, method: issue.method, issuedAt: issue.issuedAt, actor: issue.actor, via: issue.via ?? 'file' }
-      : null,
+    lastIssue: issue ? { sequence: issue.sequence, method: issue.method, issuedAt: issue.issuedAt, actor: issue.actor, via: issue.via ?? 'file' } : null,
     changes,
     next: refusal
       ? null

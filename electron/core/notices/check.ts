@@ -53,11 +53,7 @@ export async function fireDueNotices(db: Kysely<Database>, now: Date): Promise<S
 
   const candidates: Candidate[] = []
   const booked = async (kind: StaffNoticeKind, from: number, to: number) => {
-    const rows = await base()
-      .where('a.status', '=', 'scheduled')
-      .where('a.start_at', '>', at(from))
-      .where('a.start_at', '<=', at(to))
-      .execute()
+    const rows = await base().where('a.status', '=', 'scheduled').where('a.start_at', '>', at(from)).where('a.start_at', '<=', at(to)).execute()
     candidates.push(...rows.map((r) => ({ ...r, stateKey: r.start_at ?? '', kind })))
   }
   // The hour notice replaces the day notice for a booking made less than an hour ahead.

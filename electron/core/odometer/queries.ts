@@ -8,11 +8,5 @@ import type { Database } from '../db/database'
  * const rows = await listReadings(db, vehicleId)
  */
 export async function listReadings(db: Kysely<Database>, vehicleId: number) {
-  return db
-    .selectFrom('odometer_readings')
-    .selectAll()
-    .where('vehicle_id', '=', vehicleId)
-    .orderBy('reading_date')
-    .orderBy('id')
-    .execute()
+  return db.selectFrom('odometer_readings').selectAll().where('vehicle_id', '=', vehicleId).orderBy('reading_date').orderBy('id').execute()
 }

@@ -83,11 +83,7 @@ export async function insertBay(db: Kysely<Database>, name: string, now: string)
 }
 
 /** Renames, (de)activates and, when given, reorders a bay; the row after. */
-export async function updateBay(
-  db: Kysely<Database>,
-  id: number,
-  fields: { name: string; active: boolean; sortOrder?: number },
-) {
+export async function updateBay(db: Kysely<Database>, id: number, fields: { name: string; active: boolean; sortOrder?: number }) {
   return db
     .updateTable('bays')
     .set({
@@ -109,19 +105,11 @@ export async function listTechnicians(db: Kysely<Database>, includeInactive: boo
 
 /** A new technician; the row. */
 export async function insertTechnician(db: Kysely<Database>, fields: { name: string; email: string | null }, now: string) {
-  return db
-    .insertInto('technicians')
-    .values({ name: fields.name, email: fields.email, created_at: now })
-    .returningAll()
-    .executeTakeFirstOrThrow()
+  return db.insertInto('technicians').values({ name: fields.name, email: fields.email, created_at: now }).returningAll().executeTakeFirstOrThrow()
 }
 
 /** Rewrites a technician; the row after. */
-export async function updateTechnician(
-  db: Kysely<Database>,
-  id: number,
-  fields: { name: string; email: string | null; active: boolean },
-) {
+export async function updateTechnician(db: Kysely<Database>, id: number, fields: { name: string; email: string | null; active: boolean }) {
   return db
     .updateTable('technicians')
     .set({ name: fields.name, email: fields.email, active: fields.active ? 1 : 0 })
@@ -131,10 +119,7 @@ export async function updateTechnician(
 }
 
 /** Sets one weekday's opening hours (both null: closed that day). */
-export async function setShopHours(
-  db: Kysely<Database>,
-  day: { weekday: number; opens: string | null; closes: string | null },
-): Promise<void> {
+export async function setShopHours(db: Kysely<Database>, day: { weekday: number; opens: string | null; closes: string | null }): Promise<void> {
   await db.updateTable('shop_hours').set({ opens: day.opens, closes: day.closes }).where('weekday', '=', day.weekday).execute()
 }
 

@@ -54,10 +54,7 @@ const READY_TIMEOUT_MS = 5000
  * await checkpointer?.checkpoint()
  * await checkpointer?.close()
  */
-export async function startCheckpointer(
-  sqlite: SqliteDatabase.Database,
-  nativeBinding?: string,
-): Promise<Checkpointer | undefined> {
+export async function startCheckpointer(sqlite: SqliteDatabase.Database, nativeBinding?: string): Promise<Checkpointer | undefined> {
   if (sqlite.memory || !sqlite.name) return undefined
   if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return undefined
   let modulePath: string

@@ -32,11 +32,7 @@ export interface ReconcileDiff {
  * @example
  * diffOccurrences(plan.occurrences, existing, '2025-01-01') // { insert: [...], move: [], remove: [], restore: [] }
  */
-export function diffOccurrences(
-  planned: readonly PlannedOccurrence[],
-  existing: readonly ExistingOccurrence[],
-  today: IsoDate,
-): ReconcileDiff {
+export function diffOccurrences(planned: readonly PlannedOccurrence[], existing: readonly ExistingOccurrence[], today: IsoDate): ReconcileDiff {
   const diff: ReconcileDiff = { insert: [], move: [], remove: [], restore: [] }
   const byKey = new Map<string, ExistingOccurrence>()
   for (const a of existing) byKey.set(a.key, a)

@@ -53,7 +53,10 @@ export function projectMileage(readings: readonly PlanReading[], today: IsoDate)
  * the little driven between the reading before and the correction as nothing.
  */
 function baselineMiles(sorted: readonly PlanReading[]): number {
-  const start = Math.max(0, sorted.findIndex((r) => r.onboarding))
+  const start = Math.max(
+    0,
+    sorted.findIndex((r) => r.onboarding),
+  )
   let baseline = sorted[start]?.miles ?? 0
   for (let i = start + 1; i < sorted.length; i++) {
     const reading = sorted[i]

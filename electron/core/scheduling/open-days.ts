@@ -21,8 +21,7 @@ const MAX_SEARCH_DAYS = 366
  */
 export function nextOpenDayFinder({ openWeekdays, closures }: OpenDaysInput): (date: IsoDate) => IsoDate {
   const open = new Set(openWeekdays)
-  const isOpen = (date: IsoDate): boolean =>
-    open.has(weekday(date)) && !closures.some((c) => c.startsOn <= date && date <= c.endsOn)
+  const isOpen = (date: IsoDate): boolean => open.has(weekday(date)) && !closures.some((c) => c.startsOn <= date && date <= c.endsOn)
   const cache = new Map<IsoDate, IsoDate>()
   return (date) => {
     const hit = cache.get(date)

@@ -45,16 +45,22 @@ export function planVehicle(input: PlanInput, ref: PlanReference): Plan {
 
   const n = ref.inspectionIntervalMonths
   const fromOnboarding = monthsFrom(onboarding)
-  forEachOccurrence(0, (j) => fromOnboarding(j * n), ref, horizonEnd, (k, dueDate) => {
-    occurrences.push({
-      key: occurrenceKey.inspection(k),
-      origin: 'inspection',
-      templateId: null,
-      occurrenceIndex: k,
-      activityTypeId: ref.minorTypeId,
-      dueDate,
-    })
-  })
+  forEachOccurrence(
+    0,
+    (j) => fromOnboarding(j * n),
+    ref,
+    horizonEnd,
+    (k, dueDate) => {
+      occurrences.push({
+        key: occurrenceKey.inspection(k),
+        origin: 'inspection',
+        templateId: null,
+        occurrenceIndex: k,
+        activityTypeId: ref.minorTypeId,
+        dueDate,
+      })
+    },
+  )
 
   let projection: Projection | undefined
   for (const template of ref.templates) {
@@ -68,9 +74,7 @@ export function planVehicle(input: PlanInput, ref: PlanReference): Plan {
       continue
     }
     if (template.intervalMiles != null && projection && !projection.ok) {
-      notes.push(
-        `${template.name} follows its other intervals only: the mileage cannot be projected because ${projection.reason}.`,
-      )
+      notes.push(`${template.name} follows its other intervals only: the mileage cannot be projected because ${projection.reason}.`)
     }
     forEachOccurrence(series.firstIndex, series.dateOf, ref, horizonEnd, (k, dueDate) => {
       occurrences.push({

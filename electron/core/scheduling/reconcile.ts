@@ -63,10 +63,7 @@ export function reconcileVehicles(
 
   const diffs: Array<{ vehicleId: number; diff: ReconcileDiff }> = []
   for (const vehicle of vehicles) {
-    const plan = planVehicle(
-      { vehicle, readings: readings.get(vehicle.id) ?? [], completions: completions.get(vehicle.id) ?? [] },
-      ref,
-    )
+    const plan = planVehicle({ vehicle, readings: readings.get(vehicle.id) ?? [], completions: completions.get(vehicle.id) ?? [] }, ref)
     const diff = diffOccurrences(plan.occurrences, existing.get(vehicle.id) ?? [], ref.today)
     counts.add += diff.insert.length + diff.restore.length
     counts.move += diff.move.length
@@ -80,11 +77,7 @@ export function reconcileVehicles(
   return counts
 }
 
-function writeDiffs(
-  st: Statements,
-  diffs: ReadonlyArray<{ vehicleId: number; diff: ReconcileDiff }>,
-  { now, actor }: ReconcileOptions,
-): void {
+function writeDiffs(st: Statements, diffs: ReadonlyArray<{ vehicleId: number; diff: ReconcileDiff }>, { now, actor }: ReconcileOptions): void {
   const inserts: Array<[number, number, string, number | null, number | null, string, string]> = []
   for (const { vehicleId, diff } of diffs) {
     for (const p of diff.insert) {

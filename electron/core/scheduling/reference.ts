@@ -15,10 +15,7 @@ export interface SchedulingReference extends PlanReference {
 type SchedulingSettings = Pick<SettingsRow, 'time_zone' | 'inspection_interval_months' | 'horizon_months' | 'auto_schedule'>
 type ActivityTypeRow = Selectable<ActivityTypesTable>
 /** An active template with its activity type's name. */
-type TemplateRow = Pick<
-  Selectable<MaintenanceTemplatesTable>,
-  'id' | 'activity_type_id' | 'interval_months' | 'interval_days' | 'interval_miles' | 'anchor'
-> &
+type TemplateRow = Pick<Selectable<MaintenanceTemplatesTable>, 'id' | 'activity_type_id' | 'interval_months' | 'interval_days' | 'interval_miles' | 'anchor'> &
   Pick<ActivityTypeRow, 'name'>
 
 /**
@@ -31,14 +28,10 @@ type TemplateRow = Pick<
  */
 export function loadReference(sqlite: SqliteDatabase.Database, now: Date): SchedulingReference {
   const settings = sqlite
-    .prepare<[], SchedulingSettings>(
-      `select time_zone, inspection_interval_months, horizon_months, auto_schedule from settings where id = 1`,
-    )
+    .prepare<[], SchedulingSettings>(`select time_zone, inspection_interval_months, horizon_months, auto_schedule from settings where id = 1`)
     .get()
   if (!settings) throw new AppError('internal', 'The settings are missing; restart the app to restore them.')
-  const builtins = sqlite
-    .prepare<[], Pick<ActivityTypeRow, 'id' | 'builtin'>>(`select id, builtin from activity_types where builtin is not null`)
-    .all()
+  const builtins = sqlite.prepare<[], Pick<ActivityTypeRow, 'id' | 'builtin'>>(`select id, builtin from activity_types where builtin is not null`).all()
   const initialTypeId = builtins.find((b) => b.builtin === 'initial')?.id
   const minorTypeId = builtins.find((b) => b.builtin === 'minor')?.id
   if (initialTypeId === undefined || minorTypeId === undefined) {
@@ -52,25 +45,21 @@ export function loadReference(sqlite: SqliteDatabase.Database, now: Date): Sched
        order by t.id`,
     )
     .all()
-    .map(
-      (t): PlanTemplate => ({
-        id: t.id,
-        activityTypeId: t.activity_type_id,
-        name: t.name,
-        intervalMonths: t.interval_months,
-        intervalDays: t.interval_days,
-        intervalMiles: t.interval_miles,
-        anchor: t.anchor,
-      }),
-    )
+    .map((t): PlanTemplate => ({
+      id: t.id,
+      activityTypeId: t.activity_type_id,
+      name: t.name,
+      intervalMonths: t.interval_months,
+      intervalDays: t.interval_days,
+      intervalMiles: t.interval_miles,
+      anchor: t.anchor,
+    }))
   const openWeekdays = sqlite
     .prepare<[], Pick<Selectable<ShopHoursTable>, 'weekday'>>(`select weekday from shop_hours where opens is not null and closes is not null`)
     .all()
     .map((h) => h.weekday)
   const closures = sqlite
-    .prepare<[], { startsOn: string; endsOn: string }>(
-      `select starts_on as startsOn, ends_on as endsOn from closures where scope = 'shop'`,
-    )
+    .prepare<[], { startsOn: string; endsOn: string }>(`select starts_on as startsOn, ends_on as endsOn from closures where scope = 'shop'`)
     .all()
   return {
     today: shopDay(now, settings.time_zone),

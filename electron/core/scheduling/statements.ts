@@ -5,19 +5,9 @@ import type { ActivityRow, OdometerReadingsTable, VehicleRow } from '../db/datab
 type Sqlite = SqliteDatabase.Database
 
 /** `[id, vehicle_id, occurrence_key, due_date, untouched 0|1, restorable 0|1]`: raw rows, the fastest to read. */
-type ExistingRow = [
-  ActivityRow['id'],
-  ActivityRow['vehicle_id'],
-  NonNullable<ActivityRow['occurrence_key']>,
-  ActivityRow['due_date'],
-  number,
-  number,
-]
+type ExistingRow = [ActivityRow['id'], ActivityRow['vehicle_id'], NonNullable<ActivityRow['occurrence_key']>, ActivityRow['due_date'], number, number]
 
-type ReadingRow = Pick<
-  Selectable<OdometerReadingsTable>,
-  'vehicle_id' | 'reading_date' | 'miles' | 'source' | 'is_correction'
->
+type ReadingRow = Pick<Selectable<OdometerReadingsTable>, 'vehicle_id' | 'reading_date' | 'miles' | 'source' | 'is_correction'>
 
 /** The query keeps template occurrences only, so their template and index are never null. */
 type CompletionRow = Pick<ActivityRow, 'vehicle_id' | 'completed_at' | 'due_date' | 'completion_odometer'> & {
@@ -51,9 +41,7 @@ function prepare(sqlite: Sqlite) {
     activeVehicles: stmt<[string], Pick<VehicleRow, 'id' | 'onboarding_date'>>(
       `select id, onboarding_date from vehicles where id in (select value from json_each(?)) and status = 'active'`,
     ),
-    vehicle: stmt<[number], Pick<VehicleRow, 'id' | 'onboarding_date' | 'status'>>(
-      `select id, onboarding_date, status from vehicles where id = ?`,
-    ),
+    vehicle: stmt<[number], Pick<VehicleRow, 'id' | 'onboarding_date' | 'status'>>(`select id, onboarding_date, status from vehicles where id = ?`),
     readings: stmt<[string], ReadingRow>(
       `select vehicle_id, reading_date, miles, source, is_correction from odometer_readings
        where vehicle_id in (select value from json_each(?))`,
@@ -76,9 +64,7 @@ function prepare(sqlite: Sqlite) {
        from activities
        where vehicle_id in (select value from json_each(?)) and occurrence_key is not null`,
     ),
-    hasOccurrences: stmt<[number], { one: number }>(
-      `select 1 as one from activities where vehicle_id = ? and occurrence_key is not null limit 1`,
-    ),
+    hasOccurrences: stmt<[number], { one: number }>(`select 1 as one from activities where vehicle_id = ? and occurrence_key is not null limit 1`),
     maxActivityId: stmt<[], { m: number }>(`select coalesce(max(id), 0) as m from activities`),
     // A whole batch in one statement: a JSON array of
     // [vehicle_id, activity_type_id, origin, template_id, occurrence_index, occurrence_key, due_date].
@@ -96,9 +82,7 @@ function prepare(sqlite: Sqlite) {
        select id, vehicle_id, ?, ?, 'planned', json_object('dueDate', json_array(null, due_date)), null
        from activities where id > ?`,
     ),
-    moveDue: stmt<[string, string, number]>(
-      `update activities set due_date = ?, version = version + 1, updated_at = ? where id = ?`,
-    ),
+    moveDue: stmt<[string, string, number]>(`update activities set due_date = ?, version = version + 1, updated_at = ? where id = ?`),
     restore: stmt<[string, string, number]>(
       `update activities set status = 'scheduled', cancel_reason = null, due_date = ?, version = version + 1, updated_at = ?
        where id = ?`,

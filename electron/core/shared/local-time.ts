@@ -7,8 +7,7 @@ import { format } from 'date-fns'
  * @example
  * localDate('2025-03-10T03:30:00Z', 'America/New_York') // '2025-03-09'
  */
-export const localDate = (instant: Date | string, timeZone: string): string =>
-  format(new TZDate(new Date(instant).getTime(), timeZone), 'yyyy-MM-dd')
+export const localDate = (instant: Date | string, timeZone: string): string => format(new TZDate(new Date(instant).getTime(), timeZone), 'yyyy-MM-dd')
 
 /**
  * The instant a shop-local day begins, as UTC ISO (DST days are 23 or 25 hours long).

@@ -136,7 +136,12 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
         .where('status', '=', 'connected')
         .executeTakeFirst()
       if (Number(changed.numUpdatedRows) > 0) {
-        await syncLog(c.db, { at: now, accountId, kind: 'needs_reconnect', message: `The calendar refused the sign-in (${message}); changes wait until the account is reconnected` })
+        await syncLog(c.db, {
+          at: now,
+          accountId,
+          kind: 'needs_reconnect',
+          message: `The calendar refused the sign-in (${message}); changes wait until the account is reconnected`,
+        })
       }
       c.changed('sync')
     })
@@ -187,7 +192,11 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
         for (const calendar of calendars.filter((c) => c.account_id === account.id)) {
           pulled.push(
             'provider' in calls
-              ? await readOutlookCalendar(calls, calendar, { installId, window: deltaWindow(sc.clock.now()), ...(options.pageSize ? { pageSize: options.pageSize } : {}) })
+              ? await readOutlookCalendar(calls, calendar, {
+                  installId,
+                  window: deltaWindow(sc.clock.now()),
+                  ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+                })
               : await readCalendar(calls, calendar, { pageSize: options.pageSize }),
           )
         }
@@ -315,7 +324,9 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
         if (pending.get(id) === finished) pending.delete(id)
       })
     pending.set(id, finished)
-    await sc.ports.openExternal(flow.authorizeUrl).catch((error: unknown) => sc.log.error('Opening the browser failed; the sign-in address is shown instead', error))
+    await sc.ports
+      .openExternal(flow.authorizeUrl)
+      .catch((error: unknown) => sc.log.error('Opening the browser failed; the sign-in address is shown instead', error))
     return { accountId: id, authorizeUrl: flow.authorizeUrl }
   }
 
@@ -354,7 +365,16 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
         }
         const row = await c.db
           .insertInto('sync_accounts')
-          .values({ provider: which, email: null, status: 'connecting', paused_deletes: null, last_sync_at: null, last_error: null, created_at: now, updated_at: now })
+          .values({
+            provider: which,
+            email: null,
+            status: 'connecting',
+            paused_deletes: null,
+            last_sync_at: null,
+            last_error: null,
+            created_at: now,
+            updated_at: now,
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
         c.changed('sync')
@@ -392,7 +412,12 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
         await sc.batch(async (c) => {
           const now = c.clock.now().toISOString()
           await c.db.updateTable('sync_accounts').set({ status: 'disconnected', updated_at: now }).where('id', '=', accountId).execute()
-          await syncLog(c.db, { at: now, accountId, kind: 'disconnected', message: 'Disconnected; the sign-in was removed from this computer, the event links are kept' })
+          await syncLog(c.db, {
+            at: now,
+            accountId,
+            kind: 'disconnected',
+            message: 'Disconnected; the sign-in was removed from this computer, the event links are kept',
+          })
           c.changed('sync')
         })
         return
@@ -405,7 +430,11 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
         if (token) {
           const oauth = oauthClient({ clientId: cfg.clientId, clientSecret: cfg.clientSecret, endpoints: cfg.endpoints, fetch: sc.ports.fetch })
           // A revoke that fails (offline, already revoked) must not keep the tokens here.
-          await oauth.revokeToken(token).catch((error: unknown) => sc.log.info(`Revoking the Google grant failed (${error instanceof Error ? error.message : String(error)}); the tokens are removed anyway`))
+          await oauth
+            .revokeToken(token)
+            .catch((error: unknown) =>
+              sc.log.info(`Revoking the Google grant failed (${error instanceof Error ? error.message : String(error)}); the tokens are removed anyway`),
+            )
         }
       }
       await sc.ports.secrets.delete(tokenKey(accountId))
@@ -413,7 +442,12 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       await sc.batch(async (c) => {
         const now = c.clock.now().toISOString()
         await c.db.updateTable('sync_accounts').set({ status: 'disconnected', updated_at: now }).where('id', '=', accountId).execute()
-        await syncLog(c.db, { at: now, accountId, kind: 'disconnected', message: 'Disconnected; the sign-in was revoked and removed, the event links are kept' })
+        await syncLog(c.db, {
+          at: now,
+          accountId,
+          kind: 'disconnected',
+          message: 'Disconnected; the sign-in was revoked and removed, the event links are kept',
+        })
         c.changed('sync')
       })
     },
@@ -426,7 +460,12 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       }
       const calls = await callsFor(await config(), accountId)
       const list = await calls.send((api, signal) => api.calendarList.list({}, { signal }))
-      return (list.items ?? []).map((c) => ({ remoteId: c.id ?? '', summary: c.summaryOverride ?? c.summary ?? c.id ?? '', timeZone: c.timeZone ?? null, primary: c.primary === true }))
+      return (list.items ?? []).map((c) => ({
+        remoteId: c.id ?? '',
+        summary: c.summaryOverride ?? c.summary ?? c.id ?? '',
+        timeZone: c.timeZone ?? null,
+        primary: c.primary === true,
+      }))
     },
   }
   return service

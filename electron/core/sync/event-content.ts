@@ -145,7 +145,8 @@ export async function loadEventFacts(db: Kysely<Database>, ids: readonly number[
     .execute()
   for (const r of rows) {
     const booked = r.start_at && r.end_at ? { kind: 'booked' as const, startAt: r.start_at, endAt: r.end_at } : null
-    const due = !booked && dueDates === 1 && r.due_date && (r.status === 'scheduled' || r.status === 'missed') ? { kind: 'due' as const, dueDate: r.due_date } : null
+    const due =
+      !booked && dueDates === 1 && r.due_date && (r.status === 'scheduled' || r.status === 'missed') ? { kind: 'due' as const, dueDate: r.due_date } : null
     const when = booked ?? due
     if (!when) continue
     out.set(r.id, {

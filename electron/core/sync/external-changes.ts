@@ -87,8 +87,21 @@ export async function applyExternalMove(ctx: Ctx, link: SyncLinkRow, remote: Rem
     if (opts.force) throw new AppError('conflict', reason)
     await remember({})
     const conflictId = await recordConflict(ctx, link, remote, reason)
-    await recordClash(ctx, { conflictId, accountId: calendar.account_id, calendarId: link.calendar_id, activityId: row.id, before: { start: row.start_at, end: row.end_at }, after: remote })
-    await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: row.id, kind: 'conflict', message: `Moved in ${calendar.summary} but not applied: ${reason}` })
+    await recordClash(ctx, {
+      conflictId,
+      accountId: calendar.account_id,
+      calendarId: link.calendar_id,
+      activityId: row.id,
+      before: { start: row.start_at, end: row.end_at },
+      after: remote,
+    })
+    await syncLog(ctx.db, {
+      at: now,
+      accountId: calendar.account_id,
+      activityId: row.id,
+      kind: 'conflict',
+      message: `Moved in ${calendar.summary} but not applied: ${reason}`,
+    })
     return 'conflict'
   }
   await moveActivity(ctx, row, remote, calendar.actor, `Moved in ${calendar.actor} (${calendar.summary})`)
@@ -96,11 +109,23 @@ export async function applyExternalMove(ctx: Ctx, link: SyncLinkRow, remote: Rem
   const facts = (await loadEventFacts(ctx.db, [row.id])).get(row.id)
   const hash = facts ? contentHash(googleEventBody(facts, await loadShopSide(ctx.db))) : null
   await remember({ content_hash: hash })
-  await ctx.db.updateTable('sync_conflicts').set({ resolved_at: now, resolution: 'take_theirs' }).where('activity_id', '=', row.id).where('resolved_at', 'is', null).execute()
+  await ctx.db
+    .updateTable('sync_conflicts')
+    .set({ resolved_at: now, resolution: 'take_theirs' })
+    .where('activity_id', '=', row.id)
+    .where('resolved_at', 'is', null)
+    .execute()
   await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: row.id, kind: 'moved', message: `Moved in ${calendar.summary}; applied` })
   // Forced = a person took the calendar's time for a clash: that clash's inbox item says so.
   if (!opts.force) {
-    await recordReturned(ctx, { kind: 'moved', accountId: calendar.account_id, calendarId: link.calendar_id, activityId: row.id, before: { start: row.start_at, end: row.end_at }, after: remote })
+    await recordReturned(ctx, {
+      kind: 'moved',
+      accountId: calendar.account_id,
+      calendarId: link.calendar_id,
+      activityId: row.id,
+      before: { start: row.start_at, end: row.end_at },
+      after: remote,
+    })
   }
   return 'moved'
 }
@@ -135,13 +160,26 @@ async function recordConflict(ctx: Ctx, link: SyncLinkRow, remote: RemoteTime, r
     .where('resolved_at', 'is', null)
     .executeTakeFirst()
   if (open) {
-    await ctx.db.updateTable('sync_conflicts').set({ remote_start: remote.start, remote_end: remote.end, reason, created_at: now }).where('id', '=', open.id).execute()
+    await ctx.db
+      .updateTable('sync_conflicts')
+      .set({ remote_start: remote.start, remote_end: remote.end, reason, created_at: now })
+      .where('id', '=', open.id)
+      .execute()
     ctx.changed('sync')
     return open.id
   }
   const made = await ctx.db
     .insertInto('sync_conflicts')
-    .values({ activity_id: link.activity_id, calendar_id: link.calendar_id, remote_start: remote.start, remote_end: remote.end, reason, created_at: now, resolved_at: null, resolution: null })
+    .values({
+      activity_id: link.activity_id,
+      calendar_id: link.calendar_id,
+      remote_start: remote.start,
+      remote_end: remote.end,
+      reason,
+      created_at: now,
+      resolved_at: null,
+      resolution: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   ctx.changed('sync')
@@ -159,11 +197,23 @@ export async function applyExternalDelete(ctx: Ctx, link: SyncLinkRow): Promise<
   const row = await ctx.db.selectFrom('activities').selectAll().where('id', '=', link.activity_id).executeTakeFirst()
   const calendar = await calendarOf(ctx, link.calendar_id)
   if (row && !row.start_at) {
-    await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: row.id, kind: 'deleted_there', message: `Due-date marker deleted in ${calendar.summary}; the work stays unbooked and the marker does not come back` })
+    await syncLog(ctx.db, {
+      at: now,
+      accountId: calendar.account_id,
+      activityId: row.id,
+      kind: 'deleted_there',
+      message: `Due-date marker deleted in ${calendar.summary}; the work stays unbooked and the marker does not come back`,
+    })
     return 'kept'
   }
   if (!row || (row.status !== 'scheduled' && row.status !== 'missed')) {
-    await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: link.activity_id, kind: 'deleted_there', message: `Deleted in ${calendar.summary}; the activity is ${row?.status ?? 'gone'} and stays as it is` })
+    await syncLog(ctx.db, {
+      at: now,
+      accountId: calendar.account_id,
+      activityId: link.activity_id,
+      kind: 'deleted_there',
+      message: `Deleted in ${calendar.summary}; the activity is ${row?.status ?? 'gone'} and stays as it is`,
+    })
     return 'kept'
   }
   await ctx.db
@@ -180,8 +230,21 @@ export async function applyExternalDelete(ctx: Ctx, link: SyncLinkRow): Promise<
     changes: { start: [row.start_at, null], end: [row.end_at, null], bayId: [row.bay_id, null], technicianId: [row.technician_id, null] },
     message: `Deleted in ${calendar.actor} (${calendar.summary}): back on the unbooked list`,
   })
-  await syncLog(ctx.db, { at: now, accountId: calendar.account_id, activityId: row.id, kind: 'unbooked', message: `Deleted in ${calendar.summary}; the booking was removed and the work is unbooked` })
-  await recordReturned(ctx, { kind: 'deleted', accountId: calendar.account_id, calendarId: link.calendar_id, activityId: row.id, before: { start: row.start_at, end: row.end_at }, after: null })
+  await syncLog(ctx.db, {
+    at: now,
+    accountId: calendar.account_id,
+    activityId: row.id,
+    kind: 'unbooked',
+    message: `Deleted in ${calendar.summary}; the booking was removed and the work is unbooked`,
+  })
+  await recordReturned(ctx, {
+    kind: 'deleted',
+    accountId: calendar.account_id,
+    calendarId: link.calendar_id,
+    activityId: row.id,
+    before: { start: row.start_at, end: row.end_at },
+    after: null,
+  })
   ctx.changedRows('activities', [row.id])
   ctx.changed('sync')
   return 'unbooked'

@@ -65,14 +65,23 @@ async function readConfig(ctx: Ctx): Promise<SyncConfig> {
 const enqueue = (ctx: Ctx, activityIds: number[]) => enqueueSync(ctx.db, activityIds, ctx.clock.now().toISOString())
 
 const openConflicts = async (ctx: Ctx) =>
-  (
-    await openConflictRows(ctx.db)
-  ).map((c) => ({ id: c.id, activityId: c.activity_id, calendarId: c.calendar_id, remoteStart: c.remote_start, remoteEnd: c.remote_end, reason: c.reason, createdAt: c.created_at }))
+  (await openConflictRows(ctx.db)).map((c) => ({
+    id: c.id,
+    activityId: c.activity_id,
+    calendarId: c.calendar_id,
+    remoteStart: c.remote_start,
+    remoteEnd: c.remote_end,
+    reason: c.reason,
+    createdAt: c.created_at,
+  }))
 
 const deadLetters = async (ctx: Ctx) =>
-  (
-    await deadLetterRows(ctx.db)
-  ).map((r) => ({ activityId: r.activity_id, error: r.last_error ?? 'Refused by the calendar', attempts: r.attempts, deadAt: r.dead_at! }))
+  (await deadLetterRows(ctx.db)).map((r) => ({
+    activityId: r.activity_id,
+    error: r.last_error ?? 'Refused by the calendar',
+    attempts: r.attempts,
+    deadAt: r.dead_at!,
+  }))
 
 export const syncHandlers = {
   'sync.getConfig': (_input, ctx) => readConfig(ctx),
@@ -120,7 +129,12 @@ export const syncHandlers = {
       await ctx.batch(async (db) => {
         const now = ctx.clock.now().toISOString()
         const message = 'Connecting was cancelled; the app had closed while it waited for the browser.'
-        await db.updateTable('sync_accounts').set({ status: 'disconnected', last_error: message, updated_at: now }).where('id', '=', input.accountId).where('status', '=', 'connecting').execute()
+        await db
+          .updateTable('sync_accounts')
+          .set({ status: 'disconnected', last_error: message, updated_at: now })
+          .where('id', '=', input.accountId)
+          .where('status', '=', 'connecting')
+          .execute()
         await syncLog(db, { at: now, accountId: input.accountId, kind: 'connect_failed', message })
       })
     }
@@ -162,13 +176,17 @@ export const syncHandlers = {
     const row = await saveChosenCalendar(ctx.db, { accountId: input.accountId, remoteId: input.remoteId, now }, values)
     const bookings = await bookingsFrom(ctx.db, now, input.role === 'technician' ? input.technicianId! : undefined)
     await enqueue(ctx, bookings)
-    await syncLog(ctx.db, { at: now, accountId: input.accountId, kind: 'calendar', message: `Bookings will show on ${row.summary} (${input.role === 'shop' ? 'every booking' : 'one technician’s'}); ${bookings.length} queued` })
+    await syncLog(ctx.db, {
+      at: now,
+      accountId: input.accountId,
+      kind: 'calendar',
+      message: `Bookings will show on ${row.summary} (${input.role === 'shop' ? 'every booking' : 'one technician’s'}); ${bookings.length} queued`,
+    })
     ctx.changed('sync')
     return toSyncCalendar(row)
   },
 
-  'sync.calendars': async (_input, ctx) =>
-    (await activeCalendarRows(ctx.db)).map(toSyncCalendar),
+  'sync.calendars': async (_input, ctx) => (await activeCalendarRows(ctx.db)).map(toSyncCalendar),
 
   'sync.removeCalendar': async (input, ctx) => {
     if (!(await calendarExists(ctx.db, input.calendarId))) throw notFound('Calendar', input.calendarId)
@@ -193,7 +211,12 @@ export const syncHandlers = {
     const now = ctx.clock.now().toISOString()
     if (input.resolution === 'take_theirs') {
       // Refused with the clash named, nothing changed, if it still does not fit.
-      await applyExternalMove(ctx, link, { start: conflict.remote_start, end: conflict.remote_end, updated: null, etag: link.etag }, { localDirty: false, force: true })
+      await applyExternalMove(
+        ctx,
+        link,
+        { start: conflict.remote_start, end: conflict.remote_end, updated: null, etag: link.etag },
+        { localDirty: false, force: true },
+      )
     } else {
       // The calendar gets our time back: forget the agreed content so the next push rewrites it.
       await forgetAgreedContent(ctx.db, link.id)
@@ -202,7 +225,12 @@ export const syncHandlers = {
     await resolveConflictRow(ctx.db, conflict.id, input.resolution, now)
     // Deciding a clash is seeing it: its inbox item leaves the unseen list.
     await markConflictSeen(ctx.db, conflict.id, now)
-    await syncLog(ctx.db, { at: now, activityId: conflict.activity_id, kind: 'resolved', message: input.resolution === 'keep_ours' ? 'Kept the shop’s time; the calendar will be corrected' : 'Took the calendar’s time' })
+    await syncLog(ctx.db, {
+      at: now,
+      activityId: conflict.activity_id,
+      kind: 'resolved',
+      message: input.resolution === 'keep_ours' ? 'Kept the shop’s time; the calendar will be corrected' : 'Took the calendar’s time',
+    })
     ctx.changed('sync', 'activities')
     return openConflicts(ctx)
   },
@@ -227,7 +255,9 @@ export const syncHandlers = {
       at: ctx.clock.now().toISOString(),
       accountId: account.id,
       kind: 'deletes_decided',
-      message: input.apply ? `The ${paused.count} deletions will be applied (their work unbooked) in the next round` : `The ${paused.count} deleted events will be put back on the calendar`,
+      message: input.apply
+        ? `The ${paused.count} deletions will be applied (their work unbooked) in the next round`
+        : `The ${paused.count} deleted events will be put back on the calendar`,
     })
     ctx.changed('sync')
     return loadAccount(ctx.db, account.id)
@@ -249,7 +279,15 @@ export const syncHandlers = {
       if (missing !== undefined) throw notFound('Inbox item', missing)
     }
     if (rows.length > 0) {
-      await ctx.db.updateTable('sync_inbox').set({ seen_at: now }).where('id', 'in', rows.map((r) => r.id)).execute()
+      await ctx.db
+        .updateTable('sync_inbox')
+        .set({ seen_at: now })
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
       const one = rows.length === 1 ? rows[0]! : null
       await syncLog(ctx.db, {
         at: now,

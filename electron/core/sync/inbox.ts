@@ -44,11 +44,24 @@ export async function recordClash(
   const times = { before_start: item.before?.start ?? null, before_end: item.before?.end ?? null, after_start: item.after.start, after_end: item.after.end }
   const existing = await ctx.db.selectFrom('sync_inbox').select('id').where('conflict_id', '=', item.conflictId).executeTakeFirst()
   if (existing) {
-    await ctx.db.updateTable('sync_inbox').set({ ...times, at: now, seen_at: null }).where('id', '=', existing.id).execute()
+    await ctx.db
+      .updateTable('sync_inbox')
+      .set({ ...times, at: now, seen_at: null })
+      .where('id', '=', existing.id)
+      .execute()
   } else {
     await ctx.db
       .insertInto('sync_inbox')
-      .values({ at: now, account_id: item.accountId, calendar_id: item.calendarId, activity_id: item.activityId, kind: 'clash', conflict_id: item.conflictId, seen_at: null, ...times })
+      .values({
+        at: now,
+        account_id: item.accountId,
+        calendar_id: item.calendarId,
+        activity_id: item.activityId,
+        kind: 'clash',
+        conflict_id: item.conflictId,
+        seen_at: null,
+        ...times,
+      })
       .execute()
   }
 }
@@ -95,7 +108,9 @@ export async function loadInbox(db: Kysely<Database>, opts: { show: 'unseen' | '
       't.name as type_name',
     ])
     // An undecided clash stays listed as unseen: it waits for a person either way.
-    .$if(opts.show === 'unseen', (q) => q.where((eb) => eb.or([eb('i.seen_at', 'is', null), eb.and([eb('i.kind', '=', 'clash'), eb('k.resolved_at', 'is', null)])])))
+    .$if(opts.show === 'unseen', (q) =>
+      q.where((eb) => eb.or([eb('i.seen_at', 'is', null), eb.and([eb('i.kind', '=', 'clash'), eb('k.resolved_at', 'is', null)])])),
+    )
     .orderBy('i.at', 'desc')
     .orderBy('i.id', 'desc')
     .limit(opts.limit)
@@ -111,11 +126,21 @@ export async function loadInbox(db: Kysely<Database>, opts: { show: 'unseen' | '
     activityId: r.activity_id,
     activity:
       r.a_id !== null && r.year !== null && r.make !== null && r.model !== null && r.type_name !== null && r.status !== null
-        ? { vehicleLabel: `${r.year} ${r.make} ${r.model}`, licensePlate: r.license_plate, typeName: r.type_name, start: r.start_at, end: r.end_at, status: r.status }
+        ? {
+            vehicleLabel: `${r.year} ${r.make} ${r.model}`,
+            licensePlate: r.license_plate,
+            typeName: r.type_name,
+            start: r.start_at,
+            end: r.end_at,
+            status: r.status,
+          }
         : null,
     before: pair(r.before_start, r.before_end),
     after: pair(r.after_start, r.after_end),
-    clash: r.kind === 'clash' && r.conflict_id !== null ? { conflictId: r.conflict_id, reason: r.reason ?? '', resolution: r.resolution ?? null, resolvedAt: r.resolved_at ?? null } : null,
+    clash:
+      r.kind === 'clash' && r.conflict_id !== null
+        ? { conflictId: r.conflict_id, reason: r.reason ?? '', resolution: r.resolution ?? null, resolvedAt: r.resolved_at ?? null }
+        : null,
     seenAt: r.seen_at,
   }))
   const counts = await db
@@ -123,7 +148,10 @@ export async function loadInbox(db: Kysely<Database>, opts: { show: 'unseen' | '
     .leftJoin('sync_conflicts as k', 'k.id', 'i.conflict_id')
     .select((eb) => [
       eb.fn.countAll<number>().filterWhere('i.seen_at', 'is', null).as('unseen'),
-      eb.fn.countAll<number>().filterWhere((w) => w.and([w('i.kind', '=', 'clash'), w('k.id', 'is not', null), w('k.resolved_at', 'is', null)])).as('open'),
+      eb.fn
+        .countAll<number>()
+        .filterWhere((w) => w.and([w('i.kind', '=', 'clash'), w('k.id', 'is not', null), w('k.resolved_at', 'is', null)]))
+        .as('open'),
     ])
     .executeTakeFirstOrThrow()
   return { items, unseen: Number(counts.unseen), openClashes: Number(counts.open) }

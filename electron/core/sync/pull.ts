@@ -199,7 +199,11 @@ async function applyOne(ctx: Ctx, calendar: SyncCalendarRow, ev: calendar_v3.Sch
     if (ev.start?.date && !ev.start.dateTime && link.remote_start === null) {
       // Our due-date marker: the plan owns its day, so a move there changes nothing here;
       // its etag is remembered so our next write is not refused.
-      await ctx.db.updateTable('sync_links').set({ etag: ev.etag ?? null, remote_updated: ev.updated ?? null }).where('id', '=', link.id).execute()
+      await ctx.db
+        .updateTable('sync_links')
+        .set({ etag: ev.etag ?? null, remote_updated: ev.updated ?? null })
+        .where('id', '=', link.id)
+        .execute()
       return
     }
     const start = instant(ev.start, opts.timeZone)
@@ -208,7 +212,11 @@ async function applyOne(ctx: Ctx, calendar: SyncCalendarRow, ev: calendar_v3.Sch
     const dirty = await ctx.db.selectFrom('sync_outbox').select('activity_id').where('activity_id', '=', link.activity_id).executeTakeFirst()
     if (start === link.remote_start && end === link.remote_end) {
       // Only its text changed there: we own the text; remember the new etag so our next push is not refused.
-      await ctx.db.updateTable('sync_links').set({ etag: ev.etag ?? null, remote_updated: ev.updated ?? null }).where('id', '=', link.id).execute()
+      await ctx.db
+        .updateTable('sync_links')
+        .set({ etag: ev.etag ?? null, remote_updated: ev.updated ?? null })
+        .where('id', '=', link.id)
+        .execute()
       return
     }
     const outcome = await applyExternalMove(ctx, link, { start, end, updated: ev.updated ?? null, etag: ev.etag ?? null }, { localDirty: dirty !== undefined })

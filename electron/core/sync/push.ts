@@ -14,7 +14,6 @@ import { createOutlookEvent, deleteOutlookEvent, updateOutlookEvent } from './ou
 import { backoffMs } from './rate-limit'
 import { syncLog } from './sync-log'
 
-
 /** A signed-in provider client: Google's or Outlook's (the only seam between the engine and a provider). */
 export type ProviderCalls = GoogleCalls | OutlookCalls
 const isOutlook = (c: ProviderCalls): c is OutlookCalls => 'provider' in c && c.provider === 'outlook'
@@ -214,7 +213,11 @@ export async function saveLink(
 }
 
 /** Changes some fields of an existing link. */
-export async function updateLink(ctx: Ctx, link: Pick<SyncLinkRow, 'activity_id' | 'calendar_id'>, fields: Partial<Omit<SyncLinkRow, 'id' | 'activity_id' | 'calendar_id'>>): Promise<void> {
+export async function updateLink(
+  ctx: Ctx,
+  link: Pick<SyncLinkRow, 'activity_id' | 'calendar_id'>,
+  fields: Partial<Omit<SyncLinkRow, 'id' | 'activity_id' | 'calendar_id'>>,
+): Promise<void> {
   await ctx.db
     .updateTable('sync_links')
     .set({ ...fields, updated_at: ctx.clock.now().toISOString() })
@@ -237,9 +240,7 @@ async function createEvent(
   let generation = link?.state === 'creating' ? link.generation : (link?.generation ?? 0) + 1
   for (let tries = 0; ; tries++) {
     const remoteId = link?.state === 'creating' && tries === 0 ? link.remote_id : googleEventId(shop.installId, facts.activityId, calendar.id, generation)
-    await s.batch((ctx) =>
-      saveLink(ctx, { activity_id: facts.activityId, calendar_id: calendar.id, remote_id: remoteId, generation, state: 'creating' }),
-    )
+    await s.batch((ctx) => saveLink(ctx, { activity_id: facts.activityId, calendar_id: calendar.id, remote_id: remoteId, generation, state: 'creating' }))
     let ev: calendar_v3.Schema$Event
     let adopted = false
     try {
@@ -290,7 +291,13 @@ async function createEvent(
 
 /** The sync log's line for a changed event sent to a calendar (both providers). */
 export async function logUpdated(ctx: Ctx, calendar: SyncCalendarRow, activityId: number): Promise<void> {
-  await syncLog(ctx.db, { at: ctx.clock.now().toISOString(), accountId: calendar.account_id, activityId, kind: 'updated', message: `Updated the event on ${calendar.summary}` })
+  await syncLog(ctx.db, {
+    at: ctx.clock.now().toISOString(),
+    accountId: calendar.account_id,
+    activityId,
+    kind: 'updated',
+    message: `Updated the event on ${calendar.summary}`,
+  })
 }
 
 async function updateEvent(deps: PushDeps, calls: GoogleCalls, calendar: SyncCalendarRow, link: SyncLinkRow, body: GoogleEventBody): Promise<void> {

@@ -26,17 +26,17 @@ export async function enqueueSync(db: Kysely<Database>, activityIds: readonly nu
   await db
     .insertInto('sync_outbox')
     .values(activityIds.map((id) => ({ activity_id: id, queued_at: queuedAt })))
-    .onConflict((oc) => oc.column('activity_id').doUpdateSet((eb) => ({ version: eb('sync_outbox.version', '+', 1), dead_at: null, attempts: 0, next_attempt_at: null })))
+    .onConflict((oc) =>
+      oc.column('activity_id').doUpdateSet((eb) => ({ version: eb('sync_outbox.version', '+', 1), dead_at: null, attempts: 0, next_attempt_at: null })),
+    )
     .execute()
 }
 
 /** Conflicts nobody resolved yet, oldest first. */
-export const openConflictRows = (db: Kysely<Database>) =>
-  db.selectFrom('sync_conflicts').selectAll().where('resolved_at', 'is', null).orderBy('id').execute()
+export const openConflictRows = (db: Kysely<Database>) => db.selectFrom('sync_conflicts').selectAll().where('resolved_at', 'is', null).orderBy('id').execute()
 
 /** One conflict, resolved or not. */
-export const findConflict = (db: Kysely<Database>, id: number) =>
-  db.selectFrom('sync_conflicts').selectAll().where('id', '=', id).executeTakeFirst()
+export const findConflict = (db: Kysely<Database>, id: number) => db.selectFrom('sync_conflicts').selectAll().where('id', '=', id).executeTakeFirst()
 
 /** Marks the inbox item of a decided clash seen (deciding it is seeing it). */
 export async function markConflictSeen(db: Kysely<Database>, conflictId: number, seenAt: string): Promise<void> {
@@ -44,18 +44,12 @@ export async function markConflictSeen(db: Kysely<Database>, conflictId: number,
 }
 
 /** Records how a conflict was resolved. */
-export async function resolveConflictRow(
-  db: Kysely<Database>,
-  id: number,
-  resolution: 'keep_ours' | 'take_theirs',
-  resolvedAt: string,
-): Promise<void> {
+export async function resolveConflictRow(db: Kysely<Database>, id: number, resolution: 'keep_ours' | 'take_theirs', resolvedAt: string): Promise<void> {
   await db.updateTable('sync_conflicts').set({ resolved_at: resolvedAt, resolution }).where('id', '=', id).execute()
 }
 
 /** Outbox rows the calendar refused for good, oldest refusal first. */
-export const deadLetterRows = (db: Kysely<Database>) =>
-  db.selectFrom('sync_outbox').selectAll().where('dead_at', 'is not', null).orderBy('dead_at').execute()
+export const deadLetterRows = (db: Kysely<Database>) => db.selectFrom('sync_outbox').selectAll().where('dead_at', 'is not', null).orderBy('dead_at').execute()
 
 /** Whether an activity's outbox row is a dead letter. */
 export async function isDeadLetter(db: Kysely<Database>, activityId: number): Promise<boolean> {
@@ -73,8 +67,7 @@ export async function anyActiveCalendar(db: Kysely<Database>): Promise<boolean> 
 }
 
 /** The calendars chosen to show bookings, in the order they were chosen. */
-export const activeCalendarRows = (db: Kysely<Database>) =>
-  db.selectFrom('sync_calendars').selectAll().where('active', '=', 1).orderBy('id').execute()
+export const activeCalendarRows = (db: Kysely<Database>) => db.selectFrom('sync_calendars').selectAll().where('active', '=', 1).orderBy('id').execute()
 
 /** Whether a calendar row exists, active or not. */
 export async function calendarExists(db: Kysely<Database>, id: number): Promise<boolean> {
@@ -90,12 +83,25 @@ export async function saveChosenCalendar(
   calendar: { accountId: number; remoteId: string; now: string },
   values: { role: SyncCalendarsTable['role']; technician_id: number | null; active: 1; summary?: string },
 ) {
-  const existing = await db.selectFrom('sync_calendars').selectAll().where('account_id', '=', calendar.accountId).where('remote_id', '=', calendar.remoteId).executeTakeFirst()
+  const existing = await db
+    .selectFrom('sync_calendars')
+    .selectAll()
+    .where('account_id', '=', calendar.accountId)
+    .where('remote_id', '=', calendar.remoteId)
+    .executeTakeFirst()
   return existing
     ? db.updateTable('sync_calendars').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
     : db
         .insertInto('sync_calendars')
-        .values({ account_id: calendar.accountId, remote_id: calendar.remoteId, summary: calendar.remoteId, time_zone: null, sync_token: null, created_at: calendar.now, ...values })
+        .values({
+          account_id: calendar.accountId,
+          remote_id: calendar.remoteId,
+          summary: calendar.remoteId,
+          time_zone: null,
+          sync_token: null,
+          created_at: calendar.now,
+          ...values,
+        })
         .returningAll()
         .executeTakeFirstOrThrow()
 }
@@ -155,8 +161,7 @@ export async function savePausedDeletes(db: Kysely<Database>, accountId: number,
 }
 
 /** The newest sync log lines first. */
-export const latestSyncLog = (db: Kysely<Database>, limit: number) =>
-  db.selectFrom('sync_log').selectAll().orderBy('id', 'desc').limit(limit).execute()
+export const latestSyncLog = (db: Kysely<Database>, limit: number) => db.selectFrom('sync_log').selectAll().orderBy('id', 'desc').limit(limit).execute()
 
 /** Busy time overlapping [after, before) on calendars still watched, by start. */
 export const busyBlocksBetween = (db: Kysely<Database>, range: { after: string; before: string }) =>

@@ -44,10 +44,7 @@ const toTemplate = (row: TemplateJoinedRow): MaintenanceTemplate => ({
 })
 
 /** The columns a person sets on a template. */
-type TemplateFields = Pick<
-  Insertable<MaintenanceTemplatesTable>,
-  'activity_type_id' | 'interval_months' | 'interval_days' | 'interval_miles' | 'anchor'
->
+type TemplateFields = Pick<Insertable<MaintenanceTemplatesTable>, 'activity_type_id' | 'interval_months' | 'interval_days' | 'interval_miles' | 'anchor'>
 
 /**
  * A new template; its id.
@@ -65,12 +62,7 @@ export async function insertTemplate(db: Kysely<Database>, fields: TemplateField
 }
 
 /** Rewrites a template's fields and whether it is active. */
-export async function updateTemplate(
-  db: Kysely<Database>,
-  id: number,
-  fields: TemplateFields & { active: boolean },
-  now: string,
-): Promise<void> {
+export async function updateTemplate(db: Kysely<Database>, id: number, fields: TemplateFields & { active: boolean }, now: string): Promise<void> {
   const { active, ...rest } = fields
   await db
     .updateTable('maintenance_templates')

@@ -17,11 +17,7 @@ import {
 import { shopDay, startOfShopDay } from '../../../shared/shop-day'
 
 /** Checks what a schema cannot: the year against today, the VIN against other vehicles, the owner. */
-async function checkVehicle(
-  ctx: Ctx,
-  fields: { vin: string; year: number; customerId: number },
-  selfId?: number,
-): Promise<void> {
+async function checkVehicle(ctx: Ctx, fields: { vin: string; year: number; customerId: number }, selfId?: number): Promise<void> {
   const maxYear = ctx.clock.now().getUTCFullYear() + 1
   if (fields.year > maxYear) throw fieldError('year', `Model year is ${maxYear} at the latest`)
   const holder = await findVehicleByVin(ctx.db, fields.vin)
@@ -50,11 +46,7 @@ export const vehiclesHandlers = {
   'vehicles.create': async ({ odometerMiles, customerId, licensePlate, onboardingDate, ...rest }, ctx) => {
     await checkVehicle(ctx, { ...rest, customerId })
     const now = ctx.clock.now().toISOString()
-    const id = await insertVehicle(
-      ctx.db,
-      { ...rest, customer_id: customerId, license_plate: licensePlate, onboarding_date: onboardingDate },
-      now,
-    )
+    const id = await insertVehicle(ctx.db, { ...rest, customer_id: customerId, license_plate: licensePlate, onboarding_date: onboardingDate }, now)
     if (odometerMiles != null) {
       await insertOnboardingReading(ctx.db, { vehicleId: id, onboardingDate, miles: odometerMiles }, now)
     }

@@ -6,11 +6,7 @@ import { foldForSearch } from '../../../shared/domain/search'
 import { normalizePlate, vehicleLabel, type VehicleSort, type VehicleStatus } from '../../../shared/domain/vehicles'
 
 const withCustomer = (db: Kysely<Database>) =>
-  db
-    .selectFrom('vehicles as v')
-    .innerJoin('customers as c', 'c.id', 'v.customer_id')
-    .selectAll('v')
-    .select('c.name as customer_name')
+  db.selectFrom('vehicles as v').innerJoin('customers as c', 'c.id', 'v.customer_id').selectAll('v').select('c.name as customer_name')
 
 export async function findVehicle(db: Kysely<Database>, id: number) {
   const row = await withCustomer(db).where('v.id', '=', id).executeTakeFirst()
@@ -66,7 +62,14 @@ export async function listVehicles(
     .leftJoin('open_work as n', (j) => j.onRef('n.vehicle_id', '=', 'v.id').on('n.rn', '=', 1))
     .leftJoin('activity_types as t', 't.id', 'n.activity_type_id')
     .selectAll('v')
-    .select(['c.name as customer_name', 'n.id as next_id', 'n.due_date as next_due_date', 'n.start_at as next_start', 'n.is_overdue as next_overdue', 't.name as next_type'])
+    .select([
+      'c.name as customer_name',
+      'n.id as next_id',
+      'n.due_date as next_due_date',
+      'n.start_at as next_start',
+      'n.is_overdue as next_overdue',
+      't.name as next_type',
+    ])
     .select(sql<number>`coalesce(n.overdue_count, 0)`.as('overdue_count'))
   const byCustomer = <T extends typeof q>(x: T) => x.orderBy('c.name_folded').orderBy('c.name').orderBy('v.make').orderBy('v.model').orderBy('v.id')
   const nextDay = sql`case when n.start_at is null then n.due_date else date(n.start_at, ${`${day.offsetMinutes} minutes`}) end`
@@ -76,10 +79,20 @@ export async function listVehicles(
       break
     case 'next_due':
       // Soonest first; vehicles with nothing open last.
-      q = byCustomer(q.orderBy(sql`n.id is null`).orderBy(nextDay).orderBy(sql`coalesce(n.start_at, '')`))
+      q = byCustomer(
+        q
+          .orderBy(sql`n.id is null`)
+          .orderBy(nextDay)
+          .orderBy(sql`coalesce(n.start_at, '')`),
+      )
       break
     case 'overdue':
-      q = byCustomer(q.orderBy(sql`coalesce(n.overdue_count, 0)`, 'desc').orderBy(sql`n.id is null`).orderBy(nextDay))
+      q = byCustomer(
+        q
+          .orderBy(sql`coalesce(n.overdue_count, 0)`, 'desc')
+          .orderBy(sql`n.id is null`)
+          .orderBy(nextDay),
+      )
       break
     default:
       q = byCustomer(q)
@@ -103,19 +116,11 @@ export async function listVehicles(
 }
 
 /** Describes a vehicle the way the front desk names it: "2019 Honda Civic (ABC123), Jane Doe". */
-export const describeVehicle = (v: {
-  year: number
-  make: string
-  model: string
-  license_plate: string | null
-  customer_name: string
-}): string => `${vehicleLabel({ year: v.year, make: v.make, model: v.model, plate: v.license_plate })}, ${v.customer_name}`
+export const describeVehicle = (v: { year: number; make: string; model: string; license_plate: string | null; customer_name: string }): string =>
+  `${vehicleLabel({ year: v.year, make: v.make, model: v.model, plate: v.license_plate })}, ${v.customer_name}`
 
 /** What a person types about a vehicle; the search columns are derived from it. */
-type VehicleFields = Pick<
-  Insertable<VehiclesTable>,
-  'customer_id' | 'vin' | 'make' | 'model' | 'year' | 'license_plate' | 'onboarding_date' | 'notes'
->
+type VehicleFields = Pick<Insertable<VehiclesTable>, 'customer_id' | 'vin' | 'make' | 'model' | 'year' | 'license_plate' | 'onboarding_date' | 'notes'>
 
 /** The fields with the normalized plate and folded make and model that search compares, kept on every write. */
 const withSearchColumns = (fields: VehicleFields) => ({

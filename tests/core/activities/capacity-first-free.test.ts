@@ -43,7 +43,13 @@ describe('a booking takes a bay (issue 10 §1)', () => {
     const { core } = shop
     const manual = await core.ok('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-04T09:00') })
     expect(manual).toMatchObject({ bayName: 'Bay 1', technicianName: 'Alex Moreno' })
-    const alone = await core.ok('activities.createManual', { vehicleId: shop.otherVehicleId, activityTypeId: shop.oil, start: at('2025-03-04T09:00'), bayId: 'first_free', technicianId: null })
+    const alone = await core.ok('activities.createManual', {
+      vehicleId: shop.otherVehicleId,
+      activityTypeId: shop.oil,
+      start: at('2025-03-04T09:00'),
+      bayId: 'first_free',
+      technicianId: null,
+    })
     expect(alone).toMatchObject({ bayName: 'Bay 2', technicianId: null })
   })
 
@@ -51,7 +57,12 @@ describe('a booking takes a bay (issue 10 §1)', () => {
     const { core } = shop
     await core.ok('technicians.update', { id: shop.sam, name: 'Sam Lee', email: null, active: false })
     await core.ok('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-04T09:00') })
-    const r = await core.ok('activities.createManual', { vehicleId: shop.otherVehicleId, activityTypeId: shop.oil, start: at('2025-03-04T09:30'), technicianId: 'first_free' })
+    const r = await core.ok('activities.createManual', {
+      vehicleId: shop.otherVehicleId,
+      activityTypeId: shop.oil,
+      start: at('2025-03-04T09:30'),
+      technicianId: 'first_free',
+    })
     expect(r).toMatchObject({ bayName: 'Bay 2', technicianId: null })
   })
 
@@ -59,7 +70,11 @@ describe('a booking takes a bay (issue 10 §1)', () => {
     const { core } = shop
     const a = await unbooked()
     // Booked before bays were required: no bay, no technician.
-    await core.db.updateTable('activities').set({ start_at: at('2025-03-04T10:00'), end_at: at('2025-03-04T11:30') }).where('id', '=', a.id).execute()
+    await core.db
+      .updateTable('activities')
+      .set({ start_at: at('2025-03-04T10:00'), end_at: at('2025-03-04T11:30') })
+      .where('id', '=', a.id)
+      .execute()
     const moved = await core.ok('activities.book', { id: a.id, version: a.version, start: at('2025-03-04T13:00') })
     expect(moved).toMatchObject({ bayName: 'Bay 1', technicianId: null, start: at('2025-03-04T13:00') })
   })
@@ -75,9 +90,14 @@ describe('booking in the past is refused (issue 10 §1)', () => {
     const { core } = shop
     const a = await planned(core, { vehicleId: shop.vehicleId, activityTypeId: shop.oil, dueDate: '2025-03-04' })
     const err = await core.refused('activities.book', { id: a.id, version: a.version, start: at('2025-03-04T09:00') })
-    expect(err).toMatchObject({ code: 'conflict', message: 'Mar 4, 2025, 9:00 AM has already passed (it is Mar 4, 2025, 10:15 AM at the shop); choose a later time.' })
+    expect(err).toMatchObject({
+      code: 'conflict',
+      message: 'Mar 4, 2025, 9:00 AM has already passed (it is Mar 4, 2025, 10:15 AM at the shop); choose a later time.',
+    })
     expect(await core.ok('activities.get', { id: a.id })).toMatchObject({ start: null, version: a.version })
-    expect((await core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-03T14:00') })).message).toContain('has already passed')
+    expect(
+      (await core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-03T14:00') })).message,
+    ).toContain('has already passed')
     expect((await core.ok('activities.book', { id: a.id, version: a.version, start: at('2025-03-04T10:30') })).start).toBe(at('2025-03-04T10:30'))
   })
 
@@ -99,18 +119,51 @@ describe('finished work frees the rest of its slot (issue 10 §1)', () => {
 
   it('a job completed early no longer blocks its bay or technician after its completion; a cancelled one not at all', async () => {
     const { core } = shop
-    const a = await core.ok('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.brakes, start: at('2025-03-04T09:00'), bayId: shop.bay1, technicianId: shop.alex })
+    const a = await core.ok('activities.createManual', {
+      vehicleId: shop.vehicleId,
+      activityTypeId: shop.brakes,
+      start: at('2025-03-04T09:00'),
+      bayId: shop.bay1,
+      technicianId: shop.alex,
+    })
     core.setNow('2025-03-04T14:00:00Z') // 09:00
     const started = await core.ok('activities.start', { id: a.id, version: a.version })
     core.setNow('2025-03-04T14:30:00Z') // 09:30, an hour early
     await core.ok('activities.complete', { id: a.id, version: started.version, completedBy: 'Alex Moreno' })
     // Free slots see it the same way.
-    const slots = await core.ok('activities.freeSlots', { durationMinutes: 30, from: '2025-03-04', days: 1, bayId: shop.bay1, technicianId: shop.alex, limit: 1 })
+    const slots = await core.ok('activities.freeSlots', {
+      durationMinutes: 30,
+      from: '2025-03-04',
+      days: 1,
+      bayId: shop.bay1,
+      technicianId: shop.alex,
+      limit: 1,
+    })
     expect(slots[0]?.start).toBe(at('2025-03-04T09:30'))
-    const next = await core.ok('activities.createManual', { vehicleId: shop.otherVehicleId, activityTypeId: shop.oil, start: at('2025-03-04T09:30'), bayId: shop.bay1, technicianId: shop.alex })
+    const next = await core.ok('activities.createManual', {
+      vehicleId: shop.otherVehicleId,
+      activityTypeId: shop.oil,
+      start: at('2025-03-04T09:30'),
+      bayId: shop.bay1,
+      technicianId: shop.alex,
+    })
     expect(next).toMatchObject({ bayName: 'Bay 1', technicianName: 'Alex Moreno' })
-    const c = await core.ok('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-04T11:00'), bayId: shop.bay2, technicianId: shop.sam })
+    const c = await core.ok('activities.createManual', {
+      vehicleId: shop.vehicleId,
+      activityTypeId: shop.oil,
+      start: at('2025-03-04T11:00'),
+      bayId: shop.bay2,
+      technicianId: shop.sam,
+    })
     await core.ok('activities.cancel', { id: c.id, version: c.version, reason: 'Customer called off' })
-    expect(await core.ok('activities.createManual', { vehicleId: shop.otherVehicleId, activityTypeId: shop.oil, start: at('2025-03-04T11:00'), bayId: shop.bay2, technicianId: shop.sam })).toMatchObject({ bayName: 'Bay 2' })
+    expect(
+      await core.ok('activities.createManual', {
+        vehicleId: shop.otherVehicleId,
+        activityTypeId: shop.oil,
+        start: at('2025-03-04T11:00'),
+        bayId: shop.bay2,
+        technicianId: shop.sam,
+      }),
+    ).toMatchObject({ bayName: 'Bay 2' })
   })
 })

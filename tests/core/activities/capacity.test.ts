@@ -14,7 +14,14 @@ describe('booking capacity (rule 9)', () => {
 
   it('ends a booking after the type duration by default and pins manual work', async () => {
     const a = await shop.core.ok('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.brakes, start: at('2025-03-04T10:00') })
-    expect(a).toMatchObject({ start: at('2025-03-04T10:00'), end: at('2025-03-04T11:30'), dueDate: '2025-03-04', origin: 'manual', pinned: true, status: 'scheduled' })
+    expect(a).toMatchObject({
+      start: at('2025-03-04T10:00'),
+      end: at('2025-03-04T11:30'),
+      dueDate: '2025-03-04',
+      origin: 'manual',
+      pinned: true,
+      status: 'scheduled',
+    })
   })
 
   it('refuses a bay clash and names the bay, the time and the vehicle', async () => {
@@ -30,7 +37,13 @@ describe('booking capacity (rule 9)', () => {
   })
 
   it('refuses a technician clash and names the technician', async () => {
-    await shop.core.ok('activities.createManual', { vehicleId: shop.otherVehicleId, activityTypeId: shop.brakes, start: at('2025-03-04T13:00'), technicianId: shop.alex, bayId: shop.bay1 })
+    await shop.core.ok('activities.createManual', {
+      vehicleId: shop.otherVehicleId,
+      activityTypeId: shop.brakes,
+      start: at('2025-03-04T13:00'),
+      technicianId: shop.alex,
+      bayId: shop.bay1,
+    })
     const r = await book(shop.oil, at('2025-03-04T14:00'), { technicianId: shop.alex, bayId: shop.bay2 })
     expect(r.ok).toBe(false)
     if (r.ok) return
@@ -40,7 +53,12 @@ describe('booking capacity (rule 9)', () => {
   })
 
   it('lets a booking move within its own slot, and cancelled work frees its slot', async () => {
-    const a = await shop.core.ok('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-04T10:00'), bayId: shop.bay1 })
+    const a = await shop.core.ok('activities.createManual', {
+      vehicleId: shop.vehicleId,
+      activityTypeId: shop.oil,
+      start: at('2025-03-04T10:00'),
+      bayId: shop.bay1,
+    })
     const moved = await shop.core.ok('activities.book', { id: a.id, version: a.version, start: at('2025-03-04T10:30'), bayId: shop.bay1 })
     expect(moved.start).toBe(at('2025-03-04T10:30'))
     await shop.core.ok('activities.cancel', { id: a.id, version: moved.version, reason: 'Customer called off' })
@@ -50,7 +68,13 @@ describe('booking capacity (rule 9)', () => {
   it('keeps the bay and technician when a booking is moved to another time, and checks them there', async () => {
     const { core } = shop
     await core.ok('activities.createManual', { vehicleId: shop.otherVehicleId, activityTypeId: shop.oil, start: at('2025-03-05T10:00'), bayId: shop.bay2 })
-    const a = await core.ok('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-04T10:00'), bayId: shop.bay2, technicianId: shop.sam })
+    const a = await core.ok('activities.createManual', {
+      vehicleId: shop.vehicleId,
+      activityTypeId: shop.oil,
+      start: at('2025-03-04T10:00'),
+      bayId: shop.bay2,
+      technicianId: shop.sam,
+    })
     const clash = await core.refused('activities.book', { id: a.id, version: a.version, start: at('2025-03-05T10:00') })
     expect(clash.message).toContain('Bay 2 is booked 10:00 AM – 11:00 AM for 2020 Ford Transit (FLEET7)')
     const moved = await core.ok('activities.book', { id: a.id, version: a.version, start: at('2025-03-05T13:00') })
@@ -82,9 +106,19 @@ describe('booking capacity (rule 9)', () => {
 
     const shopClosed = await core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-06T10:00') })
     expect(shopClosed).toMatchObject({ code: 'conflict', message: 'The shop is closed on Mar 6, 2025 (Inventory).' })
-    const bayClosed = await core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-05T10:00'), bayId: shop.bay2 })
+    const bayClosed = await core.refused('activities.createManual', {
+      vehicleId: shop.vehicleId,
+      activityTypeId: shop.oil,
+      start: at('2025-03-05T10:00'),
+      bayId: shop.bay2,
+    })
     expect(bayClosed.message).toBe('Bay 2 is closed from Mar 4, 2025 to Mar 5, 2025 (Lift repair).')
-    const techClosed = await core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-07T10:00'), technicianId: shop.sam })
+    const techClosed = await core.refused('activities.createManual', {
+      vehicleId: shop.vehicleId,
+      activityTypeId: shop.oil,
+      start: at('2025-03-07T10:00'),
+      technicianId: shop.sam,
+    })
     expect(techClosed.message).toBe('Sam Lee is away from Mar 7, 2025 to Mar 14, 2025.')
     // The other bay and technician are open.
     expect((await book(shop.oil, at('2025-03-05T10:00'), { bayId: shop.bay1 })).ok).toBe(true)
@@ -107,7 +141,12 @@ describe('booking capacity (rule 9)', () => {
 
   it('refuses work for an inactive bay', async () => {
     await shop.core.ok('bays.update', { id: shop.bay2, name: 'Bay 2', active: false })
-    const err = await shop.core.refused('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-04T10:00'), bayId: shop.bay2 })
+    const err = await shop.core.refused('activities.createManual', {
+      vehicleId: shop.vehicleId,
+      activityTypeId: shop.oil,
+      start: at('2025-03-04T10:00'),
+      bayId: shop.bay2,
+    })
     expect(err).toMatchObject({ code: 'refused', message: 'Bay 2 is inactive' })
   })
 })

@@ -138,8 +138,23 @@ describe('editing activities', () => {
     await core.ok('vehicles.setStatus', { id: shop.otherVehicleId, status: 'inactive' })
     const err = await core.refused('activities.createManual', { vehicleId: shop.otherVehicleId, activityTypeId: shop.oil, start: at('2025-03-05T10:00') })
     expect(err.issues?.[0]?.path).toBe('vehicleId')
-    const m = await core.ok('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.brakes, start: at('2025-03-05T10:00'), technicianId: shop.sam, notes: 'Squeal on braking' })
-    expect(m).toMatchObject({ origin: 'manual', typeName: 'Brake repair', category: 'repair', technicianName: 'Sam Lee', notes: 'Squeal on braking', vehicleLabel: '2019 Honda Civic', licensePlate: 'ABC123', customerName: 'Jane Doe' })
+    const m = await core.ok('activities.createManual', {
+      vehicleId: shop.vehicleId,
+      activityTypeId: shop.brakes,
+      start: at('2025-03-05T10:00'),
+      technicianId: shop.sam,
+      notes: 'Squeal on braking',
+    })
+    expect(m).toMatchObject({
+      origin: 'manual',
+      typeName: 'Brake repair',
+      category: 'repair',
+      technicianName: 'Sam Lee',
+      notes: 'Squeal on braking',
+      vehicleLabel: '2019 Honda Civic',
+      licensePlate: 'ABC123',
+      customerName: 'Jane Doe',
+    })
     expect((await core.ok('activities.history', { id: m.id }))[0]).toMatchObject({ action: 'created', actor: 'tester' })
   })
 

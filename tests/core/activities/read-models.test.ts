@@ -14,10 +14,22 @@ describe('read models', () => {
     const overdue = await planned(core, { vehicleId: shop.vehicleId, activityTypeId: shop.oil, dueDate: '2025-03-04' })
     const soon = await planned(core, { vehicleId: shop.otherVehicleId, activityTypeId: shop.brakes, dueDate: '2025-03-07' })
     const later = await planned(core, { vehicleId: shop.vehicleId, activityTypeId: shop.oil, dueDate: '2025-04-30' })
-    const today = await core.ok('activities.createManual', { vehicleId: shop.otherVehicleId, activityTypeId: shop.oil, start: at('2025-03-05T14:00'), bayId: shop.bay2, technicianId: shop.alex })
+    const today = await core.ok('activities.createManual', {
+      vehicleId: shop.otherVehicleId,
+      activityTypeId: shop.oil,
+      start: at('2025-03-05T14:00'),
+      bayId: shop.bay2,
+      technicianId: shop.alex,
+    })
     // Due in April, booked for next Monday: it belongs to Monday.
     const moved = await planned(core, { vehicleId: shop.vehicleId, activityTypeId: shop.brakes, dueDate: '2025-04-15' })
-    const bookedMonday = await core.ok('activities.book', { id: moved.id, version: moved.version, start: at('2025-03-10T09:00'), bayId: shop.bay1, technicianId: shop.sam })
+    const bookedMonday = await core.ok('activities.book', {
+      id: moved.id,
+      version: moved.version,
+      start: at('2025-03-10T09:00'),
+      bayId: shop.bay1,
+      technicianId: shop.sam,
+    })
     return { overdue, soon, later, today, bookedMonday }
   }
 
@@ -67,7 +79,14 @@ describe('read models', () => {
     const { core } = shop
     const tpl = await core.ok('templates.create', { activityTypeId: shop.oil, intervalMiles: 5_000 })
     // Pinned, so the scheduler's re-planning after the new reading leaves its date alone.
-    const a = await planned(core, { vehicleId: shop.vehicleId, activityTypeId: shop.oil, dueDate: '2025-04-04', templateId: tpl.id, key: `template:${tpl.id}:1`, pinned: true })
+    const a = await planned(core, {
+      vehicleId: shop.vehicleId,
+      activityTypeId: shop.oil,
+      dueDate: '2025-04-04',
+      templateId: tpl.id,
+      key: `template:${tpl.id}:1`,
+      pinned: true,
+    })
     // No projection yet (one reading): 30 days out is later.
     expect((await core.ok('activities.get', { id: a.id })).urgency).toBe('later')
     // 20,000 on Jan 2 to 22,000 on Mar 3: about 33 miles a day, so ~1,000 miles in 30 days.
@@ -193,7 +212,13 @@ describe('free slots', () => {
   it('skips a technician on vacation and one already booked', async () => {
     const { core } = shop
     await core.ok('closures.create', { startsOn: '2025-03-03', endsOn: '2025-03-07', scope: 'technician', technicianId: shop.sam })
-    await core.ok('activities.createManual', { vehicleId: shop.vehicleId, activityTypeId: shop.oil, start: at('2025-03-03T08:00'), technicianId: shop.alex, bayId: shop.bay1 })
+    await core.ok('activities.createManual', {
+      vehicleId: shop.vehicleId,
+      activityTypeId: shop.oil,
+      start: at('2025-03-03T08:00'),
+      technicianId: shop.alex,
+      bayId: shop.bay1,
+    })
     expect(await core.ok('activities.freeSlots', { durationMinutes: 60, from: '2025-03-03', days: 5, technicianId: shop.sam, limit: 5 })).toEqual([])
     const alex = await core.ok('activities.freeSlots', { durationMinutes: 60, from: '2025-03-03', days: 1, limit: 1 })
     expect(alex[0]).toMatchObject({ start: at('2025-03-03T09:00'), technicianId: shop.alex })

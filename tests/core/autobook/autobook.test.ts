@@ -39,7 +39,7 @@ describe('autobook.propose', () => {
     expect((await shop.core.ok('activities.get', { id: late.id })).start).toBeNull()
   })
 
-  it('keeps a buffer between different vehicles in one bay, and books one vehicle\'s work due within days as one visit', async () => {
+  it("keeps a buffer between different vehicles in one bay, and books one vehicle's work due within days as one visit", async () => {
     await shop.core.ok('bays.update', { id: shop.bay2, name: 'Bay 2', active: false })
     await shop.core.ok('autobook.updateSettings', { bufferMinutes: 30, groupDays: 3 })
     const a = await planned(shop.core, { vehicleId: shop.vehicleId, activityTypeId: shop.oil, dueDate: '2025-03-05' })
@@ -66,7 +66,9 @@ describe('autobook.propose', () => {
     const p = await propose('2025-03-05', '2025-03-21')
     expect(p.items.find((i) => i.activityId === oil.id)!.technicianId).toBe(shop.sam)
     expect(p.items.find((i) => i.activityId === brakes.id)!.technicianId).toBe(shop.alex)
-    expect(p.notPlaced).toEqual([expect.objectContaining({ activityId: insp.id, reason: expect.stringContaining('No active technician does inspection work') })])
+    expect(p.notPlaced).toEqual([
+      expect.objectContaining({ activityId: insp.id, reason: expect.stringContaining('No active technician does inspection work') }),
+    ])
     expect(await violations(p)).toEqual([])
   })
 
@@ -120,9 +122,20 @@ describe('autobook.propose', () => {
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
     const customer = await shop.core.ok('customers.create', { name: 'Fleet Co' })
     for (let v = 0; v < 40; v++) {
-      const vehicle = await shop.core.ok('vehicles.create', { customerId: customer.id, vin: testVin(100 + v), make: 'Ford', model: 'F-150', year: 2018, onboardingDate: '2025-01-02' })
+      const vehicle = await shop.core.ok('vehicles.create', {
+        customerId: customer.id,
+        vin: testVin(100 + v),
+        make: 'Ford',
+        model: 'F-150',
+        year: 2018,
+        onboardingDate: '2025-01-02',
+      })
       for (let j = 0; j < 2; j++) {
-        await planned(shop.core, { vehicleId: vehicle.id, activityTypeId: rand(2) ? shop.oil : shop.brakes, dueDate: `2025-03-${String(3 + rand(14)).padStart(2, '0')}` })
+        await planned(shop.core, {
+          vehicleId: vehicle.id,
+          activityTypeId: rand(2) ? shop.oil : shop.brakes,
+          dueDate: `2025-03-${String(3 + rand(14)).padStart(2, '0')}`,
+        })
       }
     }
     const p = await propose('2025-03-05', '2025-03-18')
@@ -139,9 +152,22 @@ describe('autobook.propose', () => {
       y!,
     ]
     expect((await checkProposal(shop.core.db, broken, { now: shop.core.clock.now() })).join('\n')).toMatch(/overlaps/)
-    const closedBay = [{ ...x!, start: '2025-03-10T13:00:00.000Z', end: new Date(Date.parse('2025-03-10T13:00:00.000Z') + Date.parse(x!.end) - Date.parse(x!.start)).toISOString(), bayId: bay3.id }]
+    const closedBay = [
+      {
+        ...x!,
+        start: '2025-03-10T13:00:00.000Z',
+        end: new Date(Date.parse('2025-03-10T13:00:00.000Z') + Date.parse(x!.end) - Date.parse(x!.start)).toISOString(),
+        bayId: bay3.id,
+      },
+    ]
     expect((await checkProposal(shop.core.db, closedBay, { now: shop.core.clock.now() })).join('\n')).toMatch(/bay closure/)
-    const late = [{ ...x!, start: '2025-03-11T21:30:00.000Z', end: new Date(Date.parse('2025-03-11T21:30:00.000Z') + Date.parse(x!.end) - Date.parse(x!.start)).toISOString() }]
+    const late = [
+      {
+        ...x!,
+        start: '2025-03-11T21:30:00.000Z',
+        end: new Date(Date.parse('2025-03-11T21:30:00.000Z') + Date.parse(x!.end) - Date.parse(x!.start)).toISOString(),
+      },
+    ]
     expect((await checkProposal(shop.core.db, late, { now: shop.core.clock.now() })).join('\n')).toMatch(/after closing/)
   })
 })
@@ -154,8 +180,21 @@ describe('autobook.accept and undo', () => {
     const pa = p.items.find((i) => i.activityId === a.id)!
     const pb = p.items.find((i) => i.activityId === b.id)!
     // Meanwhile the desk books other work into b's bay and technician at b's time.
-    const other = await shop.core.ok('vehicles.create', { customerId: shop.customerId, vin: testVin(50), make: 'Kia', model: 'Soul', year: 2017, onboardingDate: '2025-01-02' })
-    await shop.core.ok('activities.createManual', { vehicleId: other.id, activityTypeId: shop.oil, start: pb.start, bayId: pb.bayId, technicianId: pb.technicianId })
+    const other = await shop.core.ok('vehicles.create', {
+      customerId: shop.customerId,
+      vin: testVin(50),
+      make: 'Kia',
+      model: 'Soul',
+      year: 2017,
+      onboardingDate: '2025-01-02',
+    })
+    await shop.core.ok('activities.createManual', {
+      vehicleId: other.id,
+      activityTypeId: shop.oil,
+      start: pb.start,
+      bayId: pb.bayId,
+      technicianId: pb.technicianId,
+    })
 
     const result = await shop.core.ok('autobook.accept', { items: asItems([pa, pb]) })
     expect(result.booked).toEqual([a.id])
@@ -217,7 +256,13 @@ describe('autobook.accept and undo', () => {
 describe('autobook.capacity', () => {
   it('per day: open, booked and free hours per bay and technician, idle and closed marked, due unbooked beside', async () => {
     await shop.core.ok('closures.create', { startsOn: '2025-03-07', endsOn: '2025-03-07', scope: 'bay', bayId: shop.bay2 })
-    await shop.core.ok('activities.createManual', { vehicleId: shop.otherVehicleId, activityTypeId: shop.brakes, start: '2025-03-06T08:00:00-05:00', bayId: shop.bay1, technicianId: shop.alex })
+    await shop.core.ok('activities.createManual', {
+      vehicleId: shop.otherVehicleId,
+      activityTypeId: shop.brakes,
+      start: '2025-03-06T08:00:00-05:00',
+      bayId: shop.bay1,
+      technicianId: shop.alex,
+    })
     await planned(shop.core, { vehicleId: shop.vehicleId, activityTypeId: shop.oil, dueDate: '2025-03-06' })
     await planned(shop.core, { vehicleId: shop.vehicleId, activityTypeId: shop.brakes, dueDate: '2025-03-04' })
     const r = await shop.core.ok('autobook.capacity', { from: '2025-03-06', to: '2025-03-09' })

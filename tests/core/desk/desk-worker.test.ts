@@ -28,7 +28,14 @@ describe('who is working at this desk', () => {
   }
   const newActivity = async () => {
     const customer = await ok('customers.create', { name: 'Jane Doe' })
-    const vehicle = await ok('vehicles.create', { customerId: customer.id, vin: testVin(7), make: 'Honda', model: 'Civic', year: 2019, onboardingDate: '2025-01-02' })
+    const vehicle = await ok('vehicles.create', {
+      customerId: customer.id,
+      vin: testVin(7),
+      make: 'Honda',
+      model: 'Civic',
+      year: 2019,
+      onboardingDate: '2025-01-02',
+    })
     const { upcoming } = await ok('activities.forVehicle', { vehicleId: vehicle.id })
     return upcoming[0]!
   }

@@ -134,7 +134,14 @@ test('a crash right after the change: the invite is in the outbox and is sent on
   await shop.core.close()
 
   const again = track(await testCore({ dbPath: shop.core.dbPath, now: '2025-03-01T12:10:00Z' }))
-  await again.ok('email.updateSettings', { host: '127.0.0.1', port: smtp.port, security: 'none', username: null, fromAddress: 'desk@joes-garage.example', fromName: null })
+  await again.ok('email.updateSettings', {
+    host: '127.0.0.1',
+    port: smtp.port,
+    security: 'none',
+    username: null,
+    fromAddress: 'desk@joes-garage.example',
+    fromName: null,
+  })
   const email = emailService({ ...shop, core: again })
   await email.drainNow()
   await email.drainNow()

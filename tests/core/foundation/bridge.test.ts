@@ -21,8 +21,7 @@ afterEach(async () => {
   await core.dispose()
 })
 
-const post = (channel: string, body: string) =>
-  fetch(`${bridge.url}/ipc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+const post = (channel: string, body: string) => fetch(`${bridge.url}/ipc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
 
 describe('the loopback bridge', () => {
   it('listens on 127.0.0.1 only and refuses any other address', async () => {
@@ -96,7 +95,13 @@ describe('the loopback bridge', () => {
       body: '{"name":"Ada"}',
     })
     expect(own.status).toBe(200)
-    for (const origin of [`http://127.0.0.1:${port + 1}`, `http://localhost:${port === 5173 ? 5174 : 5173}`, 'http://127.0.0.1', 'null', `https://127.0.0.1:${port}`]) {
+    for (const origin of [
+      `http://127.0.0.1:${port + 1}`,
+      `http://localhost:${port === 5173 ? 5174 : 5173}`,
+      'http://127.0.0.1',
+      'null',
+      `https://127.0.0.1:${port}`,
+    ]) {
       const other = await fetch(`${bridge.url}/ipc/customers.create`, {
         method: 'POST',
         headers: { origin, 'content-type': 'application/json' },

@@ -37,9 +37,7 @@ describe('migrations', () => {
     const core = await createCore({ dbPath: path, log: silentLogger, clock: fixedClock('2025-02-01T10:00:00Z') })
     try {
       const customers = await core.invoke('customers.list', {})
-      expect(customers.ok && customers.data.map((c) => [c.name, c.email, c.vehicleCount])).toEqual([
-        ['Ada Fleet', 'ada@fleet.test', 1],
-      ])
+      expect(customers.ok && customers.data.map((c) => [c.name, c.email, c.vehicleCount])).toEqual([['Ada Fleet', 'ada@fleet.test', 1]])
       const vehicles = await core.invoke('vehicles.list', { search: 'ab-123' })
       expect(vehicles.ok && vehicles.data.map((v) => v.vin)).toEqual(['1HGCM82633A004352'])
       const miles = await core.db.selectFrom('odometer_readings').select('miles').execute()

@@ -28,9 +28,7 @@ async function migratedSchema(): Promise<Record<string, string[]>> {
 describe('the Database interface', () => {
   it('names exactly the tables and columns the migrations make, both ways', async () => {
     const schema = await migratedSchema()
-    const declared = Object.fromEntries(
-      Object.entries(databaseColumns).map(([table, columns]) => [table, Object.keys(columns).sort()]),
-    )
+    const declared = Object.fromEntries(Object.entries(databaseColumns).map(([table, columns]) => [table, Object.keys(columns).sort()]))
     expect(Object.keys(declared).sort()).toEqual(Object.keys(schema).sort())
     for (const table of Object.keys(schema)) {
       expect({ table, columns: declared[table] }).toEqual({ table, columns: schema[table] })

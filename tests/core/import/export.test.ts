@@ -31,7 +31,7 @@ describe('CSV export', () => {
     expect(errors).toEqual([])
     expect(data.map((r) => [r['Customer name'], r['Customer email'], r['Customer phone'], r['Active vehicles']])).toEqual([
       // A cell a spreadsheet would run as a formula is defused.
-      ["'=HYPERLINK(\"http://x\")", '', '', '1'],
+      ['\'=HYPERLINK("http://x")', '', '', '1'],
       ['Müller, "Logistik"', 'fleet@mueller.test', '+49 30 1234', '1'],
     ])
   })
@@ -41,8 +41,15 @@ describe('CSV export', () => {
     const file = await core.ok('export.csv', { kind: 'vehicles' })
     const { data } = parse(file.content)
     expect(data.find((r) => r.VIN === '1FTBW2CM5HKA12345')).toMatchObject({
-      'Customer name': 'Müller, "Logistik"', VIN: '1FTBW2CM5HKA12345', Make: 'Ford', Model: 'Transit', Year: '2017',
-      'License plate': 'B-ML 101', 'Onboarding date': '2024-01-15', Status: 'active', 'Last odometer (miles)': '84200',
+      'Customer name': 'Müller, "Logistik"',
+      VIN: '1FTBW2CM5HKA12345',
+      Make: 'Ford',
+      Model: 'Transit',
+      Year: '2017',
+      'License plate': 'B-ML 101',
+      'Onboarding date': '2024-01-15',
+      Status: 'active',
+      'Last odometer (miles)': '84200',
       'Odometer read on': '2025-06-16',
     })
     const back = { format: 'csv' as const, name: file.fileName, text: file.content }

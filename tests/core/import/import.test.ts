@@ -43,8 +43,16 @@ describe('import preview', () => {
     const preview = await core.ok('import.preview', { file: file(GOOD), sampleRows: 2 })
     expect(preview.headers).toEqual(HEADER)
     expect(preview.mapping.fields).toEqual({
-      customerName: 0, customerEmail: 1, customerPhone: 2, vin: 3, make: 4, model: 5, year: 6, licensePlate: 7,
-      onboardingDate: 8, odometerMiles: 9,
+      customerName: 0,
+      customerEmail: 1,
+      customerPhone: 2,
+      vin: 3,
+      make: 4,
+      model: 5,
+      year: 6,
+      licensePlate: 7,
+      onboardingDate: 8,
+      odometerMiles: 9,
     })
     expect(preview.mapping.services).toEqual([{ templateId: oil, column: 10 }])
     expect(preview.sample).toEqual(GOOD.slice(1, 3))
@@ -55,7 +63,12 @@ describe('import preview', () => {
   it("lists every row's problem: bad VIN, duplicate VIN in the file and in the database, unknown date, missing customer", async () => {
     const owner = await core.ok('customers.create', { name: 'Other Owner' })
     await core.ok('vehicles.create', {
-      customerId: owner.id, vin: '2HGFC2F59JH512345', make: 'Honda', model: 'Civic', year: 2018, onboardingDate: '2024-01-01',
+      customerId: owner.id,
+      vin: '2HGFC2F59JH512345',
+      make: 'Honda',
+      model: 'Civic',
+      year: 2018,
+      onboardingDate: '2024-01-01',
     })
     const rows = [
       HEADER,
@@ -97,7 +110,12 @@ describe('import preview', () => {
     await core.ok('import.run', { file: file(rows), mapping, dryRun: false })
     const dates = (await core.ok('vehicles.list', {})).map((v) => [v.vin.slice(-1), v.onboardingDate]).sort()
     expect(dates).toEqual([
-      ['1', '2024-03-25'], ['2', '2024-03-04'], ['3', '2024-03-04'], ['4', '2024-03-04'], ['5', '2024-03-04'], ['6', '2024-03-04'],
+      ['1', '2024-03-25'],
+      ['2', '2024-03-04'],
+      ['3', '2024-03-04'],
+      ['4', '2024-03-04'],
+      ['5', '2024-03-04'],
+      ['6', '2024-03-04'],
     ])
     // Month first when asked, whatever the file suggests.
     const us = await core.ok('import.preview', { file: file(rows.slice(0, 1).concat([rows[2]!])), options: { dateOrder: 'mdy' } })
@@ -220,7 +238,11 @@ describe('import run', () => {
   })
 
   it('imports a customer list on its own (no vehicle columns)', async () => {
-    const rows = [['Name', 'Email', 'Phone'], ['Ada Fleet', 'ada@fleet.test', '555-0100'], ['Bo Cars', '', '']]
+    const rows = [
+      ['Name', 'Email', 'Phone'],
+      ['Ada Fleet', 'ada@fleet.test', '555-0100'],
+      ['Bo Cars', '', ''],
+    ]
     const first = await core.ok('import.run', { file: file(rows), mapping: await mappingFor(rows), dryRun: false })
     expect(first).toMatchObject({ customers: 2, vehicles: 0 })
     const again = await core.ok('import.run', { file: file(rows), mapping: await mappingFor(rows), dryRun: false })

@@ -42,9 +42,7 @@ describe('text fields refuse control and direction characters', () => {
 
   it('refuses a control character in a search box', async () => {
     expect((await core.refused('customers.list', { search: 'a\u0007' })).code).toBe('invalid_input')
-    expect((await core.refused('activities.range', { from: '2025-01-01', to: '2025-01-31', text: '\u202E' })).code).toBe(
-      'invalid_input',
-    )
+    expect((await core.refused('activities.range', { from: '2025-01-01', to: '2025-01-31', text: '\u202E' })).code).toBe('invalid_input')
   })
 
   it('gives forms the same message (they validate with the shared schemas)', () => {

@@ -89,7 +89,12 @@ describe('a date range for the whole shop', () => {
     const lateOnLastDay = await addActivity(shop, { due: '2025-03-12', start: wallClock(tz, 2025, 3, 12, 23, 30), end: wallClock(tz, 2025, 3, 12, 23, 59) })
     const unbooked = await addActivity(shop, { due: '2025-03-11', vehicleId: other })
     const done = await addActivity(shop, { due: '2025-03-11', start: wallClock(tz, 2025, 3, 11, 9), end: wallClock(tz, 2025, 3, 11, 10), status: 'completed' })
-    const cancelled = await addActivity(shop, { due: '2025-03-11', start: wallClock(tz, 2025, 3, 11, 11), end: wallClock(tz, 2025, 3, 11, 12), status: 'cancelled' })
+    const cancelled = await addActivity(shop, {
+      due: '2025-03-11',
+      start: wallClock(tz, 2025, 3, 11, 11),
+      end: wallClock(tz, 2025, 3, 11, 12),
+      status: 'cancelled',
+    })
     await addActivity(shop, { due: '2025-03-09', start: wallClock(tz, 2025, 3, 9, 23, 59), end: wallClock(tz, 2025, 3, 10, 0, 30) })
     await addActivity(shop, { due: '2025-03-13', start: wallClock(tz, 2025, 3, 13, 0, 0), end: wallClock(tz, 2025, 3, 13, 1) })
     await addActivity(shop, { due: '2025-03-13' })
@@ -166,10 +171,15 @@ describe('a date range for the whole shop', () => {
   test('exporting a range keeps SEQUENCE steady, and a later invite continues from it', async () => {
     shop = await makeShop()
     const id = await addActivity(shop, { due: '2025-03-10', start: '2025-03-10T13:00:00.000Z', end: '2025-03-10T14:00:00.000Z' })
-    const seqOf = async () => new ICAL.Event(parseCalendar((await shop!.core.ok('invites.exportRange', { from: '2025-03-01', to: '2025-03-31' })).content).events[0]!).sequence
+    const seqOf = async () =>
+      new ICAL.Event(parseCalendar((await shop!.core.ok('invites.exportRange', { from: '2025-03-01', to: '2025-03-31' })).content).events[0]!).sequence
     expect(await seqOf()).toBe(0)
     expect(await seqOf()).toBe(0)
-    await shop.core.db.updateTable('activities').set({ start_at: '2025-03-10T15:00:00.000Z', end_at: '2025-03-10T16:00:00.000Z' }).where('id', '=', id).execute()
+    await shop.core.db
+      .updateTable('activities')
+      .set({ start_at: '2025-03-10T15:00:00.000Z', end_at: '2025-03-10T16:00:00.000Z' })
+      .where('id', '=', id)
+      .execute()
     expect(await seqOf()).toBe(1)
     const invite = await shop.core.ok('invites.export', { activityId: id })
     expect(invite.sequence).toBe(1)

@@ -56,16 +56,8 @@ export async function makeShop(
   })
   // The shop's pinned clock, not the wall clock: rows look made when the core says it is.
   const now = core.clock.now().toISOString()
-  const bay = await core.db
-    .insertInto('bays')
-    .values({ name: 'Bay 2', created_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const type = await core.db
-    .selectFrom('activity_types')
-    .select('id')
-    .where('builtin', '=', 'minor')
-    .executeTakeFirstOrThrow()
+  const bay = await core.db.insertInto('bays').values({ name: 'Bay 2', created_at: now }).returning('id').executeTakeFirstOrThrow()
+  const type = await core.db.selectFrom('activity_types').select('id').where('builtin', '=', 'minor').executeTakeFirstOrThrow()
   return { core, customerId: customer.id, vehicleId: vehicle.id, bayId: bay.id, typeId: type.id }
 }
 
@@ -74,7 +66,14 @@ let occurrence = 0
 /** Inserts an activity row: booked when `start`/`end` are given, else due only. */
 export async function addActivity(
   shop: Shop,
-  a: { due: string; start?: string; end?: string; bay?: boolean; status?: 'scheduled' | 'cancelled' | 'completed' | 'missed' | 'in_progress'; vehicleId?: number },
+  a: {
+    due: string
+    start?: string
+    end?: string
+    bay?: boolean
+    status?: 'scheduled' | 'cancelled' | 'completed' | 'missed' | 'in_progress'
+    vehicleId?: number
+  },
 ): Promise<number> {
   const now = shop.core.clock.now().toISOString()
   const row = await shop.core.db

@@ -116,13 +116,16 @@ describe('text that needs escaping', () => {
       .updateTable('settings')
       .set({ shop_name: 'Joe "Fast" Garage; Tires, Brakes', shop_address: '12 Main St; Unit 4, Springfield, IL 62701' })
       .execute()
-    await shop.core.db
-      .updateTable('customers')
-      .set({ name: 'Dr. Véronique "Vera" Smith-Jones, Esq.; the Third of Springfield' })
-      .execute()
+    await shop.core.db.updateTable('customers').set({ name: 'Dr. Véronique "Vera" Smith-Jones, Esq.; the Third of Springfield' }).execute()
     const type = await shop.core.db
       .insertInto('activity_types')
-      .values({ name: 'Oil, filter; and a very long description of the work to make the line fold', category: 'maintenance', duration_minutes: 60, created_at: 'x', updated_at: 'x' })
+      .values({
+        name: 'Oil, filter; and a very long description of the work to make the line fold',
+        category: 'maintenance',
+        duration_minutes: 60,
+        created_at: 'x',
+        updated_at: 'x',
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     const id = await addActivity(shop, { due: '2025-03-10', start: '2025-03-10T13:00:00.000Z', end: '2025-03-10T14:00:00.000Z' })

@@ -33,9 +33,7 @@ describe('updates', () => {
     expect(update.event.uid).toBe(first.event.uid)
     expect(update.event.sequence).toBe(1)
     expect(update.event.startDate.toJSDate().toISOString()).toBe('2025-03-11T15:00:00.000Z')
-    expect((update.vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().toISOString()).toBe(
-      '2025-03-02T09:00:00.000Z',
-    )
+    expect((update.vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().toISOString()).toBe('2025-03-02T09:00:00.000Z')
     expect(await shop.core.ok('invites.status', { activityId: id })).toMatchObject({
       state: 'sent',
       lastIssue: { sequence: 1, issuedAt: '2025-03-02T09:00:00.000Z' },
@@ -50,11 +48,7 @@ describe('updates', () => {
     shop = await makeShop()
     const id = await addActivity(shop, booking)
     await exportOne(shop, id)
-    const other = await shop.core.db
-      .insertInto('bays')
-      .values({ name: 'Bay 5', created_at: 'x' })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const other = await shop.core.db.insertInto('bays').values({ name: 'Bay 5', created_at: 'x' }).returning('id').executeTakeFirstOrThrow()
     await shop.core.db.updateTable('activities').set({ bay_id: other.id }).where('id', '=', id).execute()
     expect(await shop.core.ok('invites.status', { activityId: id })).toMatchObject({ state: 'changed', changes: ['place'] })
     const moved = await exportOne(shop, id)

@@ -22,9 +22,7 @@ describe('bays and technicians', () => {
     expect(t).toMatchObject({ name: 'Alex Moreno', email: 'alex@shop.test', active: true })
     await core.ok('technicians.update', { id: t.id, name: 'Alex Moreno', email: null, active: false })
     expect(await core.ok('technicians.list', {})).toEqual([])
-    expect((await core.refused('technicians.update', { id: 999, name: 'X', email: null, active: true })).code).toBe(
-      'not_found',
-    )
+    expect((await core.refused('technicians.update', { id: 999, name: 'X', email: null, active: true })).code).toBe('not_found')
   })
 })
 
@@ -57,13 +55,9 @@ describe('closures', () => {
   })
 
   it('refuses a range that ends before it starts, or a bay closure without its bay', async () => {
-    expect((await core.refused('closures.create', { startsOn: '2025-12-05', endsOn: '2025-12-01', scope: 'shop' })).code).toBe(
-      'invalid_input',
-    )
+    expect((await core.refused('closures.create', { startsOn: '2025-12-05', endsOn: '2025-12-01', scope: 'shop' })).code).toBe('invalid_input')
     const err = await core.refused('closures.create', { startsOn: '2025-12-01', endsOn: '2025-12-01', scope: 'bay' })
     expect(err.issues?.[0]?.path).toBe('bayId')
-    expect((await core.refused('closures.create', { startsOn: '2025-12-01', endsOn: '2025-12-01', scope: 'bay', bayId: 42 })).code).toBe(
-      'not_found',
-    )
+    expect((await core.refused('closures.create', { startsOn: '2025-12-01', endsOn: '2025-12-01', scope: 'bay', bayId: 42 })).code).toBe('not_found')
   })
 })

@@ -26,9 +26,7 @@ describe('activity types', () => {
 
   it('refuses a duplicate name and deletes an unused type', async () => {
     const oil = await core.ok('activityTypes.create', { name: 'Oil change', category: 'maintenance', durationMinutes: 30 })
-    expect((await core.refused('activityTypes.create', { name: 'oil change', category: 'maintenance', durationMinutes: 30 })).code).toBe(
-      'duplicate',
-    )
+    expect((await core.refused('activityTypes.create', { name: 'oil change', category: 'maintenance', durationMinutes: 30 })).code).toBe('duplicate')
     await core.ok('activityTypes.delete', { id: oil.id })
     expect((await core.ok('activityTypes.list', {})).some((t) => t.id === oil.id)).toBe(false)
   })
@@ -58,7 +56,15 @@ describe('maintenance templates', () => {
     expect(err.code).toBe('invalid_input')
     expect(err.message).toMatch(/at least one interval/i)
     const t = await core.ok('templates.create', { activityTypeId: oil.id, intervalMonths: 6, intervalMiles: 5000 })
-    expect(t).toMatchObject({ typeName: 'Oil change', category: 'maintenance', intervalMonths: 6, intervalMiles: 5000, intervalDays: null, anchor: 'onboarding', active: true })
+    expect(t).toMatchObject({
+      typeName: 'Oil change',
+      category: 'maintenance',
+      intervalMonths: 6,
+      intervalMiles: 5000,
+      intervalDays: null,
+      anchor: 'onboarding',
+      active: true,
+    })
     const cleared = await core.refused('templates.update', { id: t.id, activityTypeId: oil.id, active: true })
     expect(cleared.code).toBe('invalid_input')
   })

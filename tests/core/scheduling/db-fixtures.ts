@@ -57,11 +57,7 @@ export async function referenceTemplates(core: TestCore): Promise<{ oil: number;
 }
 
 /** `occurrence key -> due date` of a vehicle's activities with the given status. */
-export async function dueDates(
-  core: TestCore,
-  vehicleId: number,
-  status: ActivityStatus = 'scheduled',
-): Promise<Record<string, string>> {
+export async function dueDates(core: TestCore, vehicleId: number, status: ActivityStatus = 'scheduled'): Promise<Record<string, string>> {
   const rows = await core.db
     .selectFrom('activities')
     .select(['occurrence_key', 'due_date'])
@@ -73,12 +69,7 @@ export async function dueDates(
 }
 
 export async function activityByKey(core: TestCore, vehicleId: number, key: string) {
-  return core.db
-    .selectFrom('activities')
-    .selectAll()
-    .where('vehicle_id', '=', vehicleId)
-    .where('occurrence_key', '=', key)
-    .executeTakeFirstOrThrow()
+  return core.db.selectFrom('activities').selectAll().where('vehicle_id', '=', vehicleId).where('occurrence_key', '=', key).executeTakeFirstOrThrow()
 }
 
 export async function logCount(core: TestCore): Promise<number> {

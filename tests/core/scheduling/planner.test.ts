@@ -3,22 +3,13 @@ import { planVehicle } from '../../../electron/core/scheduling/planner'
 import type { PlanCompletion, PlanReading, PlanReference } from '../../../electron/core/scheduling/types'
 import { DEFAULT_WEEK, reference, template } from './plan-fixtures'
 
-const plan = (
-  onboardingDate: string,
-  ref: PlanReference,
-  extra: { readings?: PlanReading[]; completions?: PlanCompletion[] } = {},
-) =>
-  planVehicle(
-    { vehicle: { id: 1, onboardingDate }, readings: extra.readings ?? [], completions: extra.completions ?? [] },
-    ref,
-  )
+const plan = (onboardingDate: string, ref: PlanReference, extra: { readings?: PlanReading[]; completions?: PlanCompletion[] } = {}) =>
+  planVehicle({ vehicle: { id: 1, onboardingDate }, readings: extra.readings ?? [], completions: extra.completions ?? [] }, ref)
 
 /** `key -> due date`, the shape assertions read best in. */
-const dates = (p: ReturnType<typeof plan>): Record<string, string> =>
-  Object.fromEntries(p.occurrences.map((o) => [o.key, o.dueDate]))
+const dates = (p: ReturnType<typeof plan>): Record<string, string> => Object.fromEntries(p.occurrences.map((o) => [o.key, o.dueDate]))
 
-const series = (p: ReturnType<typeof plan>, prefix: string): string[] =>
-  p.occurrences.filter((o) => o.key.startsWith(prefix)).map((o) => o.dueDate)
+const series = (p: ReturnType<typeof plan>, prefix: string): string[] => p.occurrences.filter((o) => o.key.startsWith(prefix)).map((o) => o.dueDate)
 
 describe('planner: the corrected reference example of DESIGN.md', () => {
   it('plans exactly the initial inspection plus twelve occurrences on those dates', () => {
@@ -106,10 +97,7 @@ describe('planner: month ends and leap days', () => {
 
 describe('planner: horizon and the past', () => {
   it('a vehicle onboarded three years ago gets its initial inspection and future work only, no flood', () => {
-    const p = plan(
-      '2022-01-01',
-      reference({ today: '2025-01-01', templates: [template(1, { intervalMonths: 3 })] }),
-    )
+    const p = plan('2022-01-01', reference({ today: '2025-01-01', templates: [template(1, { intervalMonths: 3 })] }))
     expect(dates(p)).toEqual({
       initial: '2022-01-01',
       // Counted from onboarding: 2025-01-01 is the ninth four-month mark and today, so it is due.
@@ -210,27 +198,12 @@ describe('planner: miles', () => {
   })
 
   it('whichever comes first: months win when they come sooner', () => {
-    const p = plan(
-      '2024-12-02',
-      reference({ today: '2025-01-01', templates: [template(1, { intervalMiles: 3000, intervalMonths: 2 })] }),
-      { readings },
-    )
-    expect(series(p, 'template:1:')).toEqual([
-      '2025-02-02',
-      '2025-04-02',
-      '2025-06-02',
-      '2025-08-02',
-      '2025-10-02',
-      '2025-12-02',
-    ])
+    const p = plan('2024-12-02', reference({ today: '2025-01-01', templates: [template(1, { intervalMiles: 3000, intervalMonths: 2 })] }), { readings })
+    expect(series(p, 'template:1:')).toEqual(['2025-02-02', '2025-04-02', '2025-06-02', '2025-08-02', '2025-10-02', '2025-12-02'])
   })
 
   it('whichever comes first: miles win when they come sooner', () => {
-    const milesWin = plan(
-      '2024-12-02',
-      reference({ today: '2025-01-01', templates: [template(1, { intervalMiles: 3000, intervalMonths: 5 })] }),
-      { readings },
-    )
+    const milesWin = plan('2024-12-02', reference({ today: '2025-01-01', templates: [template(1, { intervalMiles: 3000, intervalMonths: 5 })] }), { readings })
     expect(series(milesWin, 'template:1:')).toEqual(['2025-03-12', '2025-06-20', '2025-09-28'])
   })
 
@@ -238,17 +211,13 @@ describe('planner: miles', () => {
     // 20 miles a day over the last year (2,000 -> 9,300); the onboarding reading (0, 2024-01-01)
     // is older than a year, so it is the baseline but not part of the pace. Every 1,000 miles
     // is every 50 days from 465 days before today; every 48 days runs from 425 days before.
-    const p = plan(
-      '2024-01-01',
-      reference({ today: '2025-03-01', horizonMonths: 24, templates: [template(1, { intervalMiles: 1000, intervalDays: 48 })] }),
-      {
-        readings: [
-          { date: '2024-01-01', miles: 0, onboarding: true },
-          { date: '2024-03-01', miles: 2_000 },
-          { date: '2025-03-01', miles: 9_300 },
-        ],
-      },
-    )
+    const p = plan('2024-01-01', reference({ today: '2025-03-01', horizonMonths: 24, templates: [template(1, { intervalMiles: 1000, intervalDays: 48 })] }), {
+      readings: [
+        { date: '2024-01-01', miles: 0, onboarding: true },
+        { date: '2024-03-01', miles: 2_000 },
+        { date: '2025-03-01', miles: 9_300 },
+      ],
+    })
     const d = dates(p)
     expect(d['template:1:9']).toBeUndefined() // past by both measures
     expect(d['template:1:10']).toBe('2025-04-05') // miles (days: 04-25)
@@ -295,10 +264,7 @@ describe('planner: miles', () => {
   })
 
   it('a template with months and miles falls back to months when miles cannot be projected', () => {
-    const p = plan(
-      '2025-01-01',
-      reference({ today: '2025-01-01', templates: [template(1, { intervalMiles: 3000, intervalMonths: 6 })] }),
-    )
+    const p = plan('2025-01-01', reference({ today: '2025-01-01', templates: [template(1, { intervalMiles: 3000, intervalMonths: 6 })] }))
     expect(series(p, 'template:1:')).toEqual(['2025-07-01', '2026-01-01'])
     expect(p.notes[0]).toMatch(/other intervals only/)
   })

@@ -134,7 +134,16 @@ describe('scheduler: idempotence and what it never touches', () => {
     await core.db.updateTable('maintenance_templates').set({ active: 0 }).execute()
     await core.db.updateTable('settings').set({ inspection_interval_months: 2 }).execute()
     await core.ok('schedule.applyAll', {})
-    const after = await core.db.selectFrom('activities').selectAll().where('id', 'in', before.map((b) => b.id)).orderBy('id').execute()
+    const after = await core.db
+      .selectFrom('activities')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        before.map((b) => b.id),
+      )
+      .orderBy('id')
+      .execute()
     const touched = ['initial', 'inspection:2', 'inspection:3']
     expect(after.filter((a) => !touched.includes(a.occurrence_key!))).toEqual(before.filter((a) => !touched.includes(a.occurrence_key!)))
     expect(await core.db.selectFrom('activities').select('id').where('occurrence_key', 'like', 'template:%').execute()).toHaveLength(4)

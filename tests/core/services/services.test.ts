@@ -14,10 +14,12 @@ describe('the core lock', () => {
   it('refuses re-entry with a clear error instead of waiting for itself forever', async () => {
     const lock = createLock()
     await expect(lock.run(() => lock.run(() => 1))).rejects.toBeInstanceOf(LockReentryError)
-    await expect(lock.run(async () => {
-      await Promise.resolve()
-      return lock.run(() => 1)
-    })).rejects.toThrow(/already holds it/)
+    await expect(
+      lock.run(async () => {
+        await Promise.resolve()
+        return lock.run(() => 1)
+      }),
+    ).rejects.toThrow(/already holds it/)
     // Still usable afterwards, and a timer set under the lock is not mistaken for a holder later.
     let later: Promise<number> | undefined
     await lock.run(() => void (later = new Promise((resolve) => setTimeout(() => resolve(lock.run(() => 2)), 5))))
@@ -60,11 +62,7 @@ describe('background services', () => {
     expect(await core.ok('customers.list', {})).toEqual([])
     expect(changed).toEqual([])
     const id = await s.batch(async (ctx) => {
-      const row = await ctx.db
-        .insertInto('customers')
-        .values({ name: 'Ada', created_at: 'x', updated_at: 'x' })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      const row = await ctx.db.insertInto('customers').values({ name: 'Ada', created_at: 'x', updated_at: 'x' }).returning('id').executeTakeFirstOrThrow()
       ctx.changedRows('customers', [row.id])
       return row.id
     })

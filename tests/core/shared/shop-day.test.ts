@@ -73,11 +73,20 @@ describe('shopDay / shopTime: which shop day an instant falls on', () => {
 
   it('agrees with Intl every 90 minutes (on the hour and the half hour) through a whole year', () => {
     for (const zone of ['America/New_York', 'Europe/Berlin', 'Australia/Adelaide', 'Asia/Kathmandu']) {
-      const intl = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      const intl = new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
       for (let ms = Date.parse('2025-01-01T00:00:00Z'); ms < Date.parse('2026-01-01T00:00:00Z'); ms += 90 * 60_000) {
         const p = Object.fromEntries(intl.formatToParts(new Date(ms)).map((x) => [x.type, x.value]))
         const expected: [string, string] = [`${p.year}-${p.month}-${p.day}`, `${p.hour}:${p.minute}`]
-        if (at(new Date(ms).toISOString(), zone).join() !== expected.join()) expect([zone, new Date(ms).toISOString(), at(new Date(ms).toISOString(), zone)]).toEqual([zone, new Date(ms).toISOString(), expected])
+        if (at(new Date(ms).toISOString(), zone).join() !== expected.join())
+          expect([zone, new Date(ms).toISOString(), at(new Date(ms).toISOString(), zone)]).toEqual([zone, new Date(ms).toISOString(), expected])
       }
     }
   })
@@ -106,7 +115,10 @@ describe('shopInstant / startOfShopDay: when a shop day or wall-clock time begin
   it('moves a time skipped by spring forward one hour on, and reads a repeated time back as itself', () => {
     expect(iso(shopInstant('2025-03-09', '02:30', 'America/New_York'))).toBe('2025-03-09T07:30:00.000Z') // 03:30 EDT
     expect(iso(shopInstant('2025-03-30', '02:30', 'Europe/Berlin'))).toBe('2025-03-30T01:30:00.000Z') // 03:30 CEST
-    for (const [day, time, zone] of [['2025-11-02', '01:30', 'America/New_York'], ['2025-10-26', '02:30', 'Europe/Berlin']] as const) {
+    for (const [day, time, zone] of [
+      ['2025-11-02', '01:30', 'America/New_York'],
+      ['2025-10-26', '02:30', 'Europe/Berlin'],
+    ] as const) {
       expect(at(iso(shopInstant(day, time, zone)), zone)).toEqual([day, time])
     }
   })

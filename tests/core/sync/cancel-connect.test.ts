@@ -47,7 +47,15 @@ describe('sync.forActivity: where a booking shows', () => {
     await shop.syncNow()
     const after = await shop.ok('sync.forActivity', { activityId: booked.id })
     expect(after).toEqual({
-      places: [expect.objectContaining({ calendarSummary: 'Shop bookings', accountEmail: 'shop.owner@example.com', provider: 'google', accountStatus: 'connected', state: 'live' })],
+      places: [
+        expect.objectContaining({
+          calendarSummary: 'Shop bookings',
+          accountEmail: 'shop.owner@example.com',
+          provider: 'google',
+          accountStatus: 'connected',
+          state: 'live',
+        }),
+      ],
       pending: null,
     })
   })

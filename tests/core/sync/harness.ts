@@ -191,8 +191,8 @@ export async function syncShop(opts: SyncShopOptions = {}): Promise<SyncShop> {
 }
 
 /** Calls the fake answered, by method and a path pattern, without the admin ones. */
-export const calls = (fake: FakeGoogle, method: string, path: RegExp) =>
-  fake.requests().filter((r) => r.method === method && path.test(r.path))
+export const calls = (fake: FakeGoogle, method: string, path: RegExp) => fake.requests().filter((r) => r.method === method && path.test(r.path))
 
 /** Local wall time → ISO with that day's offset in New York (March 2025: EST until the 9th, EDT after). */
-export const ny = (local: string): string => new Date(`${local}${Date.parse(`${local}Z`) < Date.parse('2025-03-09T07:00:00Z') ? '-05:00' : '-04:00'}`).toISOString()
+export const ny = (local: string): string =>
+  new Date(`${local}${Date.parse(`${local}Z`) < Date.parse('2025-03-09T07:00:00Z') ? '-05:00' : '-04:00'}`).toISOString()

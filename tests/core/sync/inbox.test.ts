@@ -98,7 +98,12 @@ describe('sync.inbox: what came back from the calendars', () => {
     await shop.syncNow()
     expect(new Date(remoteOf(shop, third.id).start!.dateTime!).toISOString()).toBe(ny('2025-03-11T11:00:00'))
     // The first moves out of the way: take theirs for the second now fits.
-    await shop.ok('activities.book', { id: first.id, version: (await shop.ok('activities.get', { id: first.id })).version, start: ny('2025-03-10T13:00:00'), bayId: shop.bay1 })
+    await shop.ok('activities.book', {
+      id: first.id,
+      version: (await shop.ok('activities.get', { id: first.id })).version,
+      start: ny('2025-03-10T13:00:00'),
+      bayId: shop.bay1,
+    })
     await shop.ok('sync.resolveConflict', { id: clashOf(second.id).clash!.conflictId, resolution: 'take_theirs' })
     expect((await shop.ok('activities.get', { id: second.id })).start).toBe(ny('2025-03-10T09:30:00'))
 
@@ -151,6 +156,8 @@ describe('an account left "Connecting" by a closed app', () => {
     const started = await shop.ok('sync.connect', {})
     await shop.restart()
     expect(await shop.connect(started.accountId)).toBe(started.accountId)
-    expect(await shop.ok('sync.accounts', {})).toEqual([expect.objectContaining({ id: started.accountId, status: 'connected', email: 'shop.owner@example.com' })])
+    expect(await shop.ok('sync.accounts', {})).toEqual([
+      expect.objectContaining({ id: started.accountId, status: 'connected', email: 'shop.owner@example.com' }),
+    ])
   })
 })

@@ -37,7 +37,9 @@ describe('connecting a Google account (OAuth loopback with PKCE)', () => {
     expect(secrets).toMatch(/refresh_token/)
     const dump = JSON.stringify(await shop.core.db.selectFrom('sync_accounts').selectAll().execute())
     expect(dump).not.toMatch(/token/i)
-    expect((await shop.ok('sync.remoteCalendars', { accountId: started.accountId })).map((c) => c.remoteId)).toContain('shop-bookings@group.calendar.google.com')
+    expect((await shop.ok('sync.remoteCalendars', { accountId: started.accountId })).map((c) => c.remoteId)).toContain(
+      'shop-bookings@group.calendar.google.com',
+    )
   })
 
   it('refuses an answer whose state does not match, connects nothing, and closes the listener', async () => {
@@ -84,7 +86,9 @@ describe('connecting a Google account (OAuth loopback with PKCE)', () => {
     const bare = await createCore({ dbPath: `${shop.dir}/other.db`, log: silentLogger, env: {} })
     const result = await bare.invoke('sync.connect', {})
     expect(!result.ok && result.error.message).toMatch(/No Google sign-in client is set up.*Settings.*SHOP_GOOGLE_CLIENT_ID/)
-    expect((await bare.invoke('sync.getConfig', {})).ok && (await bare.invoke('sync.getConfig', {}))).toMatchObject({ data: { google: { source: 'none', clientId: null } } })
+    expect((await bare.invoke('sync.getConfig', {})).ok && (await bare.invoke('sync.getConfig', {}))).toMatchObject({
+      data: { google: { source: 'none', clientId: null } },
+    })
     // Entered in Settings, it is used (and the secret goes to the secret store).
     const set = await bare.invoke('sync.setConfig', { googleClientId: 'own-client.apps.googleusercontent.com', googleClientSecret: 'GOCSPX-own' })
     expect(set).toMatchObject({ ok: true, data: { google: { source: 'settings', clientId: 'own-client.apps.googleusercontent.com', secretSet: true } } })

@@ -40,7 +40,29 @@ describe('the outbox is written in the same transaction as every change that alt
     // Planned, unbooked work the scheduler moves around is not on any calendar: nothing queued.
     const { id: unbooked } = await shop.core.db
       .insertInto('activities')
-      .values({ vehicle_id: shop.vehicleId, activity_type_id: shop.oil, origin: 'manual', due_date: '2025-04-01', start_at: null, end_at: null, bay_id: null, technician_id: null, template_id: null, occurrence_index: null, occurrence_key: null, started_at: null, completed_at: null, completed_by: null, completion_odometer: null, completion_notes: null, cancel_reason: null, notes: null, contacted_at: null, created_at: 'x', updated_at: 'x' })
+      .values({
+        vehicle_id: shop.vehicleId,
+        activity_type_id: shop.oil,
+        origin: 'manual',
+        due_date: '2025-04-01',
+        start_at: null,
+        end_at: null,
+        bay_id: null,
+        technician_id: null,
+        template_id: null,
+        occurrence_index: null,
+        occurrence_key: null,
+        started_at: null,
+        completed_at: null,
+        completed_by: null,
+        completion_odometer: null,
+        completion_notes: null,
+        cancel_reason: null,
+        notes: null,
+        contacted_at: null,
+        created_at: 'x',
+        updated_at: 'x',
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     await shop.core.db.updateTable('activities').set({ due_date: '2025-04-02' }).where('id', '=', unbooked).execute()

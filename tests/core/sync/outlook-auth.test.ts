@@ -46,7 +46,11 @@ describe('connecting an Outlook account (MSAL: auth code + PKCE, loopback, publi
     shop = await outlookShop({ bare: true })
     const started = await shop.ok('sync.connect', { provider: 'outlook' })
     const redirect = new URL(started.authorizeUrl).searchParams.get('redirect_uri')!
-    const forged = await fetch(redirect, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ code: 'stolen', state: 'forged' }) })
+    const forged = await fetch(redirect, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ code: 'stolen', state: 'forged' }),
+    })
     expect(forged.status).toBe(400)
     expect((await shop.ok('sync.status', { accountId: started.accountId })).status).toBe('connecting')
     expect((await playGraphBrowser(started.authorizeUrl)).status).toBe(200)
@@ -231,12 +235,26 @@ describe('time on Outlook calendars', () => {
   it('all-day events are read as dates, never shifted, whatever zone they were made in', () => {
     // Midnight in Berlin is 23:00 UTC the day before: still the 12th.
     const berlin = toEngineEvent(
-      { id: 'x', isAllDay: true, originalStartTimeZone: 'W. Europe Standard Time', start: { dateTime: '2025-03-11T23:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2025-03-12T23:00:00.0000000', timeZone: 'UTC' } },
+      {
+        id: 'x',
+        isAllDay: true,
+        originalStartTimeZone: 'W. Europe Standard Time',
+        start: { dateTime: '2025-03-11T23:00:00.0000000', timeZone: 'UTC' },
+        end: { dateTime: '2025-03-12T23:00:00.0000000', timeZone: 'UTC' },
+      },
       'install',
     )
     expect(berlin.start).toEqual({ date: '2025-03-12' })
     expect(berlin.end).toEqual({ date: '2025-03-13' })
-    const utc = toEngineEvent({ id: 'y', isAllDay: true, start: { dateTime: '2025-03-12T00:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2025-03-13T00:00:00.0000000', timeZone: 'UTC' } }, 'install')
+    const utc = toEngineEvent(
+      {
+        id: 'y',
+        isAllDay: true,
+        start: { dateTime: '2025-03-12T00:00:00.0000000', timeZone: 'UTC' },
+        end: { dateTime: '2025-03-13T00:00:00.0000000', timeZone: 'UTC' },
+      },
+      'install',
+    )
     expect(utc.start).toEqual({ date: '2025-03-12' })
   })
 
@@ -263,8 +281,18 @@ describe('time on Outlook calendars', () => {
 
   it('foreign events on a technician’s Outlook calendar are busy time, without their titles; deleted there, free again', async () => {
     shop = await outlookShop()
-    await shop.ok('sync.chooseCalendar', { accountId: shop.accountId, remoteId: shop.alexCal, summary: 'Alex Moreno', role: 'technician', technicianId: shop.alex })
-    const dentist = shop.fake.external.create(shop.alexCal, { subject: 'Dentist – root canal', start: ny('2025-03-10T10:00:00'), end: ny('2025-03-10T11:30:00') })
+    await shop.ok('sync.chooseCalendar', {
+      accountId: shop.accountId,
+      remoteId: shop.alexCal,
+      summary: 'Alex Moreno',
+      role: 'technician',
+      technicianId: shop.alex,
+    })
+    const dentist = shop.fake.external.create(shop.alexCal, {
+      subject: 'Dentist – root canal',
+      start: ny('2025-03-10T10:00:00'),
+      end: ny('2025-03-10T11:30:00'),
+    })
     expect((await shop.syncNow()).pulled.busy).toBe(1)
     expect(JSON.stringify(await shop.core.db.selectFrom('sync_busy_blocks').selectAll().execute())).not.toMatch(/Dentist/)
     const work = await shop.book(ny('2025-03-10T08:00:00'), { technicianId: shop.alex })

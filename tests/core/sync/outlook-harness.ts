@@ -145,8 +145,24 @@ export async function outlookShop(opts: OutlookShopOptions = {}): Promise<Outloo
   }
   await shop.ok('settings.update', { autoSchedule: false, shopName: 'Main Street Auto', shopAddress: '12 Main St, Springfield' })
   const jane = await shop.ok('customers.create', { name: 'Jane Doe', phone: '555-0100', email: 'jane@example.com' })
-  const civic = await shop.ok('vehicles.create', { customerId: jane.id, vin: testVin(1), make: 'Honda', model: 'Civic', year: 2019, licensePlate: 'ABC123', onboardingDate: '2025-01-02' })
-  const transit = await shop.ok('vehicles.create', { customerId: jane.id, vin: testVin(2), make: 'Ford', model: 'Transit', year: 2020, licensePlate: 'FLEET7', onboardingDate: '2025-01-02' })
+  const civic = await shop.ok('vehicles.create', {
+    customerId: jane.id,
+    vin: testVin(1),
+    make: 'Honda',
+    model: 'Civic',
+    year: 2019,
+    licensePlate: 'ABC123',
+    onboardingDate: '2025-01-02',
+  })
+  const transit = await shop.ok('vehicles.create', {
+    customerId: jane.id,
+    vin: testVin(2),
+    make: 'Ford',
+    model: 'Transit',
+    year: 2020,
+    licensePlate: 'FLEET7',
+    onboardingDate: '2025-01-02',
+  })
   shop.vehicleId = civic.id
   shop.otherVehicleId = transit.id
   shop.bay1 = (await shop.ok('bays.create', { name: 'Bay 1' })).id

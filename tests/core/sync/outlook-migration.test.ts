@@ -21,10 +21,16 @@ describe('migration 2026-12-02-020-sync-outlook', () => {
       `)
       expect(await migrateToLatest(conn.db, '2026-12-02-020-sync-outlook')).toEqual(['2026-12-02-020-sync-outlook'])
       // Re-making the provider column must not cascade into the account's calendars.
-      expect(conn.sqlite.prepare('select id, provider, email, status from sync_accounts').all()).toEqual([{ id: 1, provider: 'google', email: 'shop@example.com', status: 'connected' }])
-      expect(conn.sqlite.prepare('select account_id, remote_id from sync_calendars').all()).toEqual([{ account_id: 1, remote_id: 'shop@group.calendar.google.com' }])
+      expect(conn.sqlite.prepare('select id, provider, email, status from sync_accounts').all()).toEqual([
+        { id: 1, provider: 'google', email: 'shop@example.com', status: 'connected' },
+      ])
+      expect(conn.sqlite.prepare('select account_id, remote_id from sync_calendars').all()).toEqual([
+        { account_id: 1, remote_id: 'shop@group.calendar.google.com' },
+      ])
       conn.sqlite.exec(`insert into sync_accounts (provider, status, created_at, updated_at) values ('outlook', 'connecting', 't', 't')`)
-      expect(() => conn.sqlite.exec(`insert into sync_accounts (provider, status, created_at, updated_at) values ('yahoo', 'connecting', 't', 't')`)).toThrow(/CHECK/)
+      expect(() => conn.sqlite.exec(`insert into sync_accounts (provider, status, created_at, updated_at) values ('yahoo', 'connecting', 't', 't')`)).toThrow(
+        /CHECK/,
+      )
       expect(conn.sqlite.prepare('select ms_client_id from sync_settings').get()).toEqual({ ms_client_id: null })
       expect(conn.sqlite.pragma('foreign_key_check')).toEqual([])
     } finally {

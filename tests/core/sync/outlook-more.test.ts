@@ -9,8 +9,7 @@ afterEach(async () => {
   shop = undefined
 })
 
-const linkOf = (s: OutlookShop, activityId: number) =>
-  s.core.db.selectFrom('sync_links').selectAll().where('activity_id', '=', activityId).executeTakeFirst()
+const linkOf = (s: OutlookShop, activityId: number) => s.core.db.selectFrom('sync_links').selectAll().where('activity_id', '=', activityId).executeTakeFirst()
 const remoteOf = async (s: OutlookShop, activityId: number) => {
   const link = await linkOf(s, activityId)
   return s.fake.events(s.shopCal).find((e) => e.immutableId === link?.remote_id)
@@ -69,7 +68,12 @@ describe('Outlook: the desk, both-sided changes, deletes', () => {
         await theirs()
       }
       const round = await s.syncNow()
-      return { round, remoteStart: startOf(await remoteOf(s, work.id)), local: (await s.ok('activities.get', { id: work.id })).start, log: (await s.ok('sync.log', {})).map((e) => e.message) }
+      return {
+        round,
+        remoteStart: startOf(await remoteOf(s, work.id)),
+        local: (await s.ok('activities.get', { id: work.id })).start,
+        log: (await s.ok('sync.log', {})).map((e) => e.message),
+      }
     }
 
     it("the shop's change is later: it stands and overwrites the calendar", async () => {
@@ -100,7 +104,11 @@ describe('Outlook: the desk, both-sided changes, deletes', () => {
     shop.fake.clearRequests()
     const round = await shop.syncNow()
     expect(round.pushed.deleted).toBe(2)
-    expect(graphCalls(shop.fake, 'DELETE', /events\//).map((r) => r.status).sort()).toEqual([204, 404, 412])
+    expect(
+      graphCalls(shop.fake, 'DELETE', /events\//)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([204, 404, 412])
     expect(await shop.core.db.selectFrom('sync_outbox').selectAll().execute()).toEqual([])
     expect((await shop.core.db.selectFrom('sync_links').select('state').execute()).map((l) => l.state)).toEqual(['deleted', 'deleted'])
   })
@@ -155,7 +163,16 @@ describe('Outlook: unbooked due work as all-day events (opt-in)', () => {
     expect(round.pulled.unbooked).toBe(0)
     expect(await shop.ok('activities.get', { id: work.id })).toMatchObject({ dueDate: work.dueDate, start: null, status: 'scheduled' })
     const v = await shop.ok('vehicles.get', { id: shop.vehicleId })
-    await shop.ok('vehicles.update', { id: v.id, customerId: v.customerId, vin: v.vin, make: v.make, model: v.model, year: v.year, onboardingDate: v.onboardingDate, licensePlate: 'XYZ 987' })
+    await shop.ok('vehicles.update', {
+      id: v.id,
+      customerId: v.customerId,
+      vin: v.vin,
+      make: v.make,
+      model: v.model,
+      year: v.year,
+      onboardingDate: v.onboardingDate,
+      licensePlate: 'XYZ 987',
+    })
     await shop.syncNow()
     expect(shop.fake.events(shop.shopCal)).toEqual([])
     const current = await shop.ok('activities.get', { id: work.id })

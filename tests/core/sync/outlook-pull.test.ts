@@ -120,7 +120,10 @@ describe('changes made in Outlook come back', () => {
       const start = plus(startOf(ev), 60)
       shop.fake.external.move(ev.id, start, plus(start, 60))
     }
-    shop.fake.fault({ match: { method: 'GET', pathRegex: 'calendarView/delta', nth: 3, times: 1 }, respond: { status: 400, body: { error: { code: 'BadRequest', message: 'Injected' } } } })
+    shop.fake.fault({
+      match: { method: 'GET', pathRegex: 'calendarView/delta', nth: 3, times: 1 },
+      respond: { status: 400, body: { error: { code: 'BadRequest', message: 'Injected' } } },
+    })
     const failed = await shop.syncNow()
     expect(failed.error).toMatch(/400/)
     expect(await token()).toBe(before)

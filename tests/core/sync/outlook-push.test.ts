@@ -40,7 +40,12 @@ describe('pushing bookings to an Outlook calendar', () => {
     for (let i = 0; i < 25; i++) {
       const day = 10 + (i % 5)
       const hour = 8 + Math.floor(i / 5) * 2
-      booked.push(await shop.book(ny(`2025-03-${day}T${String(hour).padStart(2, '0')}:00:00`), { bayId: i % 2 ? shop.bay1 : shop.bay2, vehicleId: i % 2 ? shop.vehicleId : shop.otherVehicleId }))
+      booked.push(
+        await shop.book(ny(`2025-03-${day}T${String(hour).padStart(2, '0')}:00:00`), {
+          bayId: i % 2 ? shop.bay1 : shop.bay2,
+          vehicleId: i % 2 ? shop.vehicleId : shop.otherVehicleId,
+        }),
+      )
     }
     for (const a of booked.slice(0, 10)) {
       const current = await shop.ok('activities.get', { id: a.id })
@@ -149,7 +154,8 @@ describe('Outlook push failures', () => {
 
   it('never more than 4 requests in flight to the mailbox, even with many rows queued', async () => {
     shop = await outlookShop({ fake: { latencyMs: 30 } })
-    for (let i = 0; i < 12; i++) await shop.book(ny(`2025-03-${10 + (i % 4)}T${String(8 + Math.floor(i / 4) * 2).padStart(2, '0')}:00:00`), { bayId: i % 2 ? shop.bay1 : shop.bay2 })
+    for (let i = 0; i < 12; i++)
+      await shop.book(ny(`2025-03-${10 + (i % 4)}T${String(8 + Math.floor(i / 4) * 2).padStart(2, '0')}:00:00`), { bayId: i % 2 ? shop.bay1 : shop.bay2 })
     shop.fake.clearRequests()
     await shop.syncNow()
     expect(shop.fake.requests().filter((r) => r.status === 429)).toEqual([])

@@ -214,7 +214,10 @@ describe('changes made in Google Calendar come back', () => {
     shop.fake.clearFaults()
     // A full read that answers an empty list (a calendar mid-outage) is not a list of deletions either.
     shop.fake.syncTokens.invalidate()
-    shop.fake.fault({ match: { method: 'GET', pathRegex: '/events$', times: 1 }, respond: { status: 200, body: { kind: 'calendar#events', items: [], nextSyncToken: 'x' } } })
+    shop.fake.fault({
+      match: { method: 'GET', pathRegex: '/events$', times: 1 },
+      respond: { status: 200, body: { kind: 'calendar#events', items: [], nextSyncToken: 'x' } },
+    })
     await shop.syncNow()
     shop.fake.clearFaults()
     for (const a of booked) expect((await shop.ok('activities.get', { id: a.id })).start).toBe(a.start)

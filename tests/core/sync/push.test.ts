@@ -39,7 +39,12 @@ describe('pushing bookings to the shop calendar', () => {
     for (let i = 0; i < 20; i++) {
       const day = 10 + (i % 5)
       const hour = 8 + Math.floor(i / 5) * 2
-      booked.push(await shop.book(ny(`2025-03-${day}T${String(hour).padStart(2, '0')}:00:00`), { bayId: i % 2 ? shop.bay1 : shop.bay2, vehicleId: i % 2 ? shop.vehicleId : shop.otherVehicleId }))
+      booked.push(
+        await shop.book(ny(`2025-03-${day}T${String(hour).padStart(2, '0')}:00:00`), {
+          bayId: i % 2 ? shop.bay1 : shop.bay2,
+          vehicleId: i % 2 ? shop.vehicleId : shop.otherVehicleId,
+        }),
+      )
     }
     for (const a of booked.slice(0, 10)) {
       let current = await shop.ok('activities.get', { id: a.id })

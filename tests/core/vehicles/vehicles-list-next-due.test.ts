@@ -36,7 +36,14 @@ describe('the vehicles list: next due work and overdue work', () => {
 
   it('sorts by next due (nothing open last), by overdue work first, by vehicle, or by customer', async () => {
     const { core } = shop
-    await core.ok('vehicles.create', { customerId: shop.customerId, vin: '1HGCM82633A004352', make: 'Audi', model: 'A4', year: 2018, onboardingDate: '2025-01-02' })
+    await core.ok('vehicles.create', {
+      customerId: shop.customerId,
+      vin: '1HGCM82633A004352',
+      make: 'Audi',
+      model: 'A4',
+      year: 2018,
+      onboardingDate: '2025-01-02',
+    })
     // The Civic is the longest overdue, the Transit has the most overdue; the Audi has nothing open.
     await planned(core, { vehicleId: shop.vehicleId, activityTypeId: shop.oil, dueDate: '2025-03-01' })
     await planned(core, { vehicleId: shop.otherVehicleId, activityTypeId: shop.oil, dueDate: '2025-03-03' })

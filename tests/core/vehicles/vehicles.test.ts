@@ -23,9 +23,7 @@ describe('customers', () => {
     await core.ok('customers.create', { name: 'Brian Kernighan' })
     await core.ok('vehicles.create', civic(ada.id))
     await core.ok('customers.update', { id: ada.id, name: 'Ada King', email: null, phone: '555-0199' })
-    expect((await core.ok('customers.list', { search: '0199' })).map((c) => [c.name, c.email, c.vehicleCount])).toEqual([
-      ['Ada King', null, 1],
-    ])
+    expect((await core.ok('customers.list', { search: '0199' })).map((c) => [c.name, c.email, c.vehicleCount])).toEqual([['Ada King', null, 1]])
     expect((await core.ok('customers.list', {})).map((c) => c.name)).toEqual(['Ada King', 'Brian Kernighan'])
   })
 
@@ -51,7 +49,10 @@ describe('vehicles', () => {
     const v = await core.ok('vehicles.create', civic(ada.id, { vin: '1hgcm8263-3a004352', odometerMiles: 12000 }))
     expect(v).toMatchObject({ vin: '1HGCM82633A004352', licensePlate: 'AB 123 C', customerName: 'Ada Fleet', status: 'active' })
     for (const search of ['ada', 'AB123C', 'ab-123c', '3A0043', 'honda civ']) {
-      expect((await core.ok('vehicles.list', { search })).map((x) => x.id), search).toEqual([v.id])
+      expect(
+        (await core.ok('vehicles.list', { search })).map((x) => x.id),
+        search,
+      ).toEqual([v.id])
     }
     expect(await core.ok('vehicles.list', { search: 'toyota' })).toEqual([])
     const readings = await core.db.selectFrom('odometer_readings').select(['miles', 'reading_date', 'source']).execute()

@@ -28,7 +28,8 @@ export async function expectNoSeriousA11yViolations(page: Page, opts: A11yCheckO
   const { violations } = await builder.analyze()
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   const report = serious.map(
-    (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  - ${n.target.join(' ')} ${n.html.slice(0, 160)}\n    ${n.failureSummary ?? ''}`).join('\n')}`,
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  - ${n.target.join(' ')} ${n.html.slice(0, 160)}\n    ${n.failureSummary ?? ''}`).join('\n')}`,
   )
   expect(report, `axe found serious or critical violations:\n${report.join('\n')}`).toEqual([])
   return violations.filter((v) => !serious.includes(v))

@@ -26,7 +26,16 @@ export const test = base.extend<{ google: FakeGoogle }>({
     }
   },
   shop: async ({ shopNow, shopTimeZone, google }, use) => {
-    await useShopWith({ now: shopNow, timeZone: shopTimeZone }, { SHOP_GOOGLE_CLIENT_ID: google.clientId, SHOP_GOOGLE_CLIENT_SECRET: google.clientSecret, SHOP_GOOGLE_OAUTH_URL: google.url, SHOP_GOOGLE_API_URL: google.url }, use)
+    await useShopWith(
+      { now: shopNow, timeZone: shopTimeZone },
+      {
+        SHOP_GOOGLE_CLIENT_ID: google.clientId,
+        SHOP_GOOGLE_CLIENT_SECRET: google.clientSecret,
+        SHOP_GOOGLE_OAUTH_URL: google.url,
+        SHOP_GOOGLE_API_URL: google.url,
+      },
+      use,
+    )
   },
 })
 
@@ -36,7 +45,11 @@ export { expect }
  * Runs a test's shop server with a calendar provider's environment (its fake's endpoints and
  * client), and no background rounds: only "Sync now" (and a reconnect) sync.
  */
-export async function useShopWith(clock: { now: string; timeZone: string }, env: Record<string, string>, use: (shop: ShopServer) => Promise<void>): Promise<void> {
+export async function useShopWith(
+  clock: { now: string; timeZone: string },
+  env: Record<string, string>,
+  use: (shop: ShopServer) => Promise<void>,
+): Promise<void> {
   const shop = await startShopServer({ ...clock, env: { ...env, SHOP_SYNC_INTERVAL_S: '3600' } })
   try {
     await use(shop)

@@ -31,8 +31,6 @@ const MOVING = `new Promise((done) => {
 export async function settled(page: Page, opts: { timeout?: number } = {}): Promise<void> {
   const timeout = opts.timeout ?? 5_000
   for (let i = 0; i < 2; i++) {
-    await expect
-      .poll(() => page.evaluate<number>(MOVING), { message: 'animations still running on the page', timeout, intervals: [50, 100, 200] })
-      .toBe(0)
+    await expect.poll(() => page.evaluate<number>(MOVING), { message: 'animations still running on the page', timeout, intervals: [50, 100, 200] }).toBe(0)
   }
 }

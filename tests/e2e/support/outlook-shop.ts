@@ -24,7 +24,11 @@ export const test = base.extend<{ graph: FakeGraph }>({
     }
   },
   shop: async ({ shopNow, shopTimeZone, graph }, use) => {
-    await useShopWith({ now: shopNow, timeZone: shopTimeZone }, { SHOP_MS_CLIENT_ID: graph.clientId, SHOP_MS_LOGIN_URL: graph.url, SHOP_GRAPH_URL: graph.url }, use)
+    await useShopWith(
+      { now: shopNow, timeZone: shopTimeZone },
+      { SHOP_MS_CLIENT_ID: graph.clientId, SHOP_MS_LOGIN_URL: graph.url, SHOP_GRAPH_URL: graph.url },
+      use,
+    )
   },
 })
 

@@ -57,7 +57,13 @@ export async function seedReference(shop: ShopHttpClient): Promise<SeededReferen
   ]
 
   await shop.call('closures.create', { startsOn: '2026-03-18', endsOn: '2026-03-19', scope: 'bay', bayId: bays[1]!.id, reason: 'Lift service' })
-  await shop.call('closures.create', { startsOn: '2026-04-06', endsOn: '2026-04-10', scope: 'technician', technicianId: technicians[1]!.id, reason: 'Vacation' })
+  await shop.call('closures.create', {
+    startsOn: '2026-04-06',
+    endsOn: '2026-04-10',
+    scope: 'technician',
+    technicianId: technicians[1]!.id,
+    reason: 'Vacation',
+  })
   await shop.call('closures.create', { startsOn: '2026-05-25', endsOn: '2026-05-25', scope: 'shop', reason: 'Memorial Day' })
 
   return { bays, technicians, types, templates }

@@ -72,7 +72,9 @@ export const FRONT_DESK_BOOK: CustomerSeed[] = [
     email: 'marcus.chen@example.com',
     phone: '(617) 555-0187',
     notes: 'Prefers text messages. Drops the car off before 8.',
-    vehicles: [{ vin: vin(103, '4T1'), make: 'Toyota', model: 'Camry', year: 2017, licensePlate: 'MCHEN 1', onboardingDate: '2025-09-18', odometerMiles: 91_400 }],
+    vehicles: [
+      { vin: vin(103, '4T1'), make: 'Toyota', model: 'Camry', year: 2017, licensePlate: 'MCHEN 1', onboardingDate: '2025-09-18', odometerMiles: 91_400 },
+    ],
   },
   {
     name: 'Northside Plumbing LLC',
@@ -96,8 +98,25 @@ export const FRONT_DESK_BOOK: CustomerSeed[] = [
     email: 'office@greenleaf.example',
     phone: '(781) 555-0164',
     vehicles: [
-      { vin: vin(108, '1GC'), make: 'Chevrolet', model: 'Silverado 2500HD', year: 2018, licensePlate: 'GLL 7', onboardingDate: '2025-04-22', odometerMiles: 104_300 },
-      { vin: vin(109, '1GC'), make: 'Chevrolet', model: 'Silverado 1500', year: 2015, licensePlate: 'GLL 3', onboardingDate: '2025-04-22', notes: 'Sold in February.', inactive: true },
+      {
+        vin: vin(108, '1GC'),
+        make: 'Chevrolet',
+        model: 'Silverado 2500HD',
+        year: 2018,
+        licensePlate: 'GLL 7',
+        onboardingDate: '2025-04-22',
+        odometerMiles: 104_300,
+      },
+      {
+        vin: vin(109, '1GC'),
+        make: 'Chevrolet',
+        model: 'Silverado 1500',
+        year: 2015,
+        licensePlate: 'GLL 3',
+        onboardingDate: '2025-04-22',
+        notes: 'Sold in February.',
+        inactive: true,
+      },
     ],
   },
   {

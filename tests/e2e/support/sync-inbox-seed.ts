@@ -32,14 +32,32 @@ export const eventOf = (google: FakeGoogle, activityId: number) =>
  */
 export async function seedReturnedChanges(shop: ShopHttpClient, google: FakeGoogle, ref: SeededReference): Promise<ReturnedChanges> {
   const [bay1, bay2] = [ref.bays[0]!.id, ref.bays[1]!.id]
-  const book = async (vehicle: { make: string; model: string; year: number; licensePlate: string }, type: keyof SeededReference['types'], start: string, end: string, bayId: number) =>
-    shop.call('activities.createManual', { vehicleId: (await seedVehicle(shop, vehicle)).id, activityTypeId: ref.types[type].id, start: edt(start), end: edt(end), bayId })
+  const book = async (
+    vehicle: { make: string; model: string; year: number; licensePlate: string },
+    type: keyof SeededReference['types'],
+    start: string,
+    end: string,
+    bayId: number,
+  ) =>
+    shop.call('activities.createManual', {
+      vehicleId: (await seedVehicle(shop, vehicle)).id,
+      activityTypeId: ref.types[type].id,
+      start: edt(start),
+      end: edt(end),
+      bayId,
+    })
   const changes: ReturnedChanges = {
     moved: await book({ make: 'Mazda', model: 'CX-5', year: 2021, licensePlate: '2PRY 808' }, 'oil', '2026-03-11T10:00', '2026-03-11T10:45', bay1),
     deleted: await book({ make: 'Ford', model: 'Transit', year: 2020, licensePlate: 'FLEET7' }, 'tires', '2026-03-11T11:00', '2026-03-11T11:30', bay2),
     blocker: await book({ make: 'Honda', model: 'Civic', year: 2019, licensePlate: 'ABC123' }, 'brakes', '2026-03-12T09:00', '2026-03-12T10:00', bay1),
     clashA: await book({ make: 'Toyota', model: 'Tacoma', year: 2018, licensePlate: '7TRK 221' }, 'diagnostic', '2026-03-12T11:00', '2026-03-12T12:00', bay1),
-    clashB: await book({ make: 'Subaru', model: 'Outback', year: 2017, licensePlate: 'OUT 4040' }, 'transmission', '2026-03-12T13:00', '2026-03-12T14:30', bay1),
+    clashB: await book(
+      { make: 'Subaru', model: 'Outback', year: 2017, licensePlate: 'OUT 4040' },
+      'transmission',
+      '2026-03-12T13:00',
+      '2026-03-12T14:30',
+      bay1,
+    ),
   }
   await shop.call('sync.now', {})
   google.external.move(SHOP_CAL, eventOf(google, changes.moved.id).id, edt('2026-03-11T14:00'), edt('2026-03-11T14:45'))

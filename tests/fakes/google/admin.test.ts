@@ -24,7 +24,12 @@ async function admin(method: string, op: string, body?: unknown): Promise<{ stat
 describe('fake Google admin API over HTTP', () => {
   it('adds a calendar, edits "in the Google UI", and shows it in state; admin calls stay out of the request log', async () => {
     expect((await admin('POST', 'calendars', { id: CAL, summary: 'By hand', timeZone: 'America/New_York' })).status).toBe(200)
-    const created = (await admin('POST', 'external/create', { calendarId: CAL, event: { summary: 'Walk-in', start: { dateTime: '2026-03-08T14:00:00Z' }, end: { dateTime: '2026-03-08T15:00:00Z' } } })).body as { id: string }
+    const created = (
+      await admin('POST', 'external/create', {
+        calendarId: CAL,
+        event: { summary: 'Walk-in', start: { dateTime: '2026-03-08T14:00:00Z' }, end: { dateTime: '2026-03-08T15:00:00Z' } },
+      })
+    ).body as { id: string }
     await admin('POST', 'external/move', { calendarId: CAL, id: created.id, start: '2026-03-08T16:00:00Z', end: '2026-03-08T17:00:00Z' })
     await admin('POST', 'external/update', { calendarId: CAL, id: created.id, patch: { summary: 'Walk-in (moved)' } })
     const state = (await admin('GET', 'state')).body as { calendars: Array<{ id: string; events: Array<{ summary: string; start: { dateTime: string } }> }> }

@@ -54,7 +54,11 @@ async function batch(calls: Call[]): Promise<{ status: number; items: Array<{ co
     .map((chunk) => {
       const contentId = /Content-ID: (\S+)/.exec(chunk)?.[1] ?? ''
       const status = Number(/HTTP\/1\.1 (\d{3})/.exec(chunk)?.[1])
-      const bodyText = chunk.split(/\r\n\r\n/).slice(2).join('\r\n\r\n').trim()
+      const bodyText = chunk
+        .split(/\r\n\r\n/)
+        .slice(2)
+        .join('\r\n\r\n')
+        .trim()
       return { contentId, status, body: bodyText ? (JSON.parse(bodyText) as unknown) : undefined }
     })
   return { status: res.status, items }

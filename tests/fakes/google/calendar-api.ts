@@ -11,8 +11,17 @@ type QuotaError = NonNullable<FakeGoogleOptions['quotaError']>
 
 /** `colors.get`: Google's event palette (the keys `colorId` takes); the calendar palette only has the id the fake uses. */
 const EVENT_COLORS: Array<[string, string]> = [
-  ['1', '#a4bdfc'], ['2', '#7ae7bf'], ['3', '#dbadff'], ['4', '#ff887c'], ['5', '#fbd75b'], ['6', '#ffb878'],
-  ['7', '#46d6db'], ['8', '#e1e1e1'], ['9', '#5484ed'], ['10', '#51b749'], ['11', '#dc2127'],
+  ['1', '#a4bdfc'],
+  ['2', '#7ae7bf'],
+  ['3', '#dbadff'],
+  ['4', '#ff887c'],
+  ['5', '#fbd75b'],
+  ['6', '#ffb878'],
+  ['7', '#46d6db'],
+  ['8', '#e1e1e1'],
+  ['9', '#5484ed'],
+  ['10', '#51b749'],
+  ['11', '#dc2127'],
 ]
 const COLORS = {
   kind: 'calendar#colors',

@@ -46,11 +46,9 @@ export const errors = {
   rateLimitExceeded: (status: 403 | 429, headers: Record<string, string> = {}): FakeResponse =>
     googleError(status, { domain: 'usageLimits', reason: 'rateLimitExceeded', message: 'Rate Limit Exceeded' }, headers),
   /** Calendar usage limits (not the per-minute quota): Google may leave the calendar read-only for hours. */
-  quotaExceeded: (): FakeResponse =>
-    googleError(403, { domain: 'usageLimits', reason: 'quotaExceeded', message: 'Calendar usage limits exceeded.' }),
+  quotaExceeded: (): FakeResponse => googleError(403, { domain: 'usageLimits', reason: 'quotaExceeded', message: 'Calendar usage limits exceeded.' }),
   notFound: (): FakeResponse => googleError(404, { domain: 'global', reason: 'notFound', message: 'Not Found' }),
-  duplicate: (): FakeResponse =>
-    googleError(409, { domain: 'global', reason: 'duplicate', message: 'The requested identifier already exists.' }),
+  duplicate: (): FakeResponse => googleError(409, { domain: 'global', reason: 'duplicate', message: 'The requested identifier already exists.' }),
   deleted: (): FakeResponse => googleError(410, { domain: 'global', reason: 'deleted', message: 'Resource has been deleted' }),
   fullSyncRequired: (): FakeResponse =>
     googleError(410, {
@@ -63,8 +61,7 @@ export const errors = {
   conditionNotMet: (): FakeResponse =>
     googleError(412, { domain: 'global', reason: 'conditionNotMet', message: 'Precondition Failed', locationType: 'header', location: 'If-Match' }),
   backendError: (): FakeResponse => googleError(500, { domain: 'global', reason: 'backendError', message: 'Backend Error' }),
-  methodNotAllowed: (): FakeResponse =>
-    googleError(405, { domain: 'global', reason: 'httpMethodNotAllowed', message: 'Method Not Allowed' }),
+  methodNotAllowed: (): FakeResponse => googleError(405, { domain: 'global', reason: 'httpMethodNotAllowed', message: 'Method Not Allowed' }),
 }
 
 /** Body for a fault rule that names only a status: what Google would plausibly send for it. */

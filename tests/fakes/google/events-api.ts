@@ -94,7 +94,7 @@ export class EventsApi {
       for (const p of FORBIDDEN_WITH_SYNC) {
         if (q.has(p)) return errors.invalid(`The parameter '${p}' is not allowed together with syncToken.`, p)
       }
-      if (q.get('showDeleted') === 'false') return errors.invalid("showDeleted=false is not allowed together with syncToken.", 'showDeleted')
+      if (q.get('showDeleted') === 'false') return errors.invalid('showDeleted=false is not allowed together with syncToken.', 'showDeleted')
       const parsed = parseB64urlJson(syncTokenRaw) as Partial<SyncTokenBody> | undefined
       if (!parsed || parsed.v !== 1 || typeof parsed.e !== 'string' || typeof parsed.s !== 'number' || parsed.c !== cid) {
         return errors.invalidSyncToken()

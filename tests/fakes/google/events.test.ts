@@ -67,15 +67,24 @@ describe('fake Google Calendar v3 through @googleapis/calendar', () => {
     expect(upd.data.etag).not.toBe(first.etag)
     expect(upd.data.sequence).toBe(1)
     expect(upd.data.extendedProperties?.private).toEqual({ shopScheduler: '1' })
-    const stale = cal.events.patch({ calendarId: SHOP, eventId: 'bookingaaa1', requestBody: { summary: 'Lost' } }, { headers: { 'If-Match': first.etag ?? '' } })
+    const stale = cal.events.patch(
+      { calendarId: SHOP, eventId: 'bookingaaa1', requestBody: { summary: 'Lost' } },
+      { headers: { 'If-Match': first.etag ?? '' } },
+    )
     expect(await failure(stale)).toEqual({ status: 412, reason: 'conditionNotMet' })
     expect(fake.events(SHOP)[0]?.summary).toBe('Moved')
-    const patched = await cal.events.patch({ calendarId: SHOP, eventId: 'bookingaaa1', requestBody: { description: 'Bay 2' } }, { headers: { 'If-Match': upd.data.etag ?? '' } })
+    const patched = await cal.events.patch(
+      { calendarId: SHOP, eventId: 'bookingaaa1', requestBody: { description: 'Bay 2' } },
+      { headers: { 'If-Match': upd.data.etag ?? '' } },
+    )
     expect(patched.data).toMatchObject({ summary: 'Moved', description: 'Bay 2' })
     expect(patched.data.start).toEqual({ dateTime: '2026-03-02T11:00:00', timeZone: 'Europe/Berlin' })
     // The log shows what was sent (If-Match) but never the bearer token.
     const patches = fake.requests().filter((r) => r.method === 'PATCH')
-    expect(patches.map((r) => [r.status, r.headers?.['if-match']])).toEqual([[412, first.etag], [200, upd.data.etag]])
+    expect(patches.map((r) => [r.status, r.headers?.['if-match']])).toEqual([
+      [412, first.etag],
+      [200, upd.data.etag],
+    ])
     expect(fake.requests().some((r) => r.headers && 'authorization' in r.headers)).toBe(false)
   })
 
@@ -175,4 +184,3 @@ describe('fake Google Calendar v3 through @googleapis/calendar', () => {
     expect(win.data.items?.map((e) => e.id)).toEqual(['duedateaa1'])
   })
 })
-

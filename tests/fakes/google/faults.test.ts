@@ -71,7 +71,13 @@ describe('fake Google quota (per user, sliding minute)', () => {
     expect((await api('GET', EVENTS)).status).toBe(200)
     const over = await api('GET', EVENTS)
     expect(over.status).toBe(403)
-    expect(over.body).toEqual({ error: { errors: [{ domain: 'usageLimits', reason: 'userRateLimitExceeded', message: 'User Rate Limit Exceeded' }], code: 403, message: 'User Rate Limit Exceeded' } })
+    expect(over.body).toEqual({
+      error: {
+        errors: [{ domain: 'usageLimits', reason: 'userRateLimitExceeded', message: 'User Rate Limit Exceeded' }],
+        code: 403,
+        message: 'User Rate Limit Exceeded',
+      },
+    })
     fake.setQuota(null)
     expect((await api('GET', EVENTS)).status).toBe(200)
   })
@@ -104,4 +110,3 @@ describe('fake Google quota (per user, sliding minute)', () => {
     expect(reasonOf(res.body)).toBe('quotaExceeded')
   })
 })
-

@@ -64,11 +64,7 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
   const clientId = options.clientId ?? DEFAULT_CLIENT_ID
   const clientSecret = options.clientSecret ?? DEFAULT_CLIENT_SECRET
   const userEmail = options.userEmail ?? 'shop.owner@example.com'
-  const store = new CalendarStore(
-    clock,
-    userEmail,
-    options.tombstoneRetentionDays === undefined ? null : options.tombstoneRetentionDays * 86_400_000,
-  )
+  const store = new CalendarStore(clock, userEmail, options.tombstoneRetentionDays === undefined ? null : options.tombstoneRetentionDays * 86_400_000)
   const addPrimary = (): void => store.addCalendar({ id: userEmail, summary: userEmail, timeZone: 'UTC', primary: true })
   addPrimary()
   const oauth = new FakeGoogleOAuth({

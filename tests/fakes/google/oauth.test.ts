@@ -40,7 +40,10 @@ describe('fake Google OAuth', () => {
     expect(seen[0]?.['refresh_token']).toBeUndefined()
     expect(client.credentials.refresh_token).toMatch(/^1\/\//)
     const raw = await postForm('/token', {
-      client_id: fake.clientId, client_secret: fake.clientSecret, grant_type: 'refresh_token', refresh_token: client.credentials.refresh_token ?? '',
+      client_id: fake.clientId,
+      client_secret: fake.clientSecret,
+      grant_type: 'refresh_token',
+      refresh_token: client.credentials.refresh_token ?? '',
     })
     expect(raw.status).toBe(200)
     expect(Object.keys(raw.body).sort()).toEqual(['access_token', 'expires_in', 'scope', 'token_type'])
@@ -50,12 +53,23 @@ describe('fake Google OAuth', () => {
   it('refuses a wrong PKCE verifier, a reused code and a changed redirect_uri', async () => {
     const client = oauthClientFor(fake, 'http://127.0.0.1:49152/callback')
     const { codeChallenge } = await client.generateCodeVerifierAsync()
-    const url = client.generateAuthUrl({ scope: [CALENDAR_EVENTS], state: 's1', code_challenge: codeChallenge, code_challenge_method: CodeChallengeMethod.S256 })
+    const url = client.generateAuthUrl({
+      scope: [CALENDAR_EVENTS],
+      state: 's1',
+      code_challenge: codeChallenge,
+      code_challenge_method: CodeChallengeMethod.S256,
+    })
     const back = await consent(url)
     expect(back.host).toBe('127.0.0.1:49152')
     expect(back.searchParams.get('state')).toBe('s1')
     const code = back.searchParams.get('code') ?? ''
-    const base = { client_id: fake.clientId, client_secret: fake.clientSecret, grant_type: 'authorization_code', code, redirect_uri: 'http://127.0.0.1:49152/callback' }
+    const base = {
+      client_id: fake.clientId,
+      client_secret: fake.clientSecret,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: 'http://127.0.0.1:49152/callback',
+    }
     const wrong = await postForm('/token', { ...base, code_verifier: 'x'.repeat(43) })
     expect(wrong).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'Bad Request' } })
     const otherRedirect = await postForm('/token', { ...base, redirect_uri: 'http://127.0.0.1:1/callback', code_verifier: 'x'.repeat(43) })
@@ -68,9 +82,16 @@ describe('fake Google OAuth', () => {
     const plain = client.generateAuthUrl({ scope: [CALENDAR_EVENTS], state: 's', code_challenge: codeChallenge })
     const noState = client.generateAuthUrl({ scope: [CALENDAR_EVENTS], code_challenge: codeChallenge, code_challenge_method: CodeChallengeMethod.S256 })
     const remote = oauthClientFor(fake, 'https://evil.example.com/cb').generateAuthUrl({
-      scope: [CALENDAR_EVENTS], state: 's', code_challenge: codeChallenge, code_challenge_method: CodeChallengeMethod.S256,
+      scope: [CALENDAR_EVENTS],
+      state: 's',
+      code_challenge: codeChallenge,
+      code_challenge_method: CodeChallengeMethod.S256,
     })
-    for (const [url, error] of [[plain, 'invalid_request'], [noState, 'invalid_request'], [remote, 'redirect_uri_mismatch']] as const) {
+    for (const [url, error] of [
+      [plain, 'invalid_request'],
+      [noState, 'invalid_request'],
+      [remote, 'redirect_uri_mismatch'],
+    ] as const) {
       const res = await fetch(url, { redirect: 'manual' })
       expect(res.status).toBe(400)
       expect(await res.text()).toContain(`Error 400: ${error}`)
@@ -81,7 +102,9 @@ describe('fake Google OAuth', () => {
     fake.setAuthorizeDecision('access_denied')
     const client = oauthClientFor(fake)
     const { codeChallenge } = await client.generateCodeVerifierAsync()
-    const back = await consent(client.generateAuthUrl({ scope: [CALENDAR_EVENTS], state: 'st', code_challenge: codeChallenge, code_challenge_method: CodeChallengeMethod.S256 }))
+    const back = await consent(
+      client.generateAuthUrl({ scope: [CALENDAR_EVENTS], state: 'st', code_challenge: codeChallenge, code_challenge_method: CodeChallengeMethod.S256 }),
+    )
     expect(back.searchParams.get('error')).toBe('access_denied')
     expect(back.searchParams.get('state')).toBe('st')
     expect(back.searchParams.get('code')).toBeNull()
@@ -106,7 +129,12 @@ describe('fake Google OAuth', () => {
     await fake.close()
     fake = await startFakeGoogle({ testingMode: true, now: () => new Date(now) })
     const client = await signIn(fake)
-    const form = { client_id: fake.clientId, client_secret: fake.clientSecret, grant_type: 'refresh_token', refresh_token: client.credentials.refresh_token ?? '' }
+    const form = {
+      client_id: fake.clientId,
+      client_secret: fake.clientSecret,
+      grant_type: 'refresh_token',
+      refresh_token: client.credentials.refresh_token ?? '',
+    }
     now += 6 * 86_400_000
     expect((await postForm('/token', form)).status).toBe(200)
     now += 1 * 86_400_000

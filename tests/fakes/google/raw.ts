@@ -8,7 +8,9 @@ export interface RawResponse {
 }
 
 /** Plain fetch against the fake with a bearer token, for the wire details clients hide. */
-export async function rawApi(fake: FakeGoogle): Promise<(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<RawResponse>> {
+export async function rawApi(
+  fake: FakeGoogle,
+): Promise<(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<RawResponse>> {
   const client = await signIn(fake)
   const token = client.credentials.access_token ?? ''
   return async (method, path, body, headers = {}) => {

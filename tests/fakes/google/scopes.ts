@@ -4,7 +4,15 @@ export type Access = 'events.read' | 'events.write' | 'calendarList.read' | 'cal
 
 /** Which OAuth scopes allow what, per the Calendar API scope table. */
 const ALLOWED: Record<Access, string[]> = {
-  'events.read': ['calendar', 'calendar.readonly', 'calendar.events', 'calendar.events.readonly', 'calendar.events.owned', 'calendar.events.owned.readonly', 'calendar.app.created'],
+  'events.read': [
+    'calendar',
+    'calendar.readonly',
+    'calendar.events',
+    'calendar.events.readonly',
+    'calendar.events.owned',
+    'calendar.events.owned.readonly',
+    'calendar.app.created',
+  ],
   'events.write': ['calendar', 'calendar.events', 'calendar.events.owned', 'calendar.app.created'],
   'calendarList.read': ['calendar', 'calendar.readonly', 'calendar.calendarlist', 'calendar.calendarlist.readonly'],
   'calendars.read': ['calendar', 'calendar.readonly', 'calendar.calendars', 'calendar.calendars.readonly', 'calendar.app.created'],

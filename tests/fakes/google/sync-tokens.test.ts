@@ -29,8 +29,17 @@ async function fullSync(): Promise<string> {
 describe('fake Google sync tokens and pages (raw wire)', () => {
   it('refuses forbidden parameters next to a syncToken, and showDeleted=false', async () => {
     const token = await fullSync()
-    const extras: Array<Record<string, string>> = [{ timeMin: '2026-01-01T00:00:00Z' }, { timeMax: '2026-01-01T00:00:00Z' }, { q: 'x' }, { orderBy: 'updated' },
-      { privateExtendedProperty: 'a=b' }, { sharedExtendedProperty: 'a=b' }, { iCalUID: 'x@google.com' }, { updatedMin: '2026-01-01T00:00:00Z' }, { showDeleted: 'false' }]
+    const extras: Array<Record<string, string>> = [
+      { timeMin: '2026-01-01T00:00:00Z' },
+      { timeMax: '2026-01-01T00:00:00Z' },
+      { q: 'x' },
+      { orderBy: 'updated' },
+      { privateExtendedProperty: 'a=b' },
+      { sharedExtendedProperty: 'a=b' },
+      { iCalUID: 'x@google.com' },
+      { updatedMin: '2026-01-01T00:00:00Z' },
+      { showDeleted: 'false' },
+    ]
     for (const extra of extras) {
       const res = await list({ syncToken: token, ...extra })
       expect(res.status, JSON.stringify(extra)).toBe(400)
@@ -47,7 +56,15 @@ describe('fake Google sync tokens and pages (raw wire)', () => {
     expect(gone.status).toBe(410)
     expect(gone.body).toEqual({
       error: {
-        errors: [{ domain: 'calendar', reason: 'fullSyncRequired', message: 'Sync token is no longer valid, a full sync is required.', locationType: 'parameter', location: 'syncToken' }],
+        errors: [
+          {
+            domain: 'calendar',
+            reason: 'fullSyncRequired',
+            message: 'Sync token is no longer valid, a full sync is required.',
+            locationType: 'parameter',
+            location: 'syncToken',
+          },
+        ],
         code: 410,
         message: 'Sync token is no longer valid, a full sync is required.',
       },

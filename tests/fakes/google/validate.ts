@@ -36,7 +36,8 @@ function checkTime(dt: unknown, which: 'start' | 'end'): FakeResponse | undefine
     return undefined
   }
   if (t.dateTime === undefined) return errors.required(`Missing ${label} time.`)
-  if (!RFC3339.test(t.dateTime) || Number.isNaN(Date.parse(t.dateTime.replace(/(Z|[+-]\d{2}:\d{2})$/i, '') + 'Z'))) return errors.invalid(`Invalid ${label} time.`, which)
+  if (!RFC3339.test(t.dateTime) || Number.isNaN(Date.parse(t.dateTime.replace(/(Z|[+-]\d{2}:\d{2})$/i, '') + 'Z')))
+    return errors.invalid(`Invalid ${label} time.`, which)
   const hasOffset = /(Z|[+-]\d{2}:\d{2})$/i.test(t.dateTime)
   if (!hasOffset && !t.timeZone) return errors.badRequest(`Missing time zone definition for ${label} time.`)
   if (t.timeZone !== undefined) {

@@ -14,7 +14,10 @@ afterEach(async () => {
 })
 
 async function admin(method: string, op: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${fake.url}/__admin/${op}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }) })
+  const res = await fetch(`${fake.url}/__admin/${op}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+  })
   return { status: res.status, body: (await res.json()) as Record<string, unknown> }
 }
 
@@ -31,7 +34,9 @@ describe('fake Graph: /me, calendarView and the admin API', () => {
 
   it('drives calendars, external edits, token expiry and delta expiry over HTTP', async () => {
     const cal = (await admin('POST', 'calendars', { name: 'Bay 3' })).body as { id: string }
-    const ev = (await admin('POST', 'external/create', { calendarId: cal.id, event: { subject: 'By hand', start: '2026-03-04T10:00:00Z', end: '2026-03-04T11:00:00Z' } })).body as { id: string }
+    const ev = (
+      await admin('POST', 'external/create', { calendarId: cal.id, event: { subject: 'By hand', start: '2026-03-04T10:00:00Z', end: '2026-03-04T11:00:00Z' } })
+    ).body as { id: string }
     await admin('POST', 'external/move', { id: ev.id, start: '2026-03-04T12:00:00Z', end: '2026-03-04T13:00:00Z' })
     const state = (await admin('GET', 'state')).body as { calendars: Array<{ id: string; events: Array<{ subject: string; start: { dateTime: string } }> }> }
     expect(state.calendars.find((c) => c.id === cal.id)?.events.map((e) => [e.subject, e.start.dateTime])).toEqual([['By hand', '2026-03-04T12:00:00.0000000']])

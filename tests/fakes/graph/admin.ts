@@ -43,7 +43,10 @@ export function handleGraphAdmin(fake: FakeGraph, req: FakeRequest): FakeRespons
         fake.clearFaults()
         return json(200, { ok: true })
       case 'POST external/create':
-        return json(200, fake.external.create(typeof b['calendarId'] === 'string' ? b['calendarId'] : fake.defaultCalendarId, (b['event'] ?? {}) as FakeGraphExternalEvent))
+        return json(
+          200,
+          fake.external.create(typeof b['calendarId'] === 'string' ? b['calendarId'] : fake.defaultCalendarId, (b['event'] ?? {}) as FakeGraphExternalEvent),
+        )
       case 'POST calendars':
         return json(200, fake.addCalendar({ name: str(b, 'name'), ...(typeof b['id'] === 'string' ? { id: b['id'] } : {}) }))
       case 'POST external/moveToCalendar':

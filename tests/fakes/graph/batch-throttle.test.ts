@@ -20,15 +20,39 @@ describe('fake Graph $batch', () => {
     fake.fault({ match: { method: 'POST', pathRegex: '/me/events$', nth: 2 }, respond: { status: 503 } })
     const res = await g('POST', '/$batch', {
       requests: [
-        { id: '1', method: 'POST', url: '/me/events', headers: { 'Content-Type': 'application/json' }, body: graphEvent('A', '2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z') },
-        { id: '2', method: 'POST', url: '/me/events', headers: { 'Content-Type': 'application/json' }, body: graphEvent('B', '2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z') },
-        { id: '3', method: 'POST', url: '/me/events', dependsOn: ['2'], headers: { 'Content-Type': 'application/json' }, body: graphEvent('C', '2026-03-02T11:00:00Z', '2026-03-02T12:00:00Z') },
+        {
+          id: '1',
+          method: 'POST',
+          url: '/me/events',
+          headers: { 'Content-Type': 'application/json' },
+          body: graphEvent('A', '2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z'),
+        },
+        {
+          id: '2',
+          method: 'POST',
+          url: '/me/events',
+          headers: { 'Content-Type': 'application/json' },
+          body: graphEvent('B', '2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z'),
+        },
+        {
+          id: '3',
+          method: 'POST',
+          url: '/me/events',
+          dependsOn: ['2'],
+          headers: { 'Content-Type': 'application/json' },
+          body: graphEvent('C', '2026-03-02T11:00:00Z', '2026-03-02T12:00:00Z'),
+        },
         { id: '4', method: 'GET', url: '/me/events/nope' },
       ],
     })
     expect(res.status).toBe(200)
     const body = res.body as unknown as BatchResponse
-    expect(body.responses.map((r) => [r.id, r.status])).toEqual([['1', 201], ['2', 503], ['3', 424], ['4', 404]])
+    expect(body.responses.map((r) => [r.id, r.status])).toEqual([
+      ['1', 201],
+      ['2', 503],
+      ['3', 424],
+      ['4', 404],
+    ])
     expect(fake.events().map((e) => e.subject)).toEqual(['A'])
   })
 

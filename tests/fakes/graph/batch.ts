@@ -59,7 +59,15 @@ export function handleGraphBatch(req: FakeRequest, deps: GraphBatchDeps): FakeRe
       headers,
       body: Buffer.from(it.body === undefined ? '' : JSON.stringify(it.body)),
     }
-    const entry: LoggedRequest = { method: inner.method, path: inner.path, query: Object.fromEntries(inner.query), status: 0, at: Date.now(), inBatch: true, headers: loggableHeaders(inner.headers) }
+    const entry: LoggedRequest = {
+      method: inner.method,
+      path: inner.path,
+      query: Object.fromEntries(inner.query),
+      status: 0,
+      at: Date.now(),
+      inBatch: true,
+      headers: loggableHeaders(inner.headers),
+    }
     deps.record(entry)
     const rule = deps.faults.take(inner.method, inner.path)
     const res: FakeResponse =

@@ -32,7 +32,14 @@ export async function signInGraph(fake: FakeGraph, tenant = 'common'): Promise<G
   const tok = await fetch(`${fake.url}/${tenant}/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: fake.clientId, grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier, scope: SCOPES }),
+    body: new URLSearchParams({
+      client_id: fake.clientId,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+      scope: SCOPES,
+    }),
   })
   if (tok.status !== 200) throw new Error(`token ${tok.status}: ${await tok.text()}`)
   return (await tok.json()) as GraphTokens
@@ -82,7 +89,11 @@ export async function playGraphBrowser(authorizeUrl: string): Promise<{ status: 
   const html = await res.text()
   const action = /<form method="POST" action="([^"]+)"/.exec(html)?.[1]
   if (res.status !== 200 || !action) throw new Error(`The sign-in page answered ${res.status}: ${html}`)
-  const unesc = (v: string) => v.replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+  const unesc = (v: string) =>
+    v
+      .replace(/&lt;/g, '<')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
   const form = new URLSearchParams()
   for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) form.append(unesc(m[1]!), unesc(m[2]!))
   const back = await fetch(unesc(action), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form })

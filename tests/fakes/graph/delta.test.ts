@@ -31,7 +31,11 @@ async function round(first: string, pageSize = 2): Promise<{ pages: GraphRespons
 }
 
 function seed(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => fake.external.create(fake.defaultCalendarId, { subject: `Job ${i}`, start: `2026-03-0${i + 1}T09:00:00Z`, end: `2026-03-0${i + 1}T10:00:00Z` }).id)
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      fake.external.create(fake.defaultCalendarId, { subject: `Job ${i}`, start: `2026-03-0${i + 1}T09:00:00Z`, end: `2026-03-0${i + 1}T10:00:00Z` }).id,
+  )
 }
 
 describe('fake Graph calendarView/delta', () => {

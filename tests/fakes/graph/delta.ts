@@ -92,10 +92,15 @@ export class GraphDelta {
 
   handle(req: FakeRequest, calendarId: string, prefix: string): FakeResponse {
     for (const p of FORBIDDEN) {
-      if (req.query.has(p)) return gerrors.badRequest(`The following parameters are not supported with change tracking over the 'CalendarView' resource: '${p}'.`, 'ErrorInvalidUrlQuery')
+      if (req.query.has(p))
+        return gerrors.badRequest(
+          `The following parameters are not supported with change tracking over the 'CalendarView' resource: '${p}'.`,
+          'ErrorInvalidUrlQuery',
+        )
     }
     const prefer = parsePrefer(req)
-    const link = (kind: '$skiptoken' | '$deltatoken', body: TokenBody): string => `${this.baseUrl()}/v1.0${prefix}/calendarView/delta?${kind}=${b64urlJson(body)}`
+    const link = (kind: '$skiptoken' | '$deltatoken', body: TokenBody): string =>
+      `${this.baseUrl()}/v1.0${prefix}/calendarView/delta?${kind}=${b64urlJson(body)}`
     const skip = req.query.get('$skiptoken')
     const delta = req.query.get('$deltatoken')
     let token: TokenBody | undefined
@@ -128,7 +133,10 @@ export class GraphDelta {
         const start = parseInstant(req.query.get('startDateTime'))
         const end = parseInstant(req.query.get('endDateTime'))
         if (start === undefined || end === undefined) {
-          return gerrors.badRequest('This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.', 'ErrorInvalidParameter')
+          return gerrors.badRequest(
+            'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+            'ErrorInvalidParameter',
+          )
         }
         window = [start, end]
       }
@@ -162,7 +170,11 @@ export class GraphDelta {
       ...replays.filter((r) => !r.deleted).map((r) => renderEvent(r, renderOpts)),
       ...pageEntries.map((x) => (x.removed ? removedItem(x.rec, prefer.immutableIds) : renderEvent(x.rec, renderOpts))),
     ]
-    if (pageEntries.length) this.lastPage.set(calendarId, pageEntries.filter((x) => !x.removed).map((x) => x.rec))
+    if (pageEntries.length)
+      this.lastPage.set(
+        calendarId,
+        pageEntries.filter((x) => !x.removed).map((x) => x.rec),
+      )
     body['value'] = value
     return json(200, body)
   }

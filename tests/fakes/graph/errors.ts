@@ -33,7 +33,9 @@ export const gerrors = {
   },
   syncStateNotFound: (): FakeResponse => graphError(400, 'syncStateNotFound', 'The sync state generation is not found.'),
   resyncRequired: (location: string): FakeResponse =>
-    graphError(410, 'resyncRequired', 'Resync required. Replace any local cached items with the items returned by the delta link in the Location header.', { Location: location }),
+    graphError(410, 'resyncRequired', 'Resync required. Replace any local cached items with the items returned by the delta link in the Location header.', {
+      Location: location,
+    }),
   failedDependency: (): FakeResponse => graphError(424, 'FailedDependency', 'The request failed because a request it depends on failed.'),
   methodNotAllowed: (): FakeResponse => graphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.'),
   serviceUnavailable: (): FakeResponse => graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.', { 'Retry-After': '2.000' }),

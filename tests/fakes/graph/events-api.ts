@@ -156,7 +156,10 @@ export class GraphEventsApi {
     const start = parse(req.query.get('startDateTime'))
     const end = parse(req.query.get('endDateTime'))
     if (start === undefined || end === undefined) {
-      return gerrors.badRequest('This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.', 'ErrorInvalidParameter')
+      return gerrors.badRequest(
+        'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+        'ErrorInvalidParameter',
+      )
     }
     const top = Number(req.query.get('$top') ?? 10)
     const skip = Number(req.query.get('$skip') ?? 0)
@@ -166,7 +169,10 @@ export class GraphEventsApi {
       .filter((e) => e.startMs < end && e.endMs > start)
       .sort((x, y) => x.startMs - y.startMs)
     const opts = this.renderOpts(req)
-    const body: Record<string, unknown> = { '@odata.context': this.context('calendarView'), value: all.slice(skip, skip + top).map((e) => renderEvent(e, opts)) }
+    const body: Record<string, unknown> = {
+      '@odata.context': this.context('calendarView'),
+      value: all.slice(skip, skip + top).map((e) => renderEvent(e, opts)),
+    }
     if (skip + top < all.length) {
       const next = new URL(`${this.cfg.baseUrl()}${req.path}`)
       for (const [k, v] of req.query) if (k !== '$skip') next.searchParams.set(k, v)
@@ -181,7 +187,11 @@ export class GraphEventsApi {
     if (!expand.ok) return gerrors.badRequest('Parsing OData Select and Expand failed.')
     const rec = this.lookup(req, id, calendarId)
     if (!rec) return gerrors.notFound()
-    return json(200, { '@odata.context': this.context('events/$entity'), ...renderEvent(rec, this.renderOpts(req, expand.pick)) }, { ETag: `W/"${rec.changeKey}"` })
+    return json(
+      200,
+      { '@odata.context': this.context('events/$entity'), ...renderEvent(rec, this.renderOpts(req, expand.pick)) },
+      { ETag: `W/"${rec.changeKey}"` },
+    )
   }
 
   private create(req: FakeRequest, calendarId: string | undefined): FakeResponse {

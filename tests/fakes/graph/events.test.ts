@@ -24,7 +24,10 @@ describe('fake Graph events', () => {
     expect(created.body['start']).toEqual({ dateTime: '2026-03-02T09:00:00.0000000', timeZone: 'UTC' })
     expect(created.body['singleValueExtendedProperties']).toBeUndefined()
     const id = String(created.body['id'])
-    const expanded = await g('GET', `/me/events/${encodeURIComponent(id)}?$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${TAG}')`)}`)
+    const expanded = await g(
+      'GET',
+      `/me/events/${encodeURIComponent(id)}?$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${TAG}')`)}`,
+    )
     expect(expanded.body['singleValueExtendedProperties']).toEqual([{ id: TAG, value: 'appt-1' }])
     await g('POST', '/me/events', graphEvent('Foreign', '2026-03-02T11:00:00Z', '2026-03-02T12:00:00Z'))
     const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${TAG}' and ep/value eq 'appt-1')`
@@ -64,12 +67,24 @@ describe('fake Graph events', () => {
   })
 
   it('honours Prefer: outlook.timezone and takes Windows zone names', async () => {
-    const ev = await g('POST', '/me/events', { subject: 'PST', start: { dateTime: '2026-07-01T09:00:00', timeZone: 'Pacific Standard Time' }, end: { dateTime: '2026-07-01T10:00:00', timeZone: 'Pacific Standard Time' } })
+    const ev = await g('POST', '/me/events', {
+      subject: 'PST',
+      start: { dateTime: '2026-07-01T09:00:00', timeZone: 'Pacific Standard Time' },
+      end: { dateTime: '2026-07-01T10:00:00', timeZone: 'Pacific Standard Time' },
+    })
     expect(ev.body['start']).toEqual({ dateTime: '2026-07-01T16:00:00.0000000', timeZone: 'UTC' })
     expect(ev.body['originalStartTimeZone']).toBe('Pacific Standard Time')
     const ny = await g('GET', `/me/events/${encodeURIComponent(String(ev.body['id']))}`, undefined, { Prefer: 'outlook.timezone="America/New_York"' })
     expect(ny.body['start']).toEqual({ dateTime: '2026-07-01T12:00:00.0000000', timeZone: 'America/New_York' })
-    expect((await g('POST', '/me/events', { subject: 'x', start: { dateTime: '2026-07-01T09:00:00', timeZone: 'Mars/Olympus' }, end: { dateTime: '2026-07-01T10:00:00', timeZone: 'UTC' } })).status).toBe(400)
+    expect(
+      (
+        await g('POST', '/me/events', {
+          subject: 'x',
+          start: { dateTime: '2026-07-01T09:00:00', timeZone: 'Mars/Olympus' },
+          end: { dateTime: '2026-07-01T10:00:00', timeZone: 'UTC' },
+        })
+      ).status,
+    ).toBe(400)
   })
 
   it('an event moved to another calendar gets a new REST id, but keeps its ImmutableId', async () => {

@@ -21,7 +21,10 @@ describe('fake Microsoft identity platform', () => {
     expect(oidc['token_endpoint']).toBe(`${fake.url}/common/oauth2/v2.0/token`)
     expect(oidc['authorization_endpoint']).toBe(`${fake.url}/common/oauth2/v2.0/authorize`)
     expect(oidc['issuer']).toBe(`${fake.url}/{tenantid}/v2.0`)
-    const inst = (await (await fetch(`${fake.url}/common/discovery/instance?api-version=1.1`)).json()) as { tenant_discovery_endpoint: string; metadata: unknown[] }
+    const inst = (await (await fetch(`${fake.url}/common/discovery/instance?api-version=1.1`)).json()) as {
+      tenant_discovery_endpoint: string
+      metadata: unknown[]
+    }
     expect(inst.tenant_discovery_endpoint).toBe(`${fake.url}/common/v2.0/.well-known/openid-configuration`)
     expect(JSON.parse(fake.msal.authorityMetadata())['token_endpoint']).toBe('https://login.microsoftonline.com/common/oauth2/v2.0/token')
   })
@@ -45,11 +48,24 @@ describe('fake Microsoft identity platform', () => {
     expect(withSecret.status).toBe(401)
     expect(withSecret.body['error']).toBe('invalid_client')
     expect(withSecret.body['error_codes']).toEqual([700025])
-    const ipv6 = await fetch(`${fake.url}/common/oauth2/v2.0/authorize?${new URLSearchParams({ client_id: fake.clientId, response_type: 'code', redirect_uri: 'http://[::1]:5000/', code_challenge: 'a'.repeat(43), code_challenge_method: 'S256' })}`, { redirect: 'manual' })
+    const ipv6 = await fetch(
+      `${fake.url}/common/oauth2/v2.0/authorize?${new URLSearchParams({ client_id: fake.clientId, response_type: 'code', redirect_uri: 'http://[::1]:5000/', code_challenge: 'a'.repeat(43), code_challenge_method: 'S256' })}`,
+      { redirect: 'manual' },
+    )
     expect(ipv6.status).toBe(400)
     expect(await ipv6.text()).toContain('AADSTS50011')
-    const q = new URLSearchParams({ client_id: fake.clientId, response_type: 'code', redirect_uri: REDIRECT, scope: SCOPES, state: 's', code_challenge: 'b'.repeat(43), code_challenge_method: 'S256' })
-    const code = new URL((await fetch(`${fake.url}/common/oauth2/v2.0/authorize?${q}`, { redirect: 'manual' })).headers.get('location') ?? '').searchParams.get('code') ?? ''
+    const q = new URLSearchParams({
+      client_id: fake.clientId,
+      response_type: 'code',
+      redirect_uri: REDIRECT,
+      scope: SCOPES,
+      state: 's',
+      code_challenge: 'b'.repeat(43),
+      code_challenge_method: 'S256',
+    })
+    const code =
+      new URL((await fetch(`${fake.url}/common/oauth2/v2.0/authorize?${q}`, { redirect: 'manual' })).headers.get('location') ?? '').searchParams.get('code') ??
+      ''
     const bad = await token({ client_id: fake.clientId, grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: 'c'.repeat(43) })
     expect(bad.body['error']).toBe('invalid_grant')
   })

@@ -142,9 +142,11 @@ export class FakeIdentity {
       headers: { 'Content-Type': 'text/html; charset=utf-8' },
       body: `<!doctype html><title>Sign in to your account</title><p>${code}: ${text}</p>`,
     })
-    if (q.get('client_id') !== this.cfg.clientId) return page('AADSTS700016', `Application with identifier '${q.get('client_id') ?? ''}' was not found in the directory.`)
+    if (q.get('client_id') !== this.cfg.clientId)
+      return page('AADSTS700016', `Application with identifier '${q.get('client_id') ?? ''}' was not found in the directory.`)
     const redirectUri = q.get('redirect_uri') ?? ''
-    if (!isLoopback(redirectUri)) return page('AADSTS50011', `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application.`)
+    if (!isLoopback(redirectUri))
+      return page('AADSTS50011', `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application.`)
     if (q.get('response_type') !== 'code') return page('AADSTS900144', "The request body must contain the following parameter: 'response_type'.")
     const challenge = q.get('code_challenge') ?? ''
     if (q.get('code_challenge_method') !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) {
@@ -215,9 +217,17 @@ export class FakeIdentity {
   private redeem(form: URLSearchParams, base: string): FakeResponse {
     const code = this.codes.get(form.get('code') ?? '')
     if (!code) return this.fail(400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid.')
-    if (code.used) return this.fail(400, 'invalid_grant', 54005, 'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.')
-    if (code.expiresAtMs < this.cfg.clock.nowMs()) return this.fail(400, 'invalid_grant', 70008, 'The provided authorization code or refresh token has expired due to inactivity.')
-    if (form.get('redirect_uri') !== code.redirectUri) return this.fail(400, 'invalid_grant', 50011, 'The redirect URI specified in the request does not match the one used to obtain the authorization code.')
+    if (code.used)
+      return this.fail(
+        400,
+        'invalid_grant',
+        54005,
+        'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.',
+      )
+    if (code.expiresAtMs < this.cfg.clock.nowMs())
+      return this.fail(400, 'invalid_grant', 70008, 'The provided authorization code or refresh token has expired due to inactivity.')
+    if (form.get('redirect_uri') !== code.redirectUri)
+      return this.fail(400, 'invalid_grant', 50011, 'The redirect URI specified in the request does not match the one used to obtain the authorization code.')
     const verifier = form.get('code_verifier') ?? ''
     if (!verifier) return this.fail(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'code_verifier'.")
     if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) {
@@ -233,10 +243,21 @@ export class FakeIdentity {
     const entry = this.refresh.get(form.get('refresh_token') ?? '')
     const session = entry ? this.sessions.get(entry.sessionId) : undefined
     if (this.nextRefreshError === 'interaction_required') {
-      return this.fail(400, 'interaction_required', 50076, 'Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access the resource.', 'basic_action')
+      return this.fail(
+        400,
+        'interaction_required',
+        50076,
+        'Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access the resource.',
+        'basic_action',
+      )
     }
     if (!entry || !session || !entry.valid || session.revoked) {
-      return this.fail(400, 'invalid_grant', 700082, 'The refresh token has expired due to inactivity. The token was issued on 2026-01-01T00:00:00.0000000Z and was inactive for 90.00:00:00.')
+      return this.fail(
+        400,
+        'invalid_grant',
+        700082,
+        'The refresh token has expired due to inactivity. The token was issued on 2026-01-01T00:00:00.0000000Z and was inactive for 90.00:00:00.',
+      )
     }
     if (this.cfg.invalidateRotatedRefreshTokens) entry.valid = false
     this.refreshesServed += 1

@@ -106,7 +106,11 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
 
   /** One Graph call after auth: `/v1.0/me/...` or `/v1.0/users/{upn}/...`. */
   const graphCall = (req: FakeRequest): FakeResponse => {
-    const segs = req.path.split('/').filter(Boolean).slice(1).map((s) => decodeURIComponent(s))
+    const segs = req.path
+      .split('/')
+      .filter(Boolean)
+      .slice(1)
+      .map((s) => decodeURIComponent(s))
     if (segs[0] === 'me') return api.handle(req, segs.slice(1))
     if (segs[0] === 'users' && segs[1]?.toLowerCase() === upn.toLowerCase()) return api.handle(req, segs.slice(2))
     return gerrors.badRequest(`Resource not found for the segment '${segs[0] ?? ''}'.`)
@@ -156,7 +160,10 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const render = (id: string): FakeGraphEvent => {
     const rec = store.find(id, false)
     if (!rec) throw new Error(`no event ${id}`)
-    return { ...renderEvent(rec, { baseUrl: base.url, upn, timeZone: 'UTC', immutableIds: false, expandProps: () => true }), immutableId: rec.immutableId } as FakeGraphEvent
+    return {
+      ...renderEvent(rec, { baseUrl: base.url, upn, timeZone: 'UTC', immutableIds: false, expandProps: () => true }),
+      immutableId: rec.immutableId,
+    } as FakeGraphEvent
   }
   const toInput = (ev: FakeGraphExternalEvent, mode: 'create' | 'patch') => {
     const body: Record<string, unknown> = { ...ev }

@@ -4,8 +4,34 @@ import type { EventInput } from './store'
 import { ianaOf, wallToUtc } from '../shared/tz'
 
 /** Properties of microsoft.graph.event a client may send; the fake models some and accepts the rest. */
-const MODELED = new Set(['subject', 'body', 'start', 'end', 'isAllDay', 'showAs', 'categories', 'reminderMinutesBeforeStart', 'isReminderOn', 'location', 'transactionId', 'singleValueExtendedProperties'])
-const ACCEPTED = new Set(['attendees', 'importance', 'sensitivity', 'isOnlineMeeting', 'onlineMeetingProvider', 'allowNewTimeProposals', 'responseRequested', 'hideAttendees', 'locations', 'recurrence', 'isDraft', '@odata.type'])
+const MODELED = new Set([
+  'subject',
+  'body',
+  'start',
+  'end',
+  'isAllDay',
+  'showAs',
+  'categories',
+  'reminderMinutesBeforeStart',
+  'isReminderOn',
+  'location',
+  'transactionId',
+  'singleValueExtendedProperties',
+])
+const ACCEPTED = new Set([
+  'attendees',
+  'importance',
+  'sensitivity',
+  'isOnlineMeeting',
+  'onlineMeetingProvider',
+  'allowNewTimeProposals',
+  'responseRequested',
+  'hideAttendees',
+  'locations',
+  'recurrence',
+  'isDraft',
+  '@odata.type',
+])
 
 const PROP_ID = /^String \{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\} Name [^\s]+$/i
 
@@ -13,7 +39,11 @@ function time(v: unknown, which: string): { ms: number; zone: string } | FakeRes
   const t = v as { dateTime?: unknown; timeZone?: unknown } | null
   if (!t || typeof t.dateTime !== 'string') return gerrors.badRequest(`${which}: dateTime is required.`, 'ErrorInvalidRequest')
   const zone = typeof t.timeZone === 'string' ? t.timeZone : 'UTC'
-  if (!ianaOf(zone)) return gerrors.badRequest(`A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`, 'TimeZoneNotSupportedException')
+  if (!ianaOf(zone))
+    return gerrors.badRequest(
+      `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`,
+      'TimeZoneNotSupportedException',
+    )
   const ms = wallToUtc(t.dateTime, zone)
   if (ms === undefined) return gerrors.badRequest(`Cannot convert the literal '${t.dateTime}' to the expected type 'Edm.DateTimeOffset'.`, 'BadRequest')
   return { ms, zone }
@@ -27,11 +57,20 @@ export function parseEventInput(raw: Buffer, mode: 'create' | 'patch'): { ok: tr
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object')
     body = v as Record<string, unknown>
   } catch {
-    return { ok: false, response: gerrors.badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.') }
+    return {
+      ok: false,
+      response: gerrors.badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'),
+    }
   }
   for (const k of Object.keys(body)) {
     if (!MODELED.has(k) && !ACCEPTED.has(k)) {
-      return { ok: false, response: gerrors.badRequest(`The property '${k}' does not exist on type 'microsoft.graph.event'. Make sure to only use property names that are defined by the type or mark the type as open type.`, 'RequestBodyRead') }
+      return {
+        ok: false,
+        response: gerrors.badRequest(
+          `The property '${k}' does not exist on type 'microsoft.graph.event'. Make sure to only use property names that are defined by the type or mark the type as open type.`,
+          'RequestBodyRead',
+        ),
+      }
     }
   }
   const input: EventInput = {}
@@ -58,7 +97,13 @@ export function parseEventInput(raw: Buffer, mode: 'create' | 'patch'): { ok: tr
     const wall = (body['start'] as { dateTime?: string } | undefined)?.dateTime ?? ''
     const wallEnd = (body['end'] as { dateTime?: string } | undefined)?.dateTime ?? ''
     if (!/T00:00(:00(\.0+)?)?$/.test(wall) || !/T00:00(:00(\.0+)?)?$/.test(wallEnd)) {
-      return { ok: false, response: gerrors.badRequest('Your request can\u2019t be completed. If isAllDay is true, start and end must be at midnight.', 'ErrorPropertyValidationFailure') }
+      return {
+        ok: false,
+        response: gerrors.badRequest(
+          'Your request can\u2019t be completed. If isAllDay is true, start and end must be at midnight.',
+          'ErrorPropertyValidationFailure',
+        ),
+      }
     }
   }
   if (typeof body['showAs'] === 'string') input.showAs = body['showAs']

@@ -36,7 +36,9 @@ export function parseExpand(value: string | null): { ok: true; pick: ((id: strin
 /** The one `$filter` the fake understands: the tag lookup `singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…')`. */
 export function parseTagFilter(value: string | null): { ok: true; match: ((props: Array<{ id: string; value: string }>) => boolean) | null } | { ok: false } {
   if (value === null) return { ok: true, match: null }
-  const m = /^singleValueExtendedProperties\/any\(\s*(\w+)\s*:\s*\1\/id\s+eq\s+'((?:[^']|'')*)'\s+and\s+\1\/value\s+eq\s+'((?:[^']|'')*)'\s*\)$/i.exec(value.trim())
+  const m = /^singleValueExtendedProperties\/any\(\s*(\w+)\s*:\s*\1\/id\s+eq\s+'((?:[^']|'')*)'\s+and\s+\1\/value\s+eq\s+'((?:[^']|'')*)'\s*\)$/i.exec(
+    value.trim(),
+  )
   if (!m) return { ok: false }
   const id = unquote(m[2] ?? '').toLowerCase()
   const val = unquote(m[3] ?? '')

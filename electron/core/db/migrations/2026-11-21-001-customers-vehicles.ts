@@ -27,7 +27,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('plate_normalized', 'text')
     .addColumn('onboarding_date', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('active').check(sql`status in ('active', 'inactive')`),
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active', 'inactive')`),
     )
     .addColumn('notes', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -48,11 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('activity_id', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema
-    .createIndex('odometer_vehicle_date')
-    .on('odometer_readings')
-    .columns(['vehicle_id', 'reading_date'])
-    .execute()
+  await db.schema.createIndex('odometer_vehicle_date').on('odometer_readings').columns(['vehicle_id', 'reading_date']).execute()
 
   await db.schema
     .createTable('settings')

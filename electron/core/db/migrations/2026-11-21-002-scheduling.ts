@@ -16,9 +16,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('activity_types')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('name', 'text', (c) => c.notNull().unique())
-    .addColumn('category', 'text', (c) =>
-      c.notNull().check(sql`category in ('inspection', 'maintenance', 'repair', 'other')`),
-    )
+    .addColumn('category', 'text', (c) => c.notNull().check(sql`category in ('inspection', 'maintenance', 'repair', 'other')`))
     .addColumn('duration_minutes', 'integer', (c) => c.notNull().check(sql`duration_minutes > 0`))
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('builtin', 'text', (c) => c.unique().check(sql`builtin in ('initial', 'minor')`))
@@ -34,15 +32,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('interval_days', 'integer', (c) => c.check(sql`interval_days > 0`))
     .addColumn('interval_miles', 'integer', (c) => c.check(sql`interval_miles > 0`))
     .addColumn('anchor', 'text', (c) =>
-      c.notNull().defaultTo('onboarding').check(sql`anchor in ('onboarding', 'last_completed')`),
+      c
+        .notNull()
+        .defaultTo('onboarding')
+        .check(sql`anchor in ('onboarding', 'last_completed')`),
     )
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addCheckConstraint(
-      'template_has_interval',
-      sql`coalesce(interval_months, interval_days, interval_miles) is not null`,
-    )
+    .addCheckConstraint('template_has_interval', sql`coalesce(interval_months, interval_days, interval_miles) is not null`)
     .execute()
 
   await db.schema
@@ -88,9 +86,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('vehicle_id', 'integer', (c) => c.notNull().references('vehicles.id'))
     .addColumn('activity_type_id', 'integer', (c) => c.notNull().references('activity_types.id'))
-    .addColumn('origin', 'text', (c) =>
-      c.notNull().check(sql`origin in ('initial', 'inspection', 'template', 'manual')`),
-    )
+    .addColumn('origin', 'text', (c) => c.notNull().check(sql`origin in ('initial', 'inspection', 'template', 'manual')`))
     .addColumn('template_id', 'integer', (c) => c.references('maintenance_templates.id'))
     .addColumn('occurrence_index', 'integer')
     .addColumn('occurrence_key', 'text')
@@ -121,29 +117,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('booking_order', sql`start_at is null or end_at > start_at`)
     .execute()
   // The occurrence key makes re-planning idempotent: one row per planned occurrence.
-  await db.schema
-    .createIndex('activities_occurrence')
-    .on('activities')
-    .columns(['vehicle_id', 'occurrence_key'])
-    .unique()
-    .execute()
+  await db.schema.createIndex('activities_occurrence').on('activities').columns(['vehicle_id', 'occurrence_key']).unique().execute()
   await db.schema.createIndex('activities_due').on('activities').columns(['due_date', 'status']).execute()
   await db.schema.createIndex('activities_status_due').on('activities').columns(['status', 'due_date']).execute()
   // Booking indexes are partial: most rows are planned work without a booking, and a row
   // outside an index's WHERE costs nothing to insert into it (schedule-all inserts 100k+).
   // One vehicle's rows are found through activities_occurrence, whose first column is vehicle_id.
-  await db.schema
-    .createIndex('activities_start')
-    .on('activities')
-    .column('start_at')
-    .where(sql.ref('start_at'), 'is not', null)
-    .execute()
-  await db.schema
-    .createIndex('activities_bay')
-    .on('activities')
-    .columns(['bay_id', 'start_at'])
-    .where(sql.ref('bay_id'), 'is not', null)
-    .execute()
+  await db.schema.createIndex('activities_start').on('activities').column('start_at').where(sql.ref('start_at'), 'is not', null).execute()
+  await db.schema.createIndex('activities_bay').on('activities').columns(['bay_id', 'start_at']).where(sql.ref('bay_id'), 'is not', null).execute()
   await db.schema
     .createIndex('activities_technician')
     .on('activities')
@@ -166,15 +147,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of [
-    'activity_log',
-    'activities',
-    'closures',
-    'technicians',
-    'bays',
-    'maintenance_templates',
-    'activity_types',
-  ]) {
+  for (const t of ['activity_log', 'activities', 'closures', 'technicians', 'bays', 'maintenance_templates', 'activity_types']) {
     await db.schema.dropTable(t).execute()
   }
   await db.schema.alterTable('settings').dropColumn('due_soon_miles').execute()

@@ -11,10 +11,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('install_id', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
-  await db
-    .insertInto('invite_calendar')
-    .values({ id: 1, install_id: randomUUID(), created_at: new Date().toISOString() })
-    .execute()
+  await db.insertInto('invite_calendar').values({ id: 1, install_id: randomUUID(), created_at: new Date().toISOString() }).execute()
 
   // The current revision of what the customer would see of an activity: its SEQUENCE and
   // a fingerprint of the visible fields. SEQUENCE only rises, when the fingerprint changes.
@@ -46,4 +43,3 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('invite_sequences').execute()
   await db.schema.dropTable('invite_calendar').execute()
 }
-

@@ -20,10 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('google_client_id', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
-  await db
-    .insertInto('sync_settings')
-    .values({ id: 1, install_id: randomUUID(), google_client_id: null, updated_at: new Date().toISOString() })
-    .execute()
+  await db.insertInto('sync_settings').values({ id: 1, install_id: randomUUID(), google_client_id: null, updated_at: new Date().toISOString() }).execute()
 
   // Tokens are NOT here: they live in the SecretStore under `google:<id>`.
   await db.schema
@@ -31,9 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('provider', 'text', (c) => c.notNull().check(sql`provider in ('google')`))
     .addColumn('email', 'text')
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('connecting', 'connected', 'needs_reconnect', 'disconnected')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('connecting', 'connected', 'needs_reconnect', 'disconnected')`))
     // Set when a round found too many of our events deleted: JSON { count, total, eventIds }.
     .addColumn('paused_deletes', 'text')
     .addColumn('last_sync_at', 'text')
@@ -133,7 +128,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('sync_busy_remote').unique().on('sync_busy_blocks').columns(['calendar_id', 'remote_id']).execute()
   await db.schema.createIndex('sync_busy_tech').on('sync_busy_blocks').columns(['technician_id', 'start_at']).execute()
 
-  const enqueue = (activityIds: string) => sql.raw(`
+  const enqueue = (activityIds: string) =>
+    sql.raw(`
     insert into sync_outbox (activity_id, queued_at)
       select id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') from (${activityIds})
       where true
@@ -171,7 +167,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['sync_activity_insert', 'sync_activity_update', 'sync_activity_delete', 'sync_vehicle_update', 'sync_type_update', 'sync_bay_update', 'sync_technician_update', 'sync_settings_update']) {
+  for (const t of [
+    'sync_activity_insert',
+    'sync_activity_update',
+    'sync_activity_delete',
+    'sync_vehicle_update',
+    'sync_type_update',
+    'sync_bay_update',
+    'sync_technician_update',
+    'sync_settings_update',
+  ]) {
     await sql`drop trigger if exists ${sql.raw(t)}`.execute(db)
   }
   for (const t of ['sync_busy_blocks', 'sync_conflicts', 'sync_log', 'sync_outbox', 'sync_links', 'sync_calendars', 'sync_accounts', 'sync_settings']) {

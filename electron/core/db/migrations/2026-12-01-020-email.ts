@@ -8,7 +8,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
     .addColumn('host', 'text')
     .addColumn('port', 'integer', (c) => c.notNull().defaultTo(587))
-    .addColumn('security', 'text', (c) => c.notNull().defaultTo('starttls').check(sql`security in ('starttls', 'tls', 'none')`))
+    .addColumn('security', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('starttls')
+        .check(sql`security in ('starttls', 'tls', 'none')`),
+    )
     .addColumn('username', 'text')
     // Whether the SecretStore holds a password, so the screen can say so without reading it.
     .addColumn('password_set', 'integer', (c) => c.notNull().defaultTo(0))
@@ -29,9 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('activity_id', 'integer', (c) => c.notNull())
     // Reminders: the booking state it reminds of (its start), so each state gets one.
     .addColumn('state_key', 'text')
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('queued', 'sent', 'failed', 'superseded', 'skipped')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('queued', 'sent', 'failed', 'superseded', 'skipped')`))
     .addColumn('to_address', 'text')
     .addColumn('message_id', 'text')
     .addColumn('subject', 'text')
@@ -50,12 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prepared_at', 'text')
     .addColumn('sent_at', 'text')
     .execute()
-  await db.schema
-    .createIndex('email_outbox_due')
-    .on('email_outbox')
-    .columns(['next_attempt_at', 'id'])
-    .where(sql.ref('status'), '=', 'queued')
-    .execute()
+  await db.schema.createIndex('email_outbox_due').on('email_outbox').columns(['next_attempt_at', 'id']).where(sql.ref('status'), '=', 'queued').execute()
   await db.schema.createIndex('email_outbox_activity').on('email_outbox').columns(['activity_id', 'id']).execute()
   // One reminder per booking state, whatever races.
   await db.schema
@@ -83,12 +81,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('fired_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema
-    .createIndex('staff_notices_once')
-    .unique()
-    .on('staff_notices')
-    .columns(['activity_id', 'kind', 'state_key'])
-    .execute()
+  await db.schema.createIndex('staff_notices_once').unique().on('staff_notices').columns(['activity_id', 'kind', 'state_key']).execute()
   await db.schema
     .createTable('staff_notice_settings')
     .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))

@@ -16,7 +16,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   const customers = await db.selectFrom('customers').select(['id', 'name']).execute()
   for (const c of customers) {
-    await db.updateTable('customers').set({ name_folded: fold(c.name) }).where('id', '=', c.id).execute()
+    await db
+      .updateTable('customers')
+      .set({ name_folded: fold(c.name) })
+      .where('id', '=', c.id)
+      .execute()
   }
   const vehicles = await db.selectFrom('vehicles').select(['id', 'make', 'model']).execute()
   for (const v of vehicles) {

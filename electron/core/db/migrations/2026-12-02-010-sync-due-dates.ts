@@ -6,7 +6,10 @@ import { sql, type Kysely } from 'kysely'
  * while the setting is on (and a due date that moves re-queues it).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('sync_settings').addColumn('due_dates_all_day', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('sync_settings')
+    .addColumn('due_dates_all_day', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
 
   await makeTriggers(db, true)
 }
@@ -16,7 +19,8 @@ const TRIGGERS = ['sync_activity_insert', 'sync_activity_update', 'sync_vehicle_
 /** The outbox triggers that decide what a calendar shows: with due work (this migration) or booked work only (2026-12-01-010's). */
 async function makeTriggers(db: Kysely<any>, withDueDates: boolean): Promise<void> {
   for (const t of TRIGGERS) await sql`drop trigger if exists ${sql.raw(t)}`.execute(db)
-  const enqueue = (activityIds: string) => sql.raw(`
+  const enqueue = (activityIds: string) =>
+    sql.raw(`
     insert into sync_outbox (activity_id, queued_at)
       select id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') from (${activityIds})
       where true

@@ -45,9 +45,7 @@ export function classifyGoogleError(error: unknown): GoogleFailure {
   if (error instanceof GoogleFailure) return error
   const e = (error ?? {}) as ErrorLike
   const status = e.response?.status ?? (typeof e.status === 'number' ? e.status : null)
-  const data = e.response?.data as
-    | { error?: string | { errors?: Array<{ reason?: string }>; message?: string }; error_description?: string }
-    | undefined
+  const data = e.response?.data as { error?: string | { errors?: Array<{ reason?: string }>; message?: string }; error_description?: string } | undefined
   const oauthError = typeof data?.error === 'string' ? data.error : null
   const apiError = typeof data?.error === 'object' ? data.error : undefined
   const reason = oauthError ?? apiError?.errors?.[0]?.reason ?? null

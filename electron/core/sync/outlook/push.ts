@@ -7,7 +7,6 @@ import type { OutlookCalls } from './client'
 import { OutlookFailure } from './errors'
 import { graphEventBody, OUTLOOK_TAG_PROPERTY, toEngineEvent, transactionKey, type GraphEvent } from './events'
 
-
 const calendarEvents = (calendar: SyncCalendarRow) => `/me/calendars/${encodeURIComponent(calendar.remote_id)}/events`
 const eventUrl = (id: string) => `/me/events/${encodeURIComponent(id)}`
 
@@ -41,7 +40,15 @@ export async function createOutlookEvent(
   let made: GraphEvent | null = resuming ? await findByTag(calls, calendar, key) : null
   const adopted = made !== null
   if (made) {
-    made = (await calls.call<GraphEvent>({ method: 'PATCH', url: eventUrl(made.id), body: graphBody, headers: { 'If-Match': made['@odata.etag'] ?? '*' }, batch: true })).body
+    made = (
+      await calls.call<GraphEvent>({
+        method: 'PATCH',
+        url: eventUrl(made.id),
+        body: graphBody,
+        headers: { 'If-Match': made['@odata.etag'] ?? '*' },
+        batch: true,
+      })
+    ).body
   } else {
     await s.batch((ctx) => saveLink(ctx, { activity_id: facts.activityId, calendar_id: calendar.id, remote_id: key, generation, state: 'creating' }))
     made = (
@@ -76,11 +83,23 @@ export async function createOutlookEvent(
 }
 
 /** PATCH with If-Match on the change key; 412 re-reads the event and tries again with its key (the local change is the newer one). */
-export async function updateOutlookEvent(deps: PushDeps, calls: OutlookCalls, calendar: SyncCalendarRow, link: SyncLinkRow, body: GoogleEventBody): Promise<void> {
+export async function updateOutlookEvent(
+  deps: PushDeps,
+  calls: OutlookCalls,
+  calendar: SyncCalendarRow,
+  link: SyncLinkRow,
+  body: GoogleEventBody,
+): Promise<void> {
   let etag = link.etag ?? '*'
   for (let tries = 0; ; tries++) {
     try {
-      const made = await calls.call<GraphEvent>({ method: 'PATCH', url: eventUrl(link.remote_id), body: graphEventBody(body), headers: { 'If-Match': etag }, batch: true })
+      const made = await calls.call<GraphEvent>({
+        method: 'PATCH',
+        url: eventUrl(link.remote_id),
+        body: graphEventBody(body),
+        headers: { 'If-Match': etag },
+        batch: true,
+      })
       const ev = toEngineEvent(made.body, '')
       await deps.s.batch(async (ctx) => {
         await updateLink(ctx, link, { etag: ev.etag ?? null, content_hash: contentHash(body), ...remoteTimes(ev) })

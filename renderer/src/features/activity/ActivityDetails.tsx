@@ -45,8 +45,16 @@ export function ActivityDetails({ id, onClose }: { id: number; onClose: () => vo
           <StatusBadge status={a.status} />
           <CategoryBadge category={a.category} />
           {/* The calendar's own reds and oranges: Mantine's default shades fail 4.5:1 on white. */}
-          {a.urgency === 'overdue' && <Badge color={STATUS_FILL.missed.bg} variant="outline">Overdue</Badge>}
-          {a.urgency === 'due_soon' && <Badge color={STATUS_FILL.in_progress.bg} variant="outline">Due soon</Badge>}
+          {a.urgency === 'overdue' && (
+            <Badge color={STATUS_FILL.missed.bg} variant="outline">
+              Overdue
+            </Badge>
+          )}
+          {a.urgency === 'due_soon' && (
+            <Badge color={STATUS_FILL.in_progress.bg} variant="outline">
+              Due soon
+            </Badge>
+          )}
           {a.pinned && (
             <Badge color="gray" variant="outline" leftSection={<IconPin size={11} aria-hidden />} title="Set by a person: the planner leaves it alone">
               Pinned
@@ -82,7 +90,12 @@ export function ActivityDetails({ id, onClose }: { id: number; onClose: () => vo
             </Button>
           )}
           {open && a.start && (
-            <Button size="xs" variant="subtle" loading={action.busy} onClick={() => void action.run(() => unbook.mutateAsync({ id: a.id, version: a.version }))}>
+            <Button
+              size="xs"
+              variant="subtle"
+              loading={action.busy}
+              onClick={() => void action.run(() => unbook.mutateAsync({ id: a.id, version: a.version }))}
+            >
               Unbook
             </Button>
           )}

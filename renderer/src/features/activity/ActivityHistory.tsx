@@ -32,7 +32,12 @@ export function ActivityHistory({ id, timeZone }: { id: number; timeZone: string
   const { data, isPending, error } = useChannel('activities.history', { id })
   const { bays, technicians } = useShopReference()
   if (isPending) return <Text size="sm">Loading history…</Text>
-  if (error) return <Text size="sm" c="red">{error.message}</Text>
+  if (error)
+    return (
+      <Text size="sm" c="red">
+        {error.message}
+      </Text>
+    )
 
   const show = (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return '—'
@@ -46,11 +51,23 @@ export function ActivityHistory({ id, timeZone }: { id: number; timeZone: string
   }
 
   const entries = [...data].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id))
-  if (entries.length === 0) return <Text size="sm" c="dimmed">No changes recorded yet.</Text>
+  if (entries.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No changes recorded yet.
+      </Text>
+    )
   return (
     <Timeline bulletSize={12} lineWidth={2} aria-label="History">
       {entries.map((e) => (
-        <Timeline.Item key={e.id} title={<Text size="sm" fw={600}>{e.action.replaceAll('_', ' ')}</Text>}>
+        <Timeline.Item
+          key={e.id}
+          title={
+            <Text size="sm" fw={600}>
+              {e.action.replaceAll('_', ' ')}
+            </Text>
+          }
+        >
           <Stack gap={0}>
             <Text size="xs" c="dimmed">
               {formatStamp(e.at, timeZone)} · {e.actor}

@@ -49,7 +49,14 @@ export function StatusActions({ activity: a, run, busy, onRebook }: Props) {
           </Button>
         )}
         {allowed.includes('cancelled') && (
-          <Button size="xs" color={STOP} variant="light" leftSection={<IconX size={14} aria-hidden />} onClick={() => setForm('cancel')} disabled={form === 'cancel'}>
+          <Button
+            size="xs"
+            color={STOP}
+            variant="light"
+            leftSection={<IconX size={14} aria-hidden />}
+            onClick={() => setForm('cancel')}
+            disabled={form === 'cancel'}
+          >
             Cancel activity…
           </Button>
         )}

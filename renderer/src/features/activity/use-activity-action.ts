@@ -8,8 +8,7 @@ import { describeRefusal } from '../../shared/data/refusal'
 /** The options of every activity change the panel makes: its reads refreshed before the answer. */
 export const ACTIVITY_WRITE = { invalidates: ['activities'] } as const satisfies ChannelMutationOptions<'activities.update'>
 
-const looksLikeActivity = (v: unknown): v is Activity =>
-  typeof v === 'object' && v !== null && 'id' in v && 'version' in v && 'status' in v
+const looksLikeActivity = (v: unknown): v is Activity => typeof v === 'object' && v !== null && 'id' in v && 'version' in v && 'status' in v
 
 /** `error.details` on a stale edit: the current record, whole or under `current`. */
 function currentFrom(details: unknown): Activity | null {

@@ -126,4 +126,3 @@ export function ProposalPanel({ proposal, timeZone, chosen, onChosen, onAccept, 
     </Stack>
   )
 }
-

@@ -41,7 +41,10 @@ export function useAutobook() {
         color: r.skipped.length ? 'yellow' : 'green',
         title: `Booked ${r.booked.length} of ${items.length}`,
         message: r.skipped.length
-          ? `Skipped ${r.skipped.length}, changed meanwhile: ${r.skipped.slice(0, 3).map((s) => s.reason).join(' ')}`
+          ? `Skipped ${r.skipped.length}, changed meanwhile: ${r.skipped
+              .slice(0, 3)
+              .map((s) => s.reason)
+              .join(' ')}`
           : 'Use "Undo auto-booking" to take them all back.',
       })
     } catch (error) {

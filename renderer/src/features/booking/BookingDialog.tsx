@@ -110,7 +110,11 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
         request.mode === 'rebook'
           ? await rebook.mutateAsync({ id: a.id, version: a.version, booking })
           : await book.mutateAsync({ id: a.id, version: a.version, ...booking })
-      notifications.show({ color: 'teal', title: 'Booked', message: `${saved.typeName} · ${saved.vehicleLabel}: ${formatBooking(saved.start!, saved.end, ref.timeZone)}${placeOf(saved)}` })
+      notifications.show({
+        color: 'teal',
+        title: 'Booked',
+        message: `${saved.typeName} · ${saved.vehicleLabel}: ${formatBooking(saved.start!, saved.end, ref.timeZone)}${placeOf(saved)}`,
+      })
       onDone()
     } catch (error) {
       const { title, message } = describeRefusal(error)
@@ -158,7 +162,11 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
         </Group>
         {slots && (
           <Stack gap={4} aria-label="Free slots" role="list">
-            {slots.length === 0 && <Text size="sm" c="dimmed">No free slot in the next 30 days with that bay and technician.</Text>}
+            {slots.length === 0 && (
+              <Text size="sm" c="dimmed">
+                No free slot in the next 30 days with that bay and technician.
+              </Text>
+            )}
             {slots.map((slot) => (
               <UnstyledButton
                 key={`${slot.start}-${slot.bayId}-${slot.technicianId}`}
@@ -190,12 +198,7 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
   )
 }
 
-function initialValues(
-  request: BookingRequest,
-  timeZone: string,
-  hours: { weekday: number; opens: string | null }[],
-  typeMinutes: number,
-): Values {
+function initialValues(request: BookingRequest, timeZone: string, hours: { weekday: number; opens: string | null }[], typeMinutes: number): Values {
   const a = request.activity
   if (a.start && a.end && !request.day) {
     const start = toWall(a.start, timeZone)

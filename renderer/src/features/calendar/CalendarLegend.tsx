@@ -18,7 +18,17 @@ export function CalendarLegend({ busy = false }: { busy?: boolean }) {
         <Text size="xs">Due, not booked</Text>
       </Group>
       <Group gap={4} component="li" wrap="nowrap">
-        <span aria-hidden className="shop-closed" style={{ width: 12, height: 12, borderRadius: 3, display: 'inline-block', background: 'repeating-linear-gradient(135deg, #dee2e6, #dee2e6 3px, #f1f3f5 3px, #f1f3f5 6px)' }} />
+        <span
+          aria-hidden
+          className="shop-closed"
+          style={{
+            width: 12,
+            height: 12,
+            borderRadius: 3,
+            display: 'inline-block',
+            background: 'repeating-linear-gradient(135deg, #dee2e6, #dee2e6 3px, #f1f3f5 3px, #f1f3f5 6px)',
+          }}
+        />
         <Text size="xs">Closed</Text>
       </Group>
       {busy && (

@@ -80,10 +80,7 @@ export function CalendarPage() {
     return [...list, ...proposal.items.filter((p) => chosen.has(p.activityId)).map((p) => toProposalEvent(p, ref.timeZone, grouping))]
   }, [activities.data, ref.timeZone, grouping, moves.placements, proposal, chosen])
 
-  const resources = useMemo(
-    () => resourcesFor(grouping, ref.bays, ref.technicians, activities.data),
-    [grouping, ref.bays, ref.technicians, activities.data],
-  )
+  const resources = useMemo(() => resourcesFor(grouping, ref.bays, ref.technicians, activities.data), [grouping, ref.bays, ref.technicians, activities.data])
   const busy = useMemo(() => {
     const lanes = new Map<number, { start: number; end: number }[]>()
     if (!lanesByTechnician) return lanes
@@ -94,10 +91,7 @@ export function CalendarPage() {
     }
     return lanes as BusyLanes
   }, [busyTime.data, ref.timeZone, lanesByTechnician])
-  const shading = useMemo(
-    () => shopHoursShading(ref.hours, closures.data ?? [], grouping, busy),
-    [ref.hours, closures.data, grouping, busy],
-  )
+  const shading = useMemo(() => shopHoursShading(ref.hours, closures.data ?? [], grouping, busy), [ref.hours, closures.data, grouping, busy])
 
   // A proposal stands for unbooked work: its panel is that work's.
   const openEvent = useCallback((e: CalendarEvent) => panel.open(e.proposed ? e.activity.id : e.id), [panel])

@@ -48,8 +48,7 @@ const resourceAccessor = (e: CalendarEvent) => e.resourceId
 const draggable = (e: CalendarEvent) => !e.proposed && canMove(e.activity)
 // Only booked work has a length to change.
 const resizable = (e: CalendarEvent) => !e.proposed && canMove(e.activity) && !e.allDay
-const tooltip = (e: CalendarEvent) =>
-  [e.title, [e.activity.bayName, e.activity.technicianName].filter(Boolean).join(' · ')].filter(Boolean).join('\n')
+const tooltip = (e: CalendarEvent) => [e.title, [e.activity.bayName, e.activity.technicianName].filter(Boolean).join(' · ')].filter(Boolean).join('\n')
 
 /**
  * The drag-and-drop calendar, with every prop it compares by identity kept stable. Memoized:

@@ -38,11 +38,7 @@ export function UnbookedList({ today, text, onDragStart, onDragEnd, onBook, onOp
   const [range, setRange] = useState('all')
   const [limit, setLimit] = useState(PAGE)
   const to = range === 'all' ? undefined : addDays(today, Number(range))
-  const { data, isPending, error } = useChannel(
-    'activities.unbookedPage',
-    { to, text: text || undefined, limit },
-    { placeholderData: keepPreviousData },
-  )
+  const { data, isPending, error } = useChannel('activities.unbookedPage', { to, text: text || undefined, limit }, { placeholderData: keepPreviousData })
   const items = data?.items ?? []
   const total = data?.total ?? 0
   return (
@@ -72,7 +68,11 @@ export function UnbookedList({ today, text, onDragStart, onDragEnd, onBook, onOp
       <ScrollArea style={{ flex: 1 }} type="auto" scrollbars="y" offsetScrollbars="y">
         <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Unbooked activities">
           {isPending && <Text size="sm">Loading…</Text>}
-          {error && <Text size="sm" c="red">{error.message}</Text>}
+          {error && (
+            <Text size="sm" c="red">
+              {error.message}
+            </Text>
+          )}
           {!isPending && items.length === 0 && (
             <Text size="sm" c="dimmed">
               Nothing due without a time.

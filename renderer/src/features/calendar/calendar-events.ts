@@ -64,15 +64,9 @@ function convert(a: Activity, timeZone: string, grouping: Grouping): CalendarEve
  * The columns for a grouping: the active bays (or technicians), then any retired one that still
  * has work in view (so that work never vanishes), then "No bay" / "No technician".
  */
-export function resourcesFor(
-  grouping: Grouping,
-  bays: Bay[],
-  technicians: Technician[],
-  activities: readonly Activity[] = [],
-): CalendarResource[] | undefined {
+export function resourcesFor(grouping: Grouping, bays: Bay[], technicians: Technician[], activities: readonly Activity[] = []): CalendarResource[] | undefined {
   if (grouping === 'shop') return undefined
-  const active =
-    grouping === 'bay' ? bays.map((b) => ({ id: b.id, title: b.name })) : technicians.map((t) => ({ id: t.id, title: t.name }))
+  const active = grouping === 'bay' ? bays.map((b) => ({ id: b.id, title: b.name })) : technicians.map((t) => ({ id: t.id, title: t.name }))
   const known = new Set<ResourceId>(active.map((r) => r.id))
   const retired: CalendarResource[] = []
   for (const a of activities) {

@@ -36,7 +36,9 @@ export function EventContent({ event }: EventProps<CalendarEvent>) {
     <span className="shop-event" data-activity-id={a.id} data-status={a.status}>
       <span className="shop-event-line shop-event-work">
         <Icon size={13} stroke={2} aria-hidden style={{ flex: 'none' }} />
-        <span className="visually-hidden-text">{CATEGORY_LABEL[a.category]}, {STATUS_LABEL[a.status]}: </span>
+        <span className="visually-hidden-text">
+          {CATEGORY_LABEL[a.category]}, {STATUS_LABEL[a.status]}:{' '}
+        </span>
         {event.proposed && <span className="shop-event-proposed">Proposed</span>}
         {!event.allDay && <span className="shop-event-time">{time12(event.start)}</span>}
         {mayNeedBay(a) && <NeedsBayMark activity={a} compact />}

@@ -27,6 +27,5 @@ function unwrap(mod: CjsModule): WithDragAndDrop {
 
 const withDragAndDrop = unwrap(dnd as unknown as CjsModule)
 
-export const DnDCalendar: ComponentType<
-  CalendarProps<CalendarEvent, CalendarResource> & withDragAndDropProps<CalendarEvent, CalendarResource>
-> = withDragAndDrop<CalendarEvent, CalendarResource>(Calendar)
+export const DnDCalendar: ComponentType<CalendarProps<CalendarEvent, CalendarResource> & withDragAndDropProps<CalendarEvent, CalendarResource>> =
+  withDragAndDrop<CalendarEvent, CalendarResource>(Calendar)

@@ -36,8 +36,7 @@ const inEventRange: InEventRange = ({ event: { start, end }, range: { start: ran
 }
 ;(localizer as unknown as { inEventRange: InEventRange }).inEventRange = inEventRange
 
-localizer.isSameDate = (a: Date, b: Date) =>
-  a.getDate() === b.getDate() && a.getMonth() === b.getMonth() && a.getFullYear() === b.getFullYear()
+localizer.isSameDate = (a: Date, b: Date) => a.getDate() === b.getDate() && a.getMonth() === b.getMonth() && a.getFullYear() === b.getFullYear()
 
 // Other units (week: with the first day of the week as a third argument) go to the library.
 const genericStartOf = localizer.startOf as unknown as (date: Date | undefined, unit: string, ...rest: unknown[]) => Date

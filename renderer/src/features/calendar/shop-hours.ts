@@ -28,12 +28,7 @@ export const BUSY_TITLE = 'Busy: an event on their own calendar'
  * lanes, the busy time from their own connected calendars. Built once per
  * change of hours or closures (react-big-calendar calls these for every slot it draws).
  */
-export function shopHoursShading(
-  hours: ShopDay[],
-  closures: Closure[],
-  grouping: Grouping,
-  busy: BusyLanes = NO_BUSY,
-): ShopHoursShading {
+export function shopHoursShading(hours: ShopDay[], closures: Closure[], grouping: Grouping, busy: BusyLanes = NO_BUSY): ShopHoursShading {
   const byWeekday = new Map(hours.map((d) => [d.weekday, d]))
   const open = hours.filter((d) => d.opens && d.closes)
   const earliest = open.length ? Math.min(...open.map((d) => minutesOf(d.opens!))) : 7 * 60

@@ -130,9 +130,7 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
         allDay: false,
         resourceId: (grouping === 'bay' ? (where.bayId ?? a.bayId) : grouping === 'technician' ? (where.technicianId ?? a.technicianId) : null) ?? UNASSIGNED,
       }
-      return persist(a, placement, () =>
-        bookCall({ id: a.id, version: a.version, start: fromWall(start, timeZone), end: fromWall(end, timeZone), ...where }),
-      )
+      return persist(a, placement, () => bookCall({ id: a.id, version: a.version, start: fromWall(start, timeZone), end: fromWall(end, timeZone), ...where }))
     },
     [bookCall, grouping, persist, resourcesFor, timeZone],
   )

@@ -29,9 +29,7 @@ export function rangeLabel(view: View, date: Date): string {
     case 'work_week': {
       const s = startOfWeek(date)
       const e = endOfWeek(date)
-      return s.getMonth() === e.getMonth()
-        ? `${format(s, 'MMM d')} – ${format(e, 'd, yyyy')}`
-        : `${format(s, 'MMM d')} – ${format(e, 'MMM d, yyyy')}`
+      return s.getMonth() === e.getMonth() ? `${format(s, 'MMM d')} – ${format(e, 'd, yyyy')}` : `${format(s, 'MMM d')} – ${format(e, 'MMM d, yyyy')}`
     }
     case 'agenda':
       return `${format(date, 'MMM d')} – ${format(addDays(date, AGENDA_DAYS - 1), 'MMM d, yyyy')}`

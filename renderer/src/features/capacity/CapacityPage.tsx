@@ -32,7 +32,12 @@ export function CapacityPage() {
     return [...names]
   }
   const cell = (d: CapacityDay, kind: 'bays' | 'technicians', id: number) => {
-    if (!d.open) return <Table.Td key={d.day} className="shop-cap-closed">{d.past ? 'passed' : 'closed'}</Table.Td>
+    if (!d.open)
+      return (
+        <Table.Td key={d.day} className="shop-cap-closed">
+          {d.past ? 'passed' : 'closed'}
+        </Table.Td>
+      )
     const r = d[kind].find((x) => x.id === id)
     if (!r) return <Table.Td key={d.day}>–</Table.Td>
     return (

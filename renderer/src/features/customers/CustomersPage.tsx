@@ -12,11 +12,7 @@ import { useCustomerActive } from './useCustomerActive'
 import { VehicleFormModal } from '../fleet-forms/VehicleFormModal'
 import { ExportCsvMenu } from '../import/ExportCsvMenu'
 
-type Dialog =
-  | { kind: 'create' }
-  | { kind: 'edit'; customer: Customer }
-  | { kind: 'vehicle'; customer: Customer }
-  | null
+type Dialog = { kind: 'create' } | { kind: 'edit'; customer: Customer } | { kind: 'vehicle'; customer: Customer } | null
 
 /** The shop's customers: people and fleets who own the vehicles. */
 export function CustomersPage() {
@@ -96,10 +92,7 @@ export function CustomersPage() {
       )}
 
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
-        <CustomerFormModal
-          customer={dialog.kind === 'edit' ? dialog.customer : undefined}
-          onClose={() => setDialog(null)}
-        />
+        <CustomerFormModal customer={dialog.kind === 'edit' ? dialog.customer : undefined} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'vehicle' && <VehicleFormModal customerId={dialog.customer.id} onClose={() => setDialog(null)} />}
     </Stack>

@@ -51,7 +51,15 @@ export function CustomersTable({ customers, onEdit, onAddVehicle, onToggleActive
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{c.email ? <Anchor href={`mailto:${c.email}`} size="sm">{c.email}</Anchor> : none}</Table.Td>
+              <Table.Td>
+                {c.email ? (
+                  <Anchor href={`mailto:${c.email}`} size="sm">
+                    {c.email}
+                  </Anchor>
+                ) : (
+                  none
+                )}
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.phone ?? none}</Table.Td>
               <Table.Td>
                 {c.vehicleCount > 0 ? (

@@ -29,11 +29,7 @@ export function useCustomerActive() {
     if (!customer.active) return void apply(customer, true)
     modals.openConfirmModal({
       title: `Deactivate ${customer.name}?`,
-      children: (
-        <Text size="sm">
-          They leave the customer list and cannot be given new vehicles until reactivated. Their records stay.
-        </Text>
-      ),
+      children: <Text size="sm">They leave the customer list and cannot be given new vehicles until reactivated. Their records stay.</Text>,
       labels: { confirm: 'Deactivate', cancel: 'Keep active' },
       confirmProps: { color: 'red' },
       onConfirm: () => void apply(customer, false),

@@ -74,7 +74,12 @@ export function DaySheetPage() {
           />
           {/* In the app, Electron prints the sheet straight to a PDF file; a browser's print dialog offers that itself. */}
           {window.shop.platform.kind === 'electron' && (
-            <Button variant="default" leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={() => void savePdf(day, by)} disabled={sheets.length === 0}>
+            <Button
+              variant="default"
+              leftSection={<IconFileTypePdf size={16} aria-hidden />}
+              onClick={() => void savePdf(day, by)}
+              disabled={sheets.length === 0}
+            >
               Save as PDF…
             </Button>
           )}

@@ -44,7 +44,7 @@ export function WorkerMenu() {
           aria-haspopup="dialog"
           aria-expanded={opened}
           data-testid="desk-worker"
-          title={worker ? 'Changes made here are recorded under this name' : 'No one chosen: changes are recorded under this computer\'s account'}
+          title={worker ? 'Changes made here are recorded under this name' : "No one chosen: changes are recorded under this computer's account"}
         >
           Working: {actor}
         </Button>

@@ -38,7 +38,10 @@ export function NoticeToasts() {
           <Stack gap={4} data-testid="staff-notice">
             <Text size="sm">
               {[missed > 0 && `${missed} just missed`, batch.length - missed > 0 && `${batch.length - missed} coming up`].filter(Boolean).join(', ')}:{' '}
-              {batch.slice(0, 3).map((n) => n.title).join('; ')}
+              {batch
+                .slice(0, 3)
+                .map((n) => n.title)
+                .join('; ')}
               {batch.length > 3 ? `; and ${batch.length - 3} more` : ''}
             </Text>
             <Button

@@ -33,11 +33,7 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
       <Text size="sm" c="gray.7" role="status">
         {o.queued + o.waiting + o.failed === 0
           ? 'Nothing waiting: every email was taken by the mail server.'
-          : [
-              o.queued > 0 && `${o.queued} queued`,
-              o.waiting > 0 && `${o.waiting} waiting to retry`,
-              o.failed > 0 && `${o.failed} refused by the server`,
-            ]
+          : [o.queued > 0 && `${o.queued} queued`, o.waiting > 0 && `${o.waiting} waiting to retry`, o.failed > 0 && `${o.failed} refused by the server`]
               .filter(Boolean)
               .join(' · ')}
       </Text>

@@ -50,12 +50,7 @@ const toDraft = (v: Values) => ({
 const formSchema = vehicleSchemas.create.extend({
   customerId: z.number({ message: 'Choose the customer who owns this vehicle' }).int().positive(),
   onboardingDate: z.string().min(1, 'Onboarding date is required').pipe(isoDate),
-  odometerMiles: z
-    .number()
-    .int('Whole miles only')
-    .min(0, 'Miles cannot be negative')
-    .max(2_000_000, 'That is more than any vehicle drives')
-    .nullish(),
+  odometerMiles: z.number().int('Whole miles only').min(0, 'Miles cannot be negative').max(2_000_000, 'That is more than any vehicle drives').nullish(),
 })
 const resolve = zod4Resolver(formSchema, { errorPriority: 'first' })
 
@@ -101,9 +96,7 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
           setVinWarning(fields.vin)
           return
         }
-        const saved = vehicle
-          ? await update.mutateAsync({ ...fields, id: vehicle.id })
-          : await create.mutateAsync({ ...fields, odometerMiles })
+        const saved = vehicle ? await update.mutateAsync({ ...fields, id: vehicle.id }) : await create.mutateAsync({ ...fields, odometerMiles })
         notifications.show({ color: 'green', message: `${vehicleLabel(saved)} saved` })
         onSaved?.(saved)
         onClose()
@@ -128,11 +121,7 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
         </Button>
       </Group>
       {newCustomer !== null && (
-        <CustomerFormModal
-          initialName={newCustomer}
-          onClose={() => setNewCustomer(null)}
-          onSaved={(c) => form.setFieldValue('customerId', String(c.id))}
-        />
+        <CustomerFormModal initialName={newCustomer} onClose={() => setNewCustomer(null)} onSaved={(c) => form.setFieldValue('customerId', String(c.id))} />
       )}
       <TextInput
         label="VIN"
@@ -144,9 +133,8 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
         {...form.getInputProps('vin')}
       />
       {vinWarning !== null && vinWarning === typedVin && (
-        <Alert color="orange" role="alert" title="Check the VIN" data-testid="vin-warning" styles={{ label: { color: "#8a3300" } }}>
-          Its 9th character does not match the check digit North American VINs carry, so it may have
-          a typo. Vehicles made for other markets may not use one.
+        <Alert color="orange" role="alert" title="Check the VIN" data-testid="vin-warning" styles={{ label: { color: '#8a3300' } }}>
+          Its 9th character does not match the check digit North American VINs carry, so it may have a typo. Vehicles made for other markets may not use one.
           <Button
             type="submit"
             size="compact-sm"
@@ -168,12 +156,7 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
       </SimpleGrid>
       <SimpleGrid cols={3}>
         <TextInput label="License plate" autoComplete="off" {...form.getInputProps('licensePlate')} />
-        <DateInput
-          label="Onboarding date"
-          withAsterisk
-          valueFormat="MMM D, YYYY"
-          {...form.getInputProps('onboardingDate')}
-        />
+        <DateInput label="Onboarding date" withAsterisk valueFormat="MMM D, YYYY" {...form.getInputProps('onboardingDate')} />
         {!vehicle && (
           <NumberInput
             label="Odometer (miles)"

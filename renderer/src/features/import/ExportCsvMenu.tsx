@@ -25,10 +25,20 @@ export function ExportCsvMenu({ first }: { first: ExportKind }) {
       const file = await call('export.csv', { kind })
       const saved = await window.shop.platform.saveFile({ suggestedName: file.fileName, content: file.content, mimeType: file.mimeType })
       if (saved.saved) {
-        notifications.show({ color: 'teal', title: 'Exported', closeButtonProps: { 'aria-label': 'Dismiss' }, message: `${file.rows} rows saved to ${saved.path ?? file.fileName}.` })
+        notifications.show({
+          color: 'teal',
+          title: 'Exported',
+          closeButtonProps: { 'aria-label': 'Dismiss' },
+          message: `${file.rows} rows saved to ${saved.path ?? file.fileName}.`,
+        })
       }
     } catch (error) {
-      notifications.show({ color: 'red', title: 'Export failed', closeButtonProps: { 'aria-label': 'Dismiss' }, message: error instanceof Error ? error.message : String(error) })
+      notifications.show({
+        color: 'red',
+        title: 'Export failed',
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        message: error instanceof Error ? error.message : String(error),
+      })
     } finally {
       setBusy(false)
     }
@@ -37,7 +47,12 @@ export function ExportCsvMenu({ first }: { first: ExportKind }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" loading={busy} leftSection={<IconFileExport size={18} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
+        <Button
+          variant="default"
+          loading={busy}
+          leftSection={<IconFileExport size={18} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+        >
           Export CSV
         </Button>
       </Menu.Target>

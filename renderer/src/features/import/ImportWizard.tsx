@@ -1,10 +1,29 @@
 import { useState } from 'react'
 import {
-  Button, Checkbox, FileInput, Group, Modal, Progress, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Stepper, Table, Text,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Modal,
+  Progress,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
 } from '@mantine/core'
 import { IconFileSpreadsheet } from '@tabler/icons-react'
 import {
-  IMPORT_FIELDS, IMPORT_FIELD_LABELS, type DateOrder, type ImportField, type ImportFile, type ImportPreview, type ImportProblem,
+  IMPORT_FIELDS,
+  IMPORT_FIELD_LABELS,
+  type DateOrder,
+  type ImportField,
+  type ImportFile,
+  type ImportPreview,
+  type ImportProblem,
   type ImportRunResult,
 } from '../../../../shared/domain/import'
 import { call } from '../../shared/data/shop'
@@ -26,7 +45,12 @@ type Fields = Partial<Record<ImportField, number>>
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 function summary(c: ImportRunResult | ImportPreview['counts']): string {
-  const parts = [plural(c.customers, 'new customer'), plural(c.vehicles, 'vehicle'), plural(c.readings, 'odometer reading'), plural(c.services, 'last service', 'last services')]
+  const parts = [
+    plural(c.customers, 'new customer'),
+    plural(c.vehicles, 'vehicle'),
+    plural(c.readings, 'odometer reading'),
+    plural(c.services, 'last service', 'last services'),
+  ]
   return parts.join(', ')
 }
 
@@ -143,9 +167,8 @@ export function ImportWizard({ onClose }: { onClose(): void }) {
         {step === 0 && (
           <Stack gap="sm">
             <Text>
-              One row per vehicle with its owner: customer name (and email, phone), VIN, make, model and model year; optionally the
-              plate, the onboarding date, the last odometer reading and the last date of each maintenance service. A file of
-              customers alone works too.
+              One row per vehicle with its owner: customer name (and email, phone), VIN, make, model and model year; optionally the plate, the onboarding date,
+              the last odometer reading and the last date of each maintenance service. A file of customers alone works too.
             </Text>
             <FileInput
               label="File to import"
@@ -202,12 +225,7 @@ export function ImportWizard({ onClose }: { onClose(): void }) {
               <Text size="sm" fw={500} id="import-date-order">
                 Dates such as 03/04/2025
               </Text>
-              <SegmentedControl
-                aria-labelledby="import-date-order"
-                data={DATE_ORDERS}
-                value={dateOrder}
-                onChange={(v) => isDateOrder(v) && setDateOrder(v)}
-              />
+              <SegmentedControl aria-labelledby="import-date-order" data={DATE_ORDERS} value={dateOrder} onChange={(v) => isDateOrder(v) && setDateOrder(v)} />
             </Stack>
           </Stack>
         )}

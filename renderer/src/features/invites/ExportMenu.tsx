@@ -120,9 +120,7 @@ function RangeExportModal({ initial, onClose }: { initial: DayRange; onClose: ()
       title="Export the shop's schedule"
     >
       <Stack gap="md">
-        <Text size="sm">
-          Every activity in these days, as one calendar file any calendar app can import (for reviewing offline).
-        </Text>
+        <Text size="sm">Every activity in these days, as one calendar file any calendar app can import (for reviewing offline).</Text>
         <Group grow>
           <DateInput label="From" value={from} onChange={setFrom} valueFormat="MMM D, YYYY" disabled={running} popoverProps={pickerEvents} />
           <DateInput
@@ -186,5 +184,4 @@ function aMonthFromToday(): DayRange {
   return { from: isoDay(new Date(y, m - 1, d)), to: isoDay(new Date(y, m, d)) }
 }
 
-const isoDay = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+const isoDay = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`

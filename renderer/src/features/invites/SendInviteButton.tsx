@@ -26,7 +26,12 @@ export function SendInviteButton({ activityId }: { activityId: number }) {
   const markSent = useChannelMutation('invites.markSent')
 
   if (status.isPending || email.isPending || shop.isPending) return <Loader size="xs" aria-label="Checking the invite" />
-  if (status.isError) return <Text size="sm" c="red">{status.error.message}</Text>
+  if (status.isError)
+    return (
+      <Text size="sm" c="red">
+        {status.error.message}
+      </Text>
+    )
   const s = status.data
   const e = email.data
   const timeZone = shop.data?.timeZone ?? 'UTC'
@@ -63,7 +68,12 @@ export function SendInviteButton({ activityId }: { activityId: number }) {
 
   const pending = e?.pending ?? null
   return (
-    <Stack gap={6} data-testid="send-invite" data-invite-state={s.state} data-email-state={pending?.state ?? (e?.failed ? 'failed' : e?.lastEmailed ? 'sent' : 'none')}>
+    <Stack
+      gap={6}
+      data-testid="send-invite"
+      data-invite-state={s.state}
+      data-email-state={pending?.state ?? (e?.failed ? 'failed' : e?.lastEmailed ? 'sent' : 'none')}
+    >
       {over && s.state === 'sent' && s.lastIssue && (
         <Group gap={6}>
           {/* The calendar's dark green, outlined: Mantine's light green badge is under 4.5:1. */}
@@ -141,7 +151,14 @@ export function SendInviteButton({ activityId }: { activityId: number }) {
         </>
       )}
       {problem && (
-        <Alert color="red" icon={<IconAlertTriangle size={16} aria-hidden />} role="alert" withCloseButton closeButtonLabel="Dismiss" onClose={() => setProblem(null)}>
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={16} aria-hidden />}
+          role="alert"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setProblem(null)}
+        >
           {problem}
         </Alert>
       )}

@@ -11,12 +11,7 @@ export function ScheduleAllButton(props: ButtonProps) {
   const [open, setOpen] = useState(false)
   return (
     <>
-      <Button
-        variant="default"
-        leftSection={<IconCalendarRepeat size={18} aria-hidden />}
-        {...props}
-        onClick={() => setOpen(true)}
-      >
+      <Button variant="default" leftSection={<IconCalendarRepeat size={18} aria-hidden />} {...props} onClick={() => setOpen(true)}>
         Schedule all vehicles
       </Button>
       {open && <ScheduleAllModal onClose={() => setOpen(false)} />}

@@ -84,8 +84,7 @@ export function ScheduleAllModal({ onClose, reason, title = 'Schedule all vehicl
         )}
         {result && (
           <Notice tone="success" title="Schedules updated" role="status">
-            {result.vehicles} vehicles reconciled in {result.seconds.toFixed(1)} s: {result.add} added, {result.move} moved,{' '}
-            {result.remove} removed.
+            {result.vehicles} vehicles reconciled in {result.seconds.toFixed(1)} s: {result.add} added, {result.move} moved, {result.remove} removed.
           </Notice>
         )}
         <Group justify="flex-end">
@@ -96,11 +95,7 @@ export function ScheduleAllModal({ onClose, reason, title = 'Schedule all vehicl
               <Button variant="default" onClick={onClose} disabled={running}>
                 {reason ? 'Not now' : 'Cancel'}
               </Button>
-              <Button
-                onClick={() => void start()}
-                loading={running}
-                disabled={!preview.data || totalChanges(preview.data) === 0}
-              >
+              <Button onClick={() => void start()} loading={running} disabled={!preview.data || totalChanges(preview.data) === 0}>
                 Apply to all vehicles
               </Button>
             </>

@@ -12,8 +12,6 @@ import { ScheduleAllModal } from './ScheduleAllModal'
  */
 export function useReconcileOffer(): [(reason: string) => void, ReactNode] {
   const [reason, setReason] = useState<string | null>(null)
-  const dialog = reason ? (
-    <ScheduleAllModal title="Update vehicle schedules?" reason={reason} onClose={() => setReason(null)} />
-  ) : null
+  const dialog = reason ? <ScheduleAllModal title="Update vehicle schedules?" reason={reason} onClose={() => setReason(null)} /> : null
   return [setReason, dialog]
 }

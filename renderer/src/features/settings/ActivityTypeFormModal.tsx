@@ -50,9 +50,7 @@ export function ActivityTypeFormModal({ type, initialName, onClose, onSaved }: P
       form={form}
       onClose={onClose}
       onSubmit={async (values) => {
-        const saved = type
-          ? await update.mutateAsync({ ...toInput(values), id: type.id, active: values.active })
-          : await create.mutateAsync(toInput(values))
+        const saved = type ? await update.mutateAsync({ ...toInput(values), id: type.id, active: values.active }) : await create.mutateAsync(toInput(values))
         notifications.show({ color: 'green', message: `${saved.name} saved` })
         onSaved?.(saved)
         onClose()

@@ -19,12 +19,7 @@ export function ActivityTypesSection() {
   const askDelete = (t: ActivityType) =>
     confirmDelete({
       title: `Delete ${t.name}?`,
-      message: (
-        <Text>
-          The type goes for good. A type that work or a maintenance template still uses cannot be deleted: mark it as not in
-          use instead.
-        </Text>
-      ),
+      message: <Text>The type goes for good. A type that work or a maintenance template still uses cannot be deleted: mark it as not in use instead.</Text>,
       onConfirm: async () => {
         await remove.mutateAsync({ id: t.id })
         notifications.show({ color: 'green', message: `${t.name} deleted` })

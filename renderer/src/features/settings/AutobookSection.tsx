@@ -7,8 +7,7 @@ import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { SectionFrame } from '../../shared/ui/SectionFrame'
 import { CATEGORY_LABEL } from './categories'
 
-const failed = (error: unknown) =>
-  notifications.show({ color: 'red', title: 'Not saved', message: error instanceof Error ? error.message : String(error) })
+const failed = (error: unknown) => notifications.show({ color: 'red', title: 'Not saved', message: error instanceof Error ? error.message : String(error) })
 
 /**
  * Settings → Auto-booking: what "Fill the week" keeps to. The buffer and the visit window are

@@ -94,13 +94,7 @@ export function ClosureFormModal({ today, onClose, onSaved }: Props) {
       )}
       <SimpleGrid cols={2}>
         <DateInput label="First day" withAsterisk valueFormat="MMM D, YYYY" {...form.getInputProps('startsOn')} />
-        <DateInput
-          label="Last day"
-          withAsterisk
-          valueFormat="MMM D, YYYY"
-          minDate={form.values.startsOn ?? undefined}
-          {...form.getInputProps('endsOn')}
-        />
+        <DateInput label="Last day" withAsterisk valueFormat="MMM D, YYYY" minDate={form.values.startsOn ?? undefined} {...form.getInputProps('endsOn')} />
       </SimpleGrid>
       <TextInput label="Reason" placeholder="e.g. Thanksgiving, lift maintenance, vacation" {...form.getInputProps('reason')} />
     </FormDialog>

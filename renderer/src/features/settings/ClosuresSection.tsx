@@ -10,14 +10,12 @@ import { confirmDelete } from '../../shared/ui/form-support'
 import { DeleteButton, ListSection } from './ListSection'
 import { coreToday } from '../../shared/time/shop-clock'
 
-const scopeLabel = (c: Closure): string =>
-  c.scope === 'shop' ? 'Whole shop' : `${c.scope === 'bay' ? 'Bay' : 'Technician'}: ${c.resourceName ?? 'unknown'}`
+const scopeLabel = (c: Closure): string => (c.scope === 'shop' ? 'Whole shop' : `${c.scope === 'bay' ? 'Bay' : 'Technician'}: ${c.resourceName ?? 'unknown'}`)
 
 // Dark shades so the white badge text keeps AA contrast.
 const SCOPE_COLOR: Record<Closure['scope'], string> = { shop: 'red.9', bay: 'cyan.9', technician: 'grape.9' }
 
-const dayRange = (c: Closure): string =>
-  c.startsOn === c.endsOn ? formatDate(c.startsOn) : `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`
+const dayRange = (c: Closure): string => (c.startsOn === c.endsOn ? formatDate(c.startsOn) : `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`)
 
 export function ClosuresSection() {
   // The browser's day; the core applies the shop's own zone to anything it stores.

@@ -100,7 +100,13 @@ function EmailForm({ settings }: { settings: EmailSettings }) {
       <Stack gap="sm">
         <FormProblem message={problem} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="Mail server (SMTP host)" placeholder="smtp.example.com" autoComplete="off" {...form.getInputProps('host')} style={{ gridColumn: 'span 2' }} />
+          <TextInput
+            label="Mail server (SMTP host)"
+            placeholder="smtp.example.com"
+            autoComplete="off"
+            {...form.getInputProps('host')}
+            style={{ gridColumn: 'span 2' }}
+          />
           <NumberInput label="Port" min={1} max={65535} allowDecimal={false} {...form.getInputProps('port')} />
         </SimpleGrid>
         <Select label="Security" data={SECURITY} allowDeselect={false} maw={420} {...form.getInputProps('security')} />
@@ -108,7 +114,9 @@ function EmailForm({ settings }: { settings: EmailSettings }) {
           <TextInput label="User name" description="Leave blank if the server needs no login" autoComplete="off" {...form.getInputProps('username')} />
           <PasswordInput
             label="Password"
-            description={settings.passwordSet ? 'A password is saved (encrypted). Leave blank to keep it.' : 'Kept in the system’s secret store, never in the database.'}
+            description={
+              settings.passwordSet ? 'A password is saved (encrypted). Leave blank to keep it.' : 'Kept in the system’s secret store, never in the database.'
+            }
             autoComplete="new-password"
             disabled={form.values.clearPassword}
             {...form.getInputProps('password')}
@@ -173,7 +181,11 @@ function TestEmail({ settings }: { settings: EmailSettings }) {
         </Notice>
       )}
       {result && (
-        <Notice tone={result.accepted ? 'success' : 'error'} title={result.accepted ? 'Test email sent' : 'Not sent'} role={result.accepted ? 'status' : 'alert'}>
+        <Notice
+          tone={result.accepted ? 'success' : 'error'}
+          title={result.accepted ? 'Test email sent' : 'Not sent'}
+          role={result.accepted ? 'status' : 'alert'}
+        >
           {result.message}
         </Notice>
       )}

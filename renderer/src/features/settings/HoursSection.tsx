@@ -35,9 +35,7 @@ const fromDays = (days: ShopDay[]): Values => ({
     .map((d) => ({ weekday: d.weekday, open: d.opens !== null, opens: d.opens ?? '08:00', closes: d.closes ?? '17:00' })),
 })
 const toInput = (v: Values): { days: ShopDay[] } => ({
-  days: v.days.map((d) =>
-    d.open ? { weekday: d.weekday, opens: d.opens, closes: d.closes } : { weekday: d.weekday, opens: null, closes: null },
-  ),
+  days: v.days.map((d) => (d.open ? { weekday: d.weekday, opens: d.opens, closes: d.closes } : { weekday: d.weekday, opens: null, closes: null })),
 })
 
 export function HoursSection() {

@@ -24,14 +24,7 @@ const schedulingSchema = settingsFields.pick({
 })
 const resolve = zod4Resolver(schedulingSchema, { errorPriority: 'first' })
 
-const NUMBER_FIELDS = [
-  'inspectionIntervalMonths',
-  'horizonMonths',
-  'reminderDaysBefore',
-  'missedGraceDays',
-  'dueSoonDays',
-  'dueSoonMiles',
-] as const
+const NUMBER_FIELDS = ['inspectionIntervalMonths', 'horizonMonths', 'reminderDaysBefore', 'missedGraceDays', 'dueSoonDays', 'dueSoonMiles'] as const
 type NumberField = (typeof NUMBER_FIELDS)[number]
 type Values = Record<NumberField, number | string> & { autoSchedule: boolean; remindersEnabled: boolean }
 
@@ -45,10 +38,11 @@ const fromSettings = (s: Settings): Values => ({
   dueSoonDays: s.dueSoonDays,
   dueSoonMiles: s.dueSoonMiles,
 })
-const toInput = (v: Values) => ({
-  ...v,
-  ...Object.fromEntries(NUMBER_FIELDS.map((f) => [f, numberOrUndefined(v[f])])),
-}) as Record<NumberField, number> & { autoSchedule: boolean; remindersEnabled: boolean }
+const toInput = (v: Values) =>
+  ({
+    ...v,
+    ...Object.fromEntries(NUMBER_FIELDS.map((f) => [f, numberOrUndefined(v[f])])),
+  }) as Record<NumberField, number> & { autoSchedule: boolean; remindersEnabled: boolean }
 
 function validate(values: Values) {
   const blank = blankNumbers(values, NUMBER_FIELDS)
@@ -109,46 +103,46 @@ function SchedulingForm({ settings }: { settings: Settings }) {
 
   return (
     <>
-    <form onSubmit={save} noValidate aria-label="Scheduling settings">
-      <Stack gap="md">
-        <FormProblem message={problem} />
-        <Fieldset legend="Planning">
-          <SimpleGrid cols={3}>
-            {num('inspectionIntervalMonths', 'Inspection interval (months)', 'A minor inspection every this many months, 1–24')}
-            {num('horizonMonths', 'Planning horizon (months)', 'How far ahead work is planned, 1–36')}
+      <form onSubmit={save} noValidate aria-label="Scheduling settings">
+        <Stack gap="md">
+          <FormProblem message={problem} />
+          <Fieldset legend="Planning">
+            <SimpleGrid cols={3}>
+              {num('inspectionIntervalMonths', 'Inspection interval (months)', 'A minor inspection every this many months, 1–24')}
+              {num('horizonMonths', 'Planning horizon (months)', 'How far ahead work is planned, 1–36')}
+              <Switch
+                mt={28}
+                label="Plan automatically"
+                description="Re-plan a vehicle when it is added or its readings change"
+                {...form.getInputProps('autoSchedule', { type: 'checkbox' })}
+              />
+            </SimpleGrid>
+          </Fieldset>
+          <Fieldset legend="Reminders and thresholds">
             <Switch
-              mt={28}
-              label="Plan automatically"
-              description="Re-plan a vehicle when it is added or its readings change"
-              {...form.getInputProps('autoSchedule', { type: 'checkbox' })}
+              label="Remind customers"
+              description="List customers to contact before their booked or due work"
+              {...form.getInputProps('remindersEnabled', { type: 'checkbox' })}
             />
-          </SimpleGrid>
-        </Fieldset>
-        <Fieldset legend="Reminders and thresholds">
-          <Switch
-            label="Remind customers"
-            description="List customers to contact before their booked or due work"
-            {...form.getInputProps('remindersEnabled', { type: 'checkbox' })}
-          />
-          <SimpleGrid cols={4} mt="md">
-            {num('reminderDaysBefore', 'Remind days before', 'Contact them this many days ahead')}
-            {num('missedGraceDays', 'Missed after (days)', 'Unstarted past its day this long')}
-            {num('dueSoonDays', 'Due soon within days', 'Counts as due soon within')}
-            {num('dueSoonMiles', 'Due soon within miles', 'Of a mileage interval')}
-          </SimpleGrid>
-        </Fieldset>
-        <Divider />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty() || update.isPending}>
-            Undo changes
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            Save scheduling
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-    {reconcileDialog}
+            <SimpleGrid cols={4} mt="md">
+              {num('reminderDaysBefore', 'Remind days before', 'Contact them this many days ahead')}
+              {num('missedGraceDays', 'Missed after (days)', 'Unstarted past its day this long')}
+              {num('dueSoonDays', 'Due soon within days', 'Counts as due soon within')}
+              {num('dueSoonMiles', 'Due soon within miles', 'Of a mileage interval')}
+            </SimpleGrid>
+          </Fieldset>
+          <Divider />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty() || update.isPending}>
+              Undo changes
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              Save scheduling
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {reconcileDialog}
     </>
   )
 }

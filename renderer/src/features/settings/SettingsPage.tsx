@@ -55,11 +55,7 @@ export function SettingsPage() {
       <Title order={1} size="h2">
         Settings
       </Title>
-      <Tabs
-        value={tab}
-        onChange={(v) => isTab(v) && setParams({ tab: v }, { replace: true })}
-        keepMounted={false}
-      >
+      <Tabs value={tab} onChange={(v) => isTab(v) && setParams({ tab: v }, { replace: true })} keepMounted={false}>
         <Tabs.List aria-label="Settings sections" mb="md">
           {TABS.map((t) => (
             <Tabs.Tab key={t.value} value={t.value}>

@@ -35,8 +35,8 @@ export function TemplatesSection() {
       title: `Delete the ${t.typeName} template?`,
       message: (
         <Text>
-          Vehicles stop getting {t.typeName.toLowerCase()} planned. Work already booked, started or done stays; planned work can be
-          removed by reconciling afterwards.
+          Vehicles stop getting {t.typeName.toLowerCase()} planned. Work already booked, started or done stays; planned work can be removed by reconciling
+          afterwards.
         </Text>
       ),
       onConfirm: async () => {

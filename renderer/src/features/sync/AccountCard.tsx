@@ -48,13 +48,17 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
       title: `Disconnect ${name}?`,
       children: (
         <Text size="sm">
-          The app stops updating this account’s calendars and removes its sign-in from this computer. Events already on the calendars stay there; connecting again
-          later picks them up without duplicates.
+          The app stops updating this account’s calendars and removes its sign-in from this computer. Events already on the calendars stay there; connecting
+          again later picks them up without duplicates.
         </Text>
       ),
       labels: { confirm: 'Disconnect', cancel: 'Keep connected' },
       confirmProps: { color: 'red' },
-      onConfirm: () => void run(() => disconnect.mutateAsync({ accountId: account.id }), () => notifications.show({ message: `${name} is disconnected` })),
+      onConfirm: () =>
+        void run(
+          () => disconnect.mutateAsync({ accountId: account.id }),
+          () => notifications.show({ message: `${name} is disconnected` }),
+        ),
     })
 
   return (
@@ -71,8 +75,7 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
               </Badge>
             </Group>
             <Text size="sm" c="gray.7">
-              {providerName(account.provider)} Calendar ·{' '}
-              {account.lastSyncAt ? `last sync ${formatInstant(account.lastSyncAt, timeZone)}` : 'not synced yet'} ·{' '}
+              {providerName(account.provider)} Calendar · {account.lastSyncAt ? `last sync ${formatInstant(account.lastSyncAt, timeZone)}` : 'not synced yet'} ·{' '}
               {account.queued === 0 ? 'nothing waiting' : `${plural(account.queued, 'change')} waiting`}
               {account.deadLetters > 0 && ` (${account.deadLetters} refused)`}
             </Text>
@@ -105,7 +108,11 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
                 <Button loading={connect.busy} onClick={() => void connect.start(account.provider, account)}>
                   Connect again
                 </Button>
-                <Button variant="default" loading={cancelConnect.isPending} onClick={() => void run(() => cancelConnect.mutateAsync({ accountId: account.id }))}>
+                <Button
+                  variant="default"
+                  loading={cancelConnect.isPending}
+                  onClick={() => void run(() => cancelConnect.mutateAsync({ accountId: account.id }))}
+                >
                   Cancel
                 </Button>
               </>
@@ -120,8 +127,8 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
         <FormProblem message={problem ?? connect.problem} />
         {account.status === 'needs_reconnect' && (
           <Notice tone="error" title="The sign-in no longer works" role="status">
-            {providerName(account.provider)} refused this account’s sign-in (it was revoked or expired). {account.queued > 0 ? `${plural(account.queued, 'change')} are kept and` : 'Changes'} will be
-            sent once you reconnect.
+            {providerName(account.provider)} refused this account’s sign-in (it was revoked or expired).{' '}
+            {account.queued > 0 ? `${plural(account.queued, 'change')} are kept and` : 'Changes'} will be sent once you reconnect.
           </Notice>
         )}
         {account.lastError && account.status === 'connected' && (
@@ -143,8 +150,8 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
           <Notice tone="note" title="Many events were deleted from the calendar" role="alert">
             <Stack gap="xs">
               <Text size="sm">
-                {plural(account.pausedDeletes.count, 'booking')} of {account.pausedDeletes.total} on this account’s calendars were deleted there at once. Syncing with
-                this account is paused until you decide.
+                {plural(account.pausedDeletes.count, 'booking')} of {account.pausedDeletes.total} on this account’s calendars were deleted there at once.
+                Syncing with this account is paused until you decide.
               </Text>
               <Group gap="xs">
                 <Button

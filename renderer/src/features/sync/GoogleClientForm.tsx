@@ -26,25 +26,39 @@ export function GoogleClientForm({ config, onDone }: { config: SyncConfig; onDon
       notifications.show({ color: 'green', message: 'Google sign-in client saved' })
       onDone?.()
     } catch (error) {
-      setProblem(showFieldErrors(error, ['googleClientId', 'googleClientSecret'], (e) => form.setErrors({ clientId: e.googleClientId ?? null, clientSecret: e.googleClientSecret ?? null })))
+      setProblem(
+        showFieldErrors(error, ['googleClientId', 'googleClientSecret'], (e) =>
+          form.setErrors({ clientId: e.googleClientId ?? null, clientSecret: e.googleClientSecret ?? null }),
+        ),
+      )
     }
   })
   return (
     <form onSubmit={submit} noValidate aria-label="Google sign-in client">
       <Stack gap="sm" maw={620}>
         <Text size="sm">
-          To connect Google Calendar, the shop uses its own OAuth client of type <b>Desktop app</b>: in the Google Cloud console create a project, enable the Google
-          Calendar API, configure the consent screen, then <i>Credentials → Create credentials → OAuth client ID → Desktop app</i>. The README’s “Calendar sync
-          (Google)” section walks through it.{' '}
+          To connect Google Calendar, the shop uses its own OAuth client of type <b>Desktop app</b>: in the Google Cloud console create a project, enable the
+          Google Calendar API, configure the consent screen, then <i>Credentials → Create credentials → OAuth client ID → Desktop app</i>. The README’s
+          “Calendar sync (Google)” section walks through it.{' '}
           <Anchor href="https://console.cloud.google.com/apis/credentials" target="_blank" rel="noreferrer" size="sm" underline="always">
             Open the Google Cloud console
           </Anchor>
         </Text>
         <FormProblem message={problem} />
-        <TextInput label="Client ID" placeholder="1234567890-abc.apps.googleusercontent.com" autoComplete="off" withAsterisk {...form.getInputProps('clientId')} />
+        <TextInput
+          label="Client ID"
+          placeholder="1234567890-abc.apps.googleusercontent.com"
+          autoComplete="off"
+          withAsterisk
+          {...form.getInputProps('clientId')}
+        />
         <PasswordInput
           label="Client secret"
-          description={config.google.secretSet && config.google.source === 'settings' ? 'A secret is saved (encrypted). Leave blank to keep it.' : 'Kept in the system’s secret store, never in the database.'}
+          description={
+            config.google.secretSet && config.google.source === 'settings'
+              ? 'A secret is saved (encrypted). Leave blank to keep it.'
+              : 'Kept in the system’s secret store, never in the database.'
+          }
           autoComplete="new-password"
           {...form.getInputProps('clientSecret')}
         />

@@ -34,9 +34,15 @@ export function OutlookClientForm({ config, onDone }: { config: SyncConfig; onDo
       <Stack gap="sm" maw={620}>
         <Text size="sm">
           To connect Outlook (Microsoft 365 or Outlook.com), the shop registers its own app in Microsoft Entra: <i>App registrations → New registration</i>, a{' '}
-          <b>public client</b> with the redirect <code>http://localhost</code> (“Mobile and desktop applications”), and the delegated Microsoft Graph permissions{' '}
-          <i>Calendars.ReadWrite</i> and <i>offline_access</i>. The README’s “Register an app in Microsoft Entra” section walks through it.{' '}
-          <Anchor href="https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade" target="_blank" rel="noreferrer" size="sm" underline="always">
+          <b>public client</b> with the redirect <code>http://localhost</code> (“Mobile and desktop applications”), and the delegated Microsoft Graph
+          permissions <i>Calendars.ReadWrite</i> and <i>offline_access</i>. The README’s “Register an app in Microsoft Entra” section walks through it.{' '}
+          <Anchor
+            href="https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade"
+            target="_blank"
+            rel="noreferrer"
+            size="sm"
+            underline="always"
+          >
             Open Microsoft Entra
           </Anchor>
         </Text>

@@ -27,7 +27,9 @@ export function ReconnectBanner({ accounts }: { accounts: SyncAccount[] }) {
           <Group justify="space-between" wrap="nowrap" gap="md">
             <Text size="sm">
               {providerName(a.provider)} no longer accepts this account’s sign-in, so the calendars are not being updated.{' '}
-              {a.queued > 0 ? `${plural(a.queued, 'change')} ${a.queued === 1 ? 'is' : 'are'} kept and will be sent once it is reconnected.` : 'Nothing is waiting to be sent yet.'}
+              {a.queued > 0
+                ? `${plural(a.queued, 'change')} ${a.queued === 1 ? 'is' : 'are'} kept and will be sent once it is reconnected.`
+                : 'Nothing is waiting to be sent yet.'}
             </Text>
             <Button size="xs" loading={connect.busy} onClick={() => void connect.start(a.provider, a)} style={{ flexShrink: 0 }}>
               Reconnect

@@ -63,7 +63,12 @@ export function SyncInbox() {
             </Anchor>
           </Text>
         </div>
-        <Button variant="default" disabled={unseen === 0} loading={seen.isPending && seen.variables?.all === true} onClick={() => void act(seen.mutateAsync({ all: true }))}>
+        <Button
+          variant="default"
+          disabled={unseen === 0}
+          loading={seen.isPending && seen.variables?.all === true}
+          onClick={() => void act(seen.mutateAsync({ all: true }))}
+        >
           Mark all as seen
         </Button>
       </Group>
@@ -106,7 +111,9 @@ export function SyncInbox() {
               <InboxRow
                 key={item.id}
                 item={item}
-                busy={(seen.isPending && seen.variables?.ids?.includes(item.id) === true) || (resolve.isPending && resolve.variables?.id === item.clash?.conflictId)}
+                busy={
+                  (seen.isPending && seen.variables?.ids?.includes(item.id) === true) || (resolve.isPending && resolve.variables?.id === item.clash?.conflictId)
+                }
                 onSeen={() => void act(seen.mutateAsync({ ids: [item.id] }))}
                 onResolve={(resolution) => void act(resolve.mutateAsync({ id: item.clash!.conflictId, resolution }))}
               />
@@ -118,11 +125,23 @@ export function SyncInbox() {
   )
 }
 
-function InboxRow({ item, busy, onSeen, onResolve }: { item: SyncInboxItem; busy: boolean; onSeen: () => void; onResolve: (r: 'keep_ours' | 'take_theirs') => void }) {
+function InboxRow({
+  item,
+  busy,
+  onSeen,
+  onResolve,
+}: {
+  item: SyncInboxItem
+  busy: boolean
+  onSeen: () => void
+  onResolve: (r: 'keep_ours' | 'take_theirs') => void
+}) {
   const { timeZone } = useShopClock()
   const panel = useActivityPanel()
   const kind = KIND_LABELS[item.kind]
-  const work = item.activity ? `${item.activity.vehicleLabel}${item.activity.licensePlate ? ` (${item.activity.licensePlate})` : ''} · ${item.activity.typeName}` : `Activity ${item.activityId}`
+  const work = item.activity
+    ? `${item.activity.vehicleLabel}${item.activity.licensePlate ? ` (${item.activity.licensePlate})` : ''} · ${item.activity.typeName}`
+    : `Activity ${item.activityId}`
   const where = `${item.calendarSummary} · ${providerName(item.provider)} (${accountName({ email: item.accountEmail, provider: item.provider })})`
   const open = item.clash !== null && item.clash.resolution === null
   return (
@@ -162,7 +181,11 @@ function InboxRow({ item, busy, onSeen, onResolve }: { item: SyncInboxItem; busy
         </Group>
         {item.clash && (
           <Text size="xs" c={open ? 'red.9' : 'gray.7'}>
-            {open ? `Not applied: ${item.clash.reason}` : item.clash.resolution === 'keep_ours' ? 'Kept the shop’s time; the calendar was corrected' : 'Took the calendar’s time'}
+            {open
+              ? `Not applied: ${item.clash.reason}`
+              : item.clash.resolution === 'keep_ours'
+                ? 'Kept the shop’s time; the calendar was corrected'
+                : 'Took the calendar’s time'}
           </Text>
         )}
       </Table.Td>

@@ -98,7 +98,14 @@ export function SyncLog() {
           clearable
           w={240}
         />
-        <TextInput label="Search" placeholder="Vehicle, message, activity…" leftSection={<IconSearch size={16} aria-hidden />} value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
+        <TextInput
+          label="Search"
+          placeholder="Vehicle, message, activity…"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={280}
+        />
       </Group>
       {log.error ? (
         <LoadError what="the sync log" error={log.error} retry={() => void log.refetch()} />

@@ -43,7 +43,14 @@ export function SyncStatus({ accounts }: { accounts: SyncAccount[] }) {
           </Text>
         </Group>
       </Anchor>
-      <Anchor component={Link} to="/sync-inbox" underline="hover" c="inherit" data-testid="sync-inbox-link" aria-label={unseen > 0 ? `Sync inbox, ${plural(unseen, 'change')} not seen yet` : 'Sync inbox'}>
+      <Anchor
+        component={Link}
+        to="/sync-inbox"
+        underline="hover"
+        c="inherit"
+        data-testid="sync-inbox-link"
+        aria-label={unseen > 0 ? `Sync inbox, ${plural(unseen, 'change')} not seen yet` : 'Sync inbox'}
+      >
         <Group gap={4} wrap="nowrap">
           <IconInbox size={18} aria-hidden />
           <Text size="sm">Inbox</Text>

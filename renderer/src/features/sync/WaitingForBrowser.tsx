@@ -12,7 +12,8 @@ export function WaitingForBrowser({ waiting, onCancel }: { waiting: WaitingConne
           <Stack gap={4}>
             <Text fw={600}>Waiting for the browser…</Text>
             <Text size="sm">
-              Sign in to {providerName(waiting.provider)} in the browser window that opened and allow access to the calendars. This page updates by itself when you are done.
+              Sign in to {providerName(waiting.provider)} in the browser window that opened and allow access to the calendars. This page updates by itself when
+              you are done.
             </Text>
             <Text size="sm">
               No window?{' '}

@@ -54,10 +54,15 @@ export function useSettleConnect(accounts: SyncAccount[] | undefined): void {
       notifications.show({ color: 'green', message: `${accountName(account)} is connected` })
       return
     }
-    const failed = !account || account.status === 'disconnected' || (waiting.reconnect && account.lastError !== waiting.errorBefore && account.lastError !== null)
+    const failed =
+      !account || account.status === 'disconnected' || (waiting.reconnect && account.lastError !== waiting.errorBefore && account.lastError !== null)
     if (failed) {
       setWaiting(null)
-      notifications.show({ color: 'red', title: `${providerName(waiting.provider)} did not connect`, message: account?.lastError ?? 'The sign-in was not finished.' })
+      notifications.show({
+        color: 'red',
+        title: `${providerName(waiting.provider)} did not connect`,
+        message: account?.lastError ?? 'The sign-in was not finished.',
+      })
     }
   }, [accounts, waiting])
 }

@@ -22,7 +22,12 @@ export function TodayPage() {
   const tz = ref.timeZone
 
   if (today.isPending) return <Loader aria-label="Loading today" />
-  if (today.error) return <Alert color="red" title="Could not load today">{today.error.message}</Alert>
+  if (today.error)
+    return (
+      <Alert color="red" title="Could not load today">
+        {today.error.message}
+      </Alert>
+    )
   const t = today.data
 
   return (
@@ -61,7 +66,9 @@ export function TodayPage() {
           {stats.data ? (
             <MonthStats stats={stats.data} monthLabel={format(dayToWall(day), 'MMMM yyyy')} />
           ) : stats.error ? (
-            <Alert color="red" title="Could not load the month's statistics">{stats.error.message}</Alert>
+            <Alert color="red" title="Could not load the month's statistics">
+              {stats.error.message}
+            </Alert>
           ) : (
             <Loader size="sm" aria-label="Loading statistics" />
           )}

@@ -20,7 +20,11 @@ interface Values {
 
 const formSchema = referenceSchemas.odometerAdd.omit({ vehicleId: true }).extend({
   date: z.string({ message: 'Give the date of the reading' }).pipe(isoDate),
-  miles: z.number({ message: 'Give the miles shown' }).int('Whole miles only').min(0, 'Miles cannot be negative').max(2_000_000, 'That is more than any vehicle drives'),
+  miles: z
+    .number({ message: 'Give the miles shown' })
+    .int('Whole miles only')
+    .min(0, 'Miles cannot be negative')
+    .max(2_000_000, 'That is more than any vehicle drives'),
 })
 const resolve = zod4Resolver(formSchema, { errorPriority: 'first' })
 const toInput = (v: Values) => ({ date: v.date ?? undefined, miles: numberOrUndefined(v.miles), isCorrection: v.isCorrection })
@@ -67,19 +71,9 @@ export function OdometerReadings({ vehicleId }: { vehicleId: number }) {
           <Stack gap="xs">
             <Group grow align="flex-start" gap="xs">
               <DateInput label="Date" valueFormat="MMM D, YYYY" maxDate={coreToday()} {...form.getInputProps('date')} />
-              <NumberInput
-                label="Miles"
-                allowDecimal={false}
-                allowNegative={false}
-                thousandSeparator=","
-                hideControls
-                {...form.getInputProps('miles')}
-              />
+              <NumberInput label="Miles" allowDecimal={false} allowNegative={false} thousandSeparator="," hideControls {...form.getInputProps('miles')} />
             </Group>
-            <Checkbox
-              label="Correction (allows a lower reading)"
-              {...form.getInputProps('isCorrection', { type: 'checkbox' })}
-            />
+            <Checkbox label="Correction (allows a lower reading)" {...form.getInputProps('isCorrection', { type: 'checkbox' })} />
             <Group justify="flex-end">
               <Button type="submit" size="sm" loading={add.isPending}>
                 Add reading

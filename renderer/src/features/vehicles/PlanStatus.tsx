@@ -18,8 +18,7 @@ export function PlanStatus({ vehicleId }: { vehicleId: number }) {
     <>
       {totalChanges(preview.data) > 0 && (
         <Text size="sm" c="gray.8" role="status">
-          The plan is out of date ({[...describe(add, 'add'), ...describe(move, 'move'), ...describe(remove, 'remove')].join(', ')}):
-          reconcile to update it.
+          The plan is out of date ({[...describe(add, 'add'), ...describe(move, 'move'), ...describe(remove, 'remove')].join(', ')}): reconcile to update it.
         </Text>
       )}
       <PlannerNotes notes={notes} />

@@ -58,11 +58,7 @@ function ReconcileVehicleModal({ vehicleId, onClose }: { vehicleId: number; onCl
               <Button variant="default" onClick={onClose} disabled={reconcile.isPending}>
                 Cancel
               </Button>
-              <Button
-                onClick={() => void apply()}
-                loading={reconcile.isPending}
-                disabled={!preview.data || totalChanges(preview.data) === 0}
-              >
+              <Button onClick={() => void apply()} loading={reconcile.isPending} disabled={!preview.data || totalChanges(preview.data) === 0}>
                 Reconcile
               </Button>
             </>
@@ -77,13 +73,7 @@ export function ReconcileVehicleButton({ vehicleId, disabled }: { vehicleId: num
   const [open, setOpen] = useState(false)
   return (
     <>
-      <Button
-        size="xs"
-        variant="default"
-        leftSection={<IconRefresh size={16} aria-hidden />}
-        disabled={disabled}
-        onClick={() => setOpen(true)}
-      >
+      <Button size="xs" variant="default" leftSection={<IconRefresh size={16} aria-hidden />} disabled={disabled} onClick={() => setOpen(true)}>
         Reconcile now
       </Button>
       {open && <ReconcileVehicleModal vehicleId={vehicleId} onClose={() => setOpen(false)} />}

@@ -5,7 +5,17 @@ import { CategoryBadge, StatusBadge } from '../../shared/ui/appearance'
 import { shopTimeZone } from '../../shared/time/shop-clock'
 
 // Booked times in the shop's zone (read when drawn: the zone comes with the core's clock).
-const timeFormat = { format: (d: Date) => new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: shopTimeZone() ?? undefined }).format(d) }
+const timeFormat = {
+  format: (d: Date) =>
+    new Intl.DateTimeFormat(undefined, {
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: shopTimeZone() ?? undefined,
+    }).format(d),
+}
 
 /** Where and when it is booked, or that it is not yet: the first thing the desk asks. */
 function bookingLine(a: Activity): string {

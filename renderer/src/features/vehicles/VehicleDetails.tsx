@@ -72,8 +72,24 @@ export function VehicleDetails({ vehicle, owner }: { vehicle: Vehicle; owner?: C
                 </Badge>
               )}
             </Fact>
-            <Fact label="Phone">{owner?.phone ? <Anchor href={`tel:${owner.phone}`} size="sm">{owner.phone}</Anchor> : none}</Fact>
-            <Fact label="Email">{owner?.email ? <Anchor href={`mailto:${owner.email}`} size="sm">{owner.email}</Anchor> : none}</Fact>
+            <Fact label="Phone">
+              {owner?.phone ? (
+                <Anchor href={`tel:${owner.phone}`} size="sm">
+                  {owner.phone}
+                </Anchor>
+              ) : (
+                none
+              )}
+            </Fact>
+            <Fact label="Email">
+              {owner?.email ? (
+                <Anchor href={`mailto:${owner.email}`} size="sm">
+                  {owner.email}
+                </Anchor>
+              ) : (
+                none
+              )}
+            </Fact>
           </dl>
         </Stack>
       </Paper>

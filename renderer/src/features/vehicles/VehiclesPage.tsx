@@ -117,11 +117,18 @@ export function VehiclesPage() {
       ) : vehicles.isLoading ? (
         <Loader role="status" aria-label="Loading vehicles" />
       ) : list.length > 0 ? (
-        <VehiclesTable vehicles={list} showStatus={status !== 'active'} sort={sort} onSort={(s) => setParam('sort', s === 'customer' ? null : s)} onEdit={(vehicle) => setDialog({ kind: 'edit', vehicle })} onToggleStatus={toggleStatus} />
+        <VehiclesTable
+          vehicles={list}
+          showStatus={status !== 'active'}
+          sort={sort}
+          onSort={(s) => setParam('sort', s === 'customer' ? null : s)}
+          onEdit={(vehicle) => setDialog({ kind: 'edit', vehicle })}
+          onToggleStatus={toggleStatus}
+        />
       ) : searching ? (
         <EmptyState title="No vehicle matches">
-          {debounced ? `Nothing found for “${debounced}”. ` : ''}Search looks at the customer's name, the plate (spaces and dashes
-          ignored), the VIN, and make and model.{status === 'active' ? ' Inactive vehicles are under “Inactive”.' : ''}
+          {debounced ? `Nothing found for “${debounced}”. ` : ''}Search looks at the customer's name, the plate (spaces and dashes ignored), the VIN, and make
+          and model.{status === 'active' ? ' Inactive vehicles are under “Inactive”.' : ''}
         </EmptyState>
       ) : status === 'inactive' ? (
         <EmptyState title="No inactive vehicles">A vehicle you deactivate is kept here with its history.</EmptyState>
@@ -147,11 +154,7 @@ export function VehiclesPage() {
 
       {dialog?.kind === 'import' && <ImportWizard onClose={() => setDialog(null)} />}
       {dialog && dialog.kind !== 'import' && (
-        <VehicleFormModal
-          vehicle={dialog.kind === 'edit' ? dialog.vehicle : undefined}
-          customerId={customerId}
-          onClose={() => setDialog(null)}
-        />
+        <VehicleFormModal vehicle={dialog.kind === 'edit' ? dialog.vehicle : undefined} customerId={customerId} onClose={() => setDialog(null)} />
       )}
     </Stack>
   )

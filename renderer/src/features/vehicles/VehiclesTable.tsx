@@ -35,7 +35,12 @@ function SortHeader({ by, sort, onSort, children }: { by: VehicleSort; sort: Veh
 }
 
 function NextDueCell({ next, timeZone }: { next: NextDue | null; timeZone: string | null }) {
-  if (!next) return <Text span c="dimmed" size="sm">Nothing planned</Text>
+  if (!next)
+    return (
+      <Text span c="dimmed" size="sm">
+        Nothing planned
+      </Text>
+    )
   return (
     <div>
       <Text size="sm" lh={1.3}>
@@ -57,12 +62,20 @@ export function VehiclesTable({ vehicles, showStatus, sort, onSort, onEdit, onTo
       <Table highlightOnHover verticalSpacing="xs" aria-label="Vehicles">
         <Table.Thead>
           <Table.Tr>
-            <SortHeader by="vehicle" {...header}>Vehicle</SortHeader>
+            <SortHeader by="vehicle" {...header}>
+              Vehicle
+            </SortHeader>
             <Table.Th>Plate</Table.Th>
             <Table.Th>VIN</Table.Th>
-            <SortHeader by="customer" {...header}>Customer</SortHeader>
-            <SortHeader by="next_due" {...header}>Next due</SortHeader>
-            <SortHeader by="overdue" {...header}>Overdue</SortHeader>
+            <SortHeader by="customer" {...header}>
+              Customer
+            </SortHeader>
+            <SortHeader by="next_due" {...header}>
+              Next due
+            </SortHeader>
+            <SortHeader by="overdue" {...header}>
+              Overdue
+            </SortHeader>
             <Table.Th>Onboarded</Table.Th>
             {showStatus && <Table.Th>Status</Table.Th>}
             <Table.Th>
@@ -85,7 +98,13 @@ export function VehiclesTable({ vehicles, showStatus, sort, onSort, onEdit, onTo
                   {vehicleName(v)}
                 </Anchor>
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{v.licensePlate ?? <Text span c="dimmed" size="sm">none</Text>}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {v.licensePlate ?? (
+                  <Text span c="dimmed" size="sm">
+                    none
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 <Text span ff="monospace" size="sm">
                   {v.vin}
@@ -99,7 +118,14 @@ export function VehiclesTable({ vehicles, showStatus, sort, onSort, onEdit, onTo
                 {v.overdueCount > 0 && (
                   // The calendar's missed red: Mantine's red.6 is under 4.5:1 for small text.
                   // Never cut short: a count read as "2 OVERD…" says nothing.
-                  <Badge color={STATUS_FILL.missed.bg} variant="filled" tt="none" title={`${v.overdueCount} overdue`} style={{ overflow: 'visible', maxWidth: 'none' }} styles={{ label: { overflow: 'visible' } }}>
+                  <Badge
+                    color={STATUS_FILL.missed.bg}
+                    variant="filled"
+                    tt="none"
+                    title={`${v.overdueCount} overdue`}
+                    style={{ overflow: 'visible', maxWidth: 'none' }}
+                    styles={{ label: { overflow: 'visible' } }}
+                  >
                     {v.overdueCount > 1 ? `${v.overdueCount} overdue` : 'Overdue'}
                   </Badge>
                 )}

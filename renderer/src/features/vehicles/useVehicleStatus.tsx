@@ -30,8 +30,8 @@ export function useVehicleStatus() {
       title: `Deactivate ${vehicleLabel(vehicle)}?`,
       children: (
         <Text size="sm">
-          Its upcoming inspections and maintenance that nobody has booked or changed are cancelled, and it leaves the
-          active list. Its history stays. You can reactivate it later.
+          Its upcoming inspections and maintenance that nobody has booked or changed are cancelled, and it leaves the active list. Its history stays. You can
+          reactivate it later.
         </Text>
       ),
       labels: { confirm: 'Deactivate', cancel: 'Keep active' },

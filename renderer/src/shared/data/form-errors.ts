@@ -8,11 +8,7 @@ import { ShopError } from './shop'
  * @example
  * catch (error) { setProblem(showFieldErrors(error, Object.keys(form.values), form.setErrors)) }
  */
-export function showFieldErrors(
-  error: unknown,
-  fields: readonly string[],
-  setErrors: (errors: Record<string, string>) => void,
-): string | null {
+export function showFieldErrors(error: unknown, fields: readonly string[], setErrors: (errors: Record<string, string>) => void): string | null {
   if (!(error instanceof ShopError)) return error instanceof Error ? error.message : String(error)
   const byField = error.fieldErrors()
   const shown: Record<string, string> = {}

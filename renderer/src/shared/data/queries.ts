@@ -29,8 +29,7 @@ export function useChannel<C extends ChannelName>(
 /** Query groups: the part of a channel's name before the dot (`activities` for `activities.get`). */
 export type ChannelGroup = ChannelName extends `${infer G}.${string}` ? G : never
 
-export interface ChannelMutationOptions<C extends ChannelName>
-  extends Omit<UseMutationOptions<ChannelResult<C>, ShopError, ChannelInput<C>>, 'mutationFn'> {
+export interface ChannelMutationOptions<C extends ChannelName> extends Omit<UseMutationOptions<ChannelResult<C>, ShopError, ChannelInput<C>>, 'mutationFn'> {
   /**
    * Groups whose reads are refreshed once the call settles, saved or refused, before
    * `mutateAsync` resolves: for a refusal (a stale version commits nothing, so no `changed`

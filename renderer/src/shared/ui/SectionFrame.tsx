@@ -29,7 +29,11 @@ export function SectionFrame({ title, description, actions, loading, error, chil
             </Text>
           )}
         </div>
-        {actions && <Group gap="xs" wrap="nowrap">{actions}</Group>}
+        {actions && (
+          <Group gap="xs" wrap="nowrap">
+            {actions}
+          </Group>
+        )}
       </Group>
       {error ? (
         <Notice tone="error" title="Could not load" role="alert">
