@@ -135,29 +135,3 @@ export interface ShopApi {
 
 type DomainOf<C extends string> = C extends `${infer D}.${string}` ? D : never
 export type Domain = DomainOf<ChannelName>
-
-/** `shop.vehicles.create(input)`: the contract grouped by domain, one function a channel. */
-export type ShopClient = {
-  [D in Domain]: {
-    [C in ChannelName as C extends `${D}.${infer V}` ? V : never]: (input: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>
-  }
-}
-
-/** `window.shop`: the renderer's only door to the application. */
-export type ShopWindowApi = ShopApi & ShopClient
-
-/**
- * Groups a raw `invoke` by domain. Preload and the HTTP bridge both expose the result as
- * `window.shop`, so the renderer cannot tell which transport carries its calls.
- */
-export function groupByDomain(invoke: ShopApi['invoke']): ShopClient {
-  const client: Record<string, Record<string, (input: unknown) => unknown>> = {}
-  for (const name of channelNames) {
-    const dot = name.indexOf('.')
-    const domain = name.slice(0, dot)
-    const verb = name.slice(dot + 1)
-    client[domain] ??= {}
-    client[domain][verb] = (input: unknown) => invoke(name, input as never)
-  }
-  return client as unknown as ShopClient
-}

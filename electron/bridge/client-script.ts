@@ -1,4 +1,4 @@
-import { channelNames, eventNames } from '../../shared/contract'
+import { eventNames } from '../../shared/contract'
 
 /**
  * The script the bridge injects before the renderer's own: it defines `window.shop` over
@@ -8,7 +8,6 @@ import { channelNames, eventNames } from '../../shared/contract'
 export function bridgeClientScript(): string {
   return `(() => {
   'use strict';
-  const channels = ${JSON.stringify(channelNames)};
   const eventNames = ${JSON.stringify(eventNames)};
   const invoke = async (channel, input) => {
     try {
@@ -64,11 +63,6 @@ export function bridgeClientScript(): string {
     },
   };
   const shop = { invoke, on, platform };
-  for (const name of channels) {
-    const dot = name.indexOf('.');
-    const domain = name.slice(0, dot);
-    (shop[domain] = shop[domain] || {})[name.slice(dot + 1)] = (input) => invoke(name, input);
-  }
   Object.defineProperty(window, 'shop', { value: Object.freeze(shop), writable: false });
 })();
 `

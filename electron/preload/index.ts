@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { channelNames, groupByDomain, type ShopApi, type ShopWindowApi } from '../../shared/contract'
+import { channelNames, type ShopApi } from '../../shared/contract'
 
 // Bundled into one CommonJS file: a sandboxed preload can require nothing but 'electron'.
 const known = new Set<string>(channelNames)
@@ -20,8 +20,7 @@ const unwrap = async <T>(promise: Promise<{ ok: boolean; data?: T; error?: { mes
   return result.data as T
 }
 
-const api: ShopWindowApi = {
-  ...groupByDomain(invoke),
+const api: ShopApi = {
   invoke,
   on(event, listener) {
     const set = listeners.get(event) ?? new Set()

@@ -66,7 +66,10 @@ describe('the loopback bridge', () => {
     expect(html.indexOf('/__bridge/shop.js')).toBeGreaterThan(-1)
     expect(html.indexOf('/__bridge/shop.js')).toBeLessThan(html.indexOf('/a.js'))
     const script = await (await fetch(`${bridge.url}/__bridge/shop.js`)).text()
-    expect(script).toContain('"vehicles.create"')
+    // The same shape preload exposes: invoke over /ipc/<channel>, the contract's events, platform.
+    expect(script).toContain("fetch('/ipc/' + encodeURIComponent(channel)")
+    expect(script).toContain('"changed"')
+    expect(script).toContain('const shop = { invoke, on, platform }')
     expect((await fetch(`${bridge.url}/..%2f..%2fshop.db`)).status).toBe(403)
   })
 

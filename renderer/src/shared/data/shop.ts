@@ -3,12 +3,12 @@
  * `window.shop` (preload in Electron, the HTTP bridge in a browser); this module adds
  * types and turns the error envelope into a thrown `ShopError` for react-query.
  */
-import type { ChannelInput, ChannelName, ChannelResult, ShopWindowApi } from '../../../../shared/contract'
+import type { ChannelInput, ChannelName, ChannelResult, ShopApi } from '../../../../shared/contract'
 import type { AppErrorData } from '../../../../shared/result'
 
 declare global {
   interface Window {
-    shop: ShopWindowApi
+    shop: ShopApi
   }
 }
 
@@ -28,7 +28,7 @@ export class ShopError extends Error {
   }
 }
 
-export const shop = (): ShopWindowApi => window.shop
+export const shop = (): ShopApi => window.shop
 
 /** Calls a channel; resolves with its data or throws a `ShopError`. */
 export async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>> {
