@@ -9,7 +9,7 @@ async function readClock(): Promise<ShopClock> {
   // Date.now() here times the round trip to the core; the core's answer is the shop's now.
   const asked = Date.now()
   const clock = await call('clock.now', {})
-  rememberCoreClock(clock, asked, Date.now())
+  rememberCoreClock(clock, asked, Date.now()) // the answer time of the round trip, a duration measurement, not "now"
   return clock
 }
 
