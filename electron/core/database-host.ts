@@ -70,6 +70,8 @@ export interface Host extends DatabaseHost {
   start(): Promise<void>
   /** Runs the full integrity check now (start runs it in the background); answers whether the file is sound. */
   checkIntegrity(): Promise<boolean>
+  /** The backup bulk work takes first (`ctx.backupBefore`); null where the server keeps its own. */
+  backupBefore(reason: string): Promise<BackupDetails | null>
   /** Damage found while running: stop writing, switch to recovery. */
   enterRecovery(problem: Problem): Promise<void>
   close(): Promise<void>
@@ -308,6 +310,7 @@ export function createDatabaseHost(deps: HostDeps): Host {
     status,
     list: () => ({ ...settings(), backups: listBackups(settings().effectiveFolder, backupPrefixOf(path)) }),
     backup,
+    backupBefore: backup,
     inspect: (name) => inspectBackup(find(name), deps.nativeBinding),
     restore,
     configure(input) {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type SqliteDatabase from 'better-sqlite3'
 import type { ChannelName, ChannelParsed, ChannelResult, DataDomain, Domain } from '../../shared/contract'
 import type { Database } from './db/database'
+import type { Dialect } from './db/connection'
 import type { Clock } from './clock'
 import type { CoreEvents } from './events'
 import type { Logger } from './logger'
@@ -15,7 +16,9 @@ import type { Desk } from './desk/desk'
 export interface Ctx {
   /** Inside an ordinary handler: the call's own transaction, committed only if it returns. */
   db: Kysely<Database>
-  /** The raw handle on the same connection; see `Connection.sqlite` for the hazard. */
+  /** Which database this call runs on: the local SQLite file or a shop's PostgreSQL server. */
+  dialect: Dialect
+  /** The raw handle on the same connection; see `Connection.sqlite` for the hazard. Throws on PostgreSQL. */
   sqlite: SqliteDatabase.Database
   clock: Clock
   events: CoreEvents
@@ -46,9 +49,10 @@ export interface Ctx {
   /**
    * Takes a checked backup before bulk work (an import, schedule-all, a restore), e.g.
    * `await ctx.backupBefore('before-import')`. It takes the core's lock itself, so call it
-   * from a long-running handler before its batches, never inside `ctx.batch`.
+   * from a long-running handler before its batches, never inside `ctx.batch`. Null on a
+   * shared PostgreSQL server, which keeps its own backups.
    */
-  backupBefore(reason: BulkReason): Promise<BackupDetails>
+  backupBefore(reason: BulkReason): Promise<BackupDetails | null>
 }
 
 /** Why bulk work backs up first; the reason is part of the backup's file name. */

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os'
 import type { Kysely } from 'kysely'
 import type { Database } from './db/database'
-import type { Connection } from './db/connection'
+import type { Connection, Dialect } from './db/connection'
 import { systemClock, type Clock } from './clock'
 import { createEvents, type CoreEvents } from './events'
 import { consoleLogger, type Logger } from './logger'
@@ -19,10 +19,18 @@ import { createDatabaseHost, type Host, type Problem, type Session } from './dat
 import { recoveryChannels } from './backups/handlers'
 import { BACKUP_SERVICE, dailyBackupService, type BackupService } from './backups/backup-service'
 import { openDesk } from './desk/desk'
+import { createServerHost } from './server-host'
 
 export interface CoreOptions {
-  /** Database file; created with the latest schema when missing. */
+  /** Database file; created with the latest schema when missing. Unused when `dbUrl` is given. */
   dbPath: string
+  /**
+   * A shop's shared PostgreSQL database (`postgres://user@host:port/database`) instead of the
+   * local file; migrated and seeded on first use like a new file.
+   */
+  dbUrl?: string
+  /** The database password from the secret store, when `dbUrl` holds none. */
+  dbPassword?: string
   clock?: Clock
   log?: Logger
   /** Who acts, for the activity log, until a worker is chosen at this desk (`desk.setWorker`); defaults to the OS user. */
@@ -52,6 +60,8 @@ export interface Core {
   events: CoreEvents
   /** For tests and benchmarks: the typed database of the open file. Transports never touch it. */
   readonly db: Kysely<Database>
+  /** Which kind of database is open: the local file or a shared server. */
+  readonly dialect: Dialect
   clock: Clock
   /** Work the core does by itself (missed marking, backups, sync, ...) on the open file: started, stopped before close. */
   services: Pick<ServiceRegistry, 'get' | 'names' | 'register'>
@@ -107,13 +117,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
 
   const openSession = (connection: Connection): Session => {
-    const { db, sqlite } = connection
+    const { db, sqlite, dialect } = connection
     const makeCtx = (scopedDb: Kysely<Database> | null, changes: ChangeSet): Ctx => ({
       ...baseCtx(changes),
       db: scopedDb ?? db,
+      dialect,
       sqlite,
       batch: (fn) => lock.run(() => db.transaction().execute(fn)),
-      backupBefore: (reason) => host.backup(reason),
+      backupBefore: (reason) => host.backupBefore(reason),
     })
     const invoke = createInvoke({
       handlers,
@@ -129,7 +140,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const services = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx })
     const all = [
       ...builtInServices({ env: options.env ?? process.env, ...options.serviceOptions }),
-      dailyBackupService({ dbPath: () => host.path(), backup: () => host.backup('daily') }),
+      // A shared server is backed up on the server; a desk backs up only its own file.
+      ...(dialect === 'sqlite' ? [dailyBackupService({ dbPath: () => host.path(), backup: () => host.backup('daily') })] : []),
       ...(options.services ?? []),
     ]
     for (const service of all) services.register(service)
@@ -144,6 +156,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const makeCtx = (_db: Kysely<Database> | null, changes: ChangeSet): Ctx => ({
       ...baseCtx(changes),
       get db(): never {
+        return refuse()
+      },
+      get dialect(): never {
         return refuse()
       },
       get sqlite(): never {
@@ -164,17 +179,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return { connection: null, problem, invoke, services: null, start: async () => {}, stop: async () => {} }
   }
 
-  const host: Host = createDatabaseHost({
-    path: options.dbPath,
-    clock,
-    log,
-    events,
-    lock,
-    timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-    nativeBinding: options.nativeBinding,
-    createSession: (connection, problem) => (connection ? openSession(connection) : recoverySession(problem!)),
-    integrityDelayMs: options.integrityDelayMs,
-  })
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+  const createSession = (connection: Connection | null, problem: Problem | null) => (connection ? openSession(connection) : recoverySession(problem!))
+  const host: Host = options.dbUrl
+    ? createServerHost({ url: options.dbUrl, password: options.dbPassword, clock, log, events, lock, timeZone, createSession })
+    : createDatabaseHost({
+        path: options.dbPath,
+        clock,
+        log,
+        events,
+        lock,
+        timeZone,
+        nativeBinding: options.nativeBinding,
+        createSession,
+        integrityDelayMs: options.integrityDelayMs,
+      })
   await host.start()
 
   const services = () => host.current().services
@@ -186,6 +205,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const connection = host.current().connection
       if (!connection) throw new Error('The database is in recovery mode; there is no open database.')
       return connection.db
+    },
+    get dialect(): Dialect {
+      return options.dbUrl ? 'postgres' : 'sqlite'
     },
     clock,
     services: {

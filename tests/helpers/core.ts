@@ -6,6 +6,8 @@ import { fixedClock, type Clock } from '../../electron/core/clock'
 import { silentLogger } from '../../electron/core/logger'
 import type { ChannelInput, ChannelName, ChannelResult } from '../../shared/contract'
 import type { AppErrorData } from '../../shared/result'
+import { inject } from 'vitest'
+import { freshDatabase, testDialect } from './postgres'
 
 export interface TestCore extends Core {
   dir: string
@@ -20,7 +22,8 @@ export interface TestCore extends Core {
 }
 
 /**
- * A core on a fresh database file in its own temp folder, with the clock pinned.
+ * A core on a fresh database, with the clock pinned: a file in its own temp folder, or, in
+ * the `postgres` project of the test matrix, a fresh database on the test server.
  *
  * @example
  * const core = await testCore({ now: '2025-01-01T12:00:00Z', timeZone: 'America/New_York' })
@@ -30,7 +33,8 @@ export async function testCore(opts: { now?: string; timeZone?: string; dbPath?:
   const dbPath = opts.dbPath ?? join(dir, 'shop.db')
   let now = new Date(opts.now ?? '2025-01-01T12:00:00Z')
   const clock: Clock = { now: () => new Date(now) }
-  const core = await createCore({ dbPath, clock, log: silentLogger, actor: 'tester', timeZone: opts.timeZone ?? 'UTC' })
+  const server = testDialect() === 'postgres' && !opts.dbPath ? await freshDatabase(inject('postgres')) : null
+  const core = await createCore({ dbPath, dbUrl: server?.url, clock, log: silentLogger, actor: 'tester', timeZone: opts.timeZone ?? 'UTC' })
   const helper: Omit<TestCore, 'db'> = {
     ...core,
     dir,
@@ -50,6 +54,7 @@ export async function testCore(opts: { now?: string; timeZone?: string; dbPath?:
     },
     async dispose() {
       await core.close()
+      await server?.drop()
       rmSync(dir, { recursive: true, force: true })
     },
   }

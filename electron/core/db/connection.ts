@@ -43,7 +43,11 @@ class ShopSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Which server holds the data: the embedded file (the default) or a shop's shared PostgreSQL server. */
+export type Dialect = 'sqlite' | 'postgres'
+
 export interface Connection {
+  dialect: Dialect
   /** Typed queries. */
   db: Kysely<Database>
   /**
@@ -82,6 +86,7 @@ export function openConnection({ path, nativeBinding }: OpenOptions): Connection
   sqlite.pragma('temp_store = MEMORY')
   const db = new Kysely<Database>({ dialect: new ShopSqliteDialect({ database: sqlite }) })
   return {
+    dialect: 'sqlite',
     db,
     sqlite,
     async close() {

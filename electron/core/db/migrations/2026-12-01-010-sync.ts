@@ -1,6 +1,8 @@
 // Frozen once shipped: never edit, add a new migration instead.
 import { randomUUID } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
+import { isPostgres } from './dialect'
+import { createPostgresOutboxTrigger, dropPostgresOutboxTrigger, type OutboxTrigger } from './postgres-outbox'
 
 /**
  * Two-way calendar sync (docs/design.md "Sync rules", docs/sync-notes.md §4).
@@ -128,6 +130,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('sync_busy_remote').unique().on('sync_busy_blocks').columns(['calendar_id', 'remote_id']).execute()
   await db.schema.createIndex('sync_busy_tech').on('sync_busy_blocks').columns(['technician_id', 'start_at']).execute()
 
+  if (isPostgres(db)) return postgresTriggers(db)
+
   const enqueue = (activityIds: string) =>
     sql.raw(`
     insert into sync_outbox (activity_id, queued_at)
@@ -166,7 +170,70 @@ export async function up(db: Kysely<any>): Promise<void> {
     begin ${enqueue('select id from activities where start_at is not null')}; end`.execute(db)
 }
 
+/** The same eight triggers on PostgreSQL (see postgres-outbox.ts). */
+async function postgresTriggers(db: Kysely<any>): Promise<void> {
+  const anyCalendar = `exists (select 1 from sync_calendars where active = 1)`
+  const linked = (id: string) => `exists (select 1 from sync_links where activity_id = ${id} and state != 'deleted')`
+  const changed = ['start_at', 'end_at', 'bay_id', 'technician_id', 'status', 'activity_type_id', 'vehicle_id']
+    .map((c) => `new.${c} is distinct from old.${c}`)
+    .join(' or ')
+  const triggers: OutboxTrigger[] = [
+    { name: 'sync_activity_insert', event: 'after insert on activities', when: `new.start_at is not null and ${anyCalendar}`, ids: 'select new.id as id' },
+    {
+      name: 'sync_activity_update',
+      event: 'after update of start_at, end_at, bay_id, technician_id, status, activity_type_id, vehicle_id on activities',
+      when: `(new.start_at is not null or ${linked('old.id')}) and ${anyCalendar} and (${changed})`,
+      ids: 'select new.id as id',
+    },
+    { name: 'sync_activity_delete', event: 'after delete on activities', when: linked('old.id'), ids: 'select old.id as id' },
+    {
+      name: 'sync_vehicle_update',
+      event: 'after update of make, model, year, license_plate on vehicles',
+      when: anyCalendar,
+      ids: 'select id from activities where vehicle_id = new.id and start_at is not null',
+    },
+    {
+      name: 'sync_type_update',
+      event: 'after update of name on activity_types',
+      when: anyCalendar,
+      ids: 'select id from activities where activity_type_id = new.id and start_at is not null',
+    },
+    {
+      name: 'sync_bay_update',
+      event: 'after update of name on bays',
+      when: anyCalendar,
+      ids: 'select id from activities where bay_id = new.id and start_at is not null',
+    },
+    {
+      name: 'sync_technician_update',
+      event: 'after update of name on technicians',
+      when: anyCalendar,
+      ids: 'select id from activities where technician_id = new.id and start_at is not null',
+    },
+    {
+      name: 'sync_settings_update',
+      event: 'after update of shop_name, shop_address, time_zone on settings',
+      when: anyCalendar,
+      ids: 'select id from activities where start_at is not null',
+    },
+  ]
+  for (const t of triggers) await createPostgresOutboxTrigger(db, t)
+}
+
 export async function down(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db)) {
+    for (const [t, table] of [
+      ['sync_activity_insert', 'activities'],
+      ['sync_activity_update', 'activities'],
+      ['sync_activity_delete', 'activities'],
+      ['sync_vehicle_update', 'vehicles'],
+      ['sync_type_update', 'activity_types'],
+      ['sync_bay_update', 'bays'],
+      ['sync_technician_update', 'technicians'],
+      ['sync_settings_update', 'settings'],
+    ] as const)
+      await dropPostgresOutboxTrigger(db, t, table)
+  }
   for (const t of [
     'sync_activity_insert',
     'sync_activity_update',
@@ -177,7 +244,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'sync_technician_update',
     'sync_settings_update',
   ]) {
-    await sql`drop trigger if exists ${sql.raw(t)}`.execute(db)
+    if (!isPostgres(db)) await sql`drop trigger if exists ${sql.raw(t)}`.execute(db)
   }
   for (const t of ['sync_busy_blocks', 'sync_conflicts', 'sync_log', 'sync_outbox', 'sync_links', 'sync_calendars', 'sync_accounts', 'sync_settings']) {
     await db.schema.dropTable(t).execute()
