@@ -1,9 +1,9 @@
 import { channel } from './define'
-import { referenceSchemas as s, type ActivityType } from '../domain/reference'
+import { activityTypeSchemas as s, type ActivityType } from '../domain/activity-types'
 
 export const activityTypesContract = {
-  'activityTypes.list': channel<ActivityType[]>()(s.typesList),
-  'activityTypes.create': channel<ActivityType>()(s.typesCreate),
-  'activityTypes.update': channel<ActivityType>()(s.typesUpdate),
-  'activityTypes.delete': channel<{ id: number }>()(s.typesDelete),
+  'activityTypes.list': channel<ActivityType[]>()(s.list),
+  'activityTypes.create': channel<ActivityType>()(s.create),
+  'activityTypes.update': channel<ActivityType>()(s.update),
+  'activityTypes.delete': channel<{ id: number }>()(s.delete),
 }

@@ -1,8 +1,8 @@
 import { channel } from './define'
-import { referenceSchemas as s, type Bay } from '../domain/reference'
+import { baySchemas as s, type Bay } from '../domain/bays'
 
 export const baysContract = {
-  'bays.list': channel<Bay[]>()(s.baysList),
-  'bays.create': channel<Bay>()(s.baysCreate),
-  'bays.update': channel<Bay>()(s.baysUpdate),
+  'bays.list': channel<Bay[]>()(s.list),
+  'bays.create': channel<Bay>()(s.create),
+  'bays.update': channel<Bay>()(s.update),
 }

@@ -1,8 +1,8 @@
 import { channel } from './define'
-import { referenceSchemas as s, type Closure } from '../domain/reference'
+import { closureSchemas as s, type Closure } from '../domain/closures'
 
 export const closuresContract = {
-  'closures.list': channel<Closure[]>()(s.closuresList),
-  'closures.create': channel<Closure>()(s.closuresCreate),
-  'closures.delete': channel<{ id: number }>()(s.closuresDelete),
+  'closures.list': channel<Closure[]>()(s.list),
+  'closures.create': channel<Closure>()(s.create),
+  'closures.delete': channel<{ id: number }>()(s.delete),
 }

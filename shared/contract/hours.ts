@@ -1,7 +1,7 @@
 import { channel } from './define'
-import { referenceSchemas as s, type ShopDay } from '../domain/reference'
+import { hoursSchemas as s, type ShopDay } from '../domain/hours'
 
 export const hoursContract = {
-  'hours.get': channel<ShopDay[]>()(s.hoursGet),
-  'hours.set': channel<ShopDay[]>()(s.hoursSet),
+  'hours.get': channel<ShopDay[]>()(s.get),
+  'hours.set': channel<ShopDay[]>()(s.set),
 }

@@ -1,7 +1,7 @@
 import { channel } from './define'
-import { referenceSchemas as s, type OdometerReading } from '../domain/reference'
+import { odometerSchemas as s, type OdometerReading } from '../domain/odometer'
 
 export const odometerContract = {
-  'odometer.list': channel<OdometerReading[]>()(s.odometerList),
-  'odometer.add': channel<OdometerReading>()(s.odometerAdd),
+  'odometer.list': channel<OdometerReading[]>()(s.list),
+  'odometer.add': channel<OdometerReading>()(s.add),
 }

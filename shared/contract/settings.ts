@@ -1,7 +1,7 @@
 import { channel } from './define'
-import { referenceSchemas as s, type Settings } from '../domain/reference'
+import { settingsSchemas as s, type Settings } from '../domain/settings'
 
 export const settingsContract = {
-  'settings.get': channel<Settings>()(s.settingsGet),
-  'settings.update': channel<Settings>()(s.settingsUpdate),
+  'settings.get': channel<Settings>()(s.get),
+  'settings.update': channel<Settings>()(s.update),
 }

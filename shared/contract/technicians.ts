@@ -1,8 +1,8 @@
 import { channel } from './define'
-import { referenceSchemas as s, type Technician } from '../domain/reference'
+import { technicianSchemas as s, type Technician } from '../domain/technicians'
 
 export const techniciansContract = {
-  'technicians.list': channel<Technician[]>()(s.techniciansList),
-  'technicians.create': channel<Technician>()(s.techniciansCreate),
-  'technicians.update': channel<Technician>()(s.techniciansUpdate),
+  'technicians.list': channel<Technician[]>()(s.list),
+  'technicians.create': channel<Technician>()(s.create),
+  'technicians.update': channel<Technician>()(s.update),
 }

@@ -1,9 +1,9 @@
 import { channel } from './define'
-import { referenceSchemas as s, type MaintenanceTemplate } from '../domain/reference'
+import { templateSchemas as s, type MaintenanceTemplate } from '../domain/templates'
 
 export const templatesContract = {
-  'templates.list': channel<MaintenanceTemplate[]>()(s.templatesList),
-  'templates.create': channel<MaintenanceTemplate>()(s.templatesCreate),
-  'templates.update': channel<MaintenanceTemplate>()(s.templatesUpdate),
-  'templates.delete': channel<{ id: number }>()(s.templatesDelete),
+  'templates.list': channel<MaintenanceTemplate[]>()(s.list),
+  'templates.create': channel<MaintenanceTemplate>()(s.create),
+  'templates.update': channel<MaintenanceTemplate>()(s.update),
+  'templates.delete': channel<{ id: number }>()(s.delete),
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { id, isoDate, isoInstant } from './common'
-import { CATEGORIES, type Category } from './reference'
+import { CATEGORIES, type Category } from './activity-types'
 
 /** The longest range one proposal covers: a month and a bit, so a preview stays readable. */
 export const AUTOBOOK_MAX_DAYS = 42

@@ -1,6 +1,8 @@
 import type { Selectable } from 'kysely'
 import type { BaysTable, ClosuresTable, TechniciansTable } from '../db/database'
-import type { Bay, Closure, Technician } from '../../../shared/domain/reference'
+import type { Bay } from '../../../shared/domain/bays'
+import type { Closure } from '../../../shared/domain/closures'
+import type { Technician } from '../../../shared/domain/technicians'
 
 export const toBay = (row: Selectable<BaysTable>): Bay => ({
   id: row.id,
