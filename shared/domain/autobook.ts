@@ -110,7 +110,6 @@ export const acceptItem = z
     technicianId: id.nullable(),
   })
   .refine((i) => Date.parse(i.end) > Date.parse(i.start), { message: 'The booking must end after it starts', path: ['end'] })
-export type AcceptItem = z.input<typeof acceptItem>
 
 export const autobookSchemas = {
   propose: range,

@@ -45,7 +45,6 @@ export const settingsFields = z.object({
   dueSoonDays: z.number().int().min(0).max(365),
   dueSoonMiles: z.number().int().min(0).max(100_000),
 })
-export type SettingsInput = z.input<typeof settingsFields>
 
 export const settingsSchemas = {
   get: z.object({}),
