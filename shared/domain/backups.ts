@@ -1,9 +1,6 @@
 /** Backups of the database file and the database's own state (normal or recovery). */
 import { z } from 'zod'
 
-/** Why a backup was taken; shown beside it in the list. */
-export type BackupReason = 'manual' | 'daily' | 'before-migration' | 'before-restore' | 'before-schedule-all' | 'before-import' | 'before-bulk'
-
 export interface BackupSummary {
   /** File name inside the backup folder; what the other channels take. */
   name: string
@@ -11,6 +8,7 @@ export interface BackupSummary {
   path: string
   /** When it was taken (ISO instant). */
   takenAt: string
+  /** Why it was taken (manual, daily, before-migration, before-restore, …); shown beside it in the list. */
   reason: string
   sizeBytes: number
 }
