@@ -54,7 +54,10 @@ describe.runIf(testDialect() === 'postgres')('a desk that loses the database ser
     const refused = await desk.invoke('customers.create', { name: 'While away' })
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'offline', message: expect.stringMatching(/database server .* cannot be reached, so nothing was saved\. Your change was not lost from the screen/) },
+      error: {
+        code: 'offline',
+        message: expect.stringMatching(/database server .* cannot be reached, so nothing was saved\. Your change was not lost from the screen/),
+      },
     })
     // Reads are refused the same way (the screens keep what they showed); the status still answers.
     expect(await desk.invoke('customers.list', {})).toMatchObject({ ok: false, error: { code: 'offline' } })
