@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject } from 'vitest'
 import { createCore, type Core, type CoreOptions } from '../../electron/core'
 import { silentLogger } from '../../electron/core/logger'
 import type { EventName, Events } from '../../shared/contract'
-import { freshDatabase } from './postgres'
+import { freePort, freshDatabase } from './postgres'
 
 /**
  * Desks of one shop: cores on one fresh PostgreSQL database of the test server, each with
@@ -64,16 +63,6 @@ export function nextEvent<E extends EventName>(
 }
 
 const CLUSTER = 'scripts/postgres/throwaway-cluster.sh'
-
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 
 /**
  * A PostgreSQL cluster of one test's own, to take the server away from a running desk and

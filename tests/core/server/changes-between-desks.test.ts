@@ -24,6 +24,18 @@ function serviceOn(core: Core): ServiceContext {
   return context!
 }
 
+/** One customer added by a service step that names its row, as a background job would. */
+const addCustomerAsService = (service: ServiceContext, name: string) =>
+  service.batch(async (ctx) => {
+    const row = await ctx.db
+      .insertInto('customers')
+      .values({ name, name_folded: name.toLowerCase(), created_at: 'x', updated_at: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    ctx.changedRows('customers', [row.id])
+    return row.id
+  })
+
 const quantiles = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1)
@@ -74,15 +86,7 @@ describe.runIf(testDialect() === 'postgres')('two desks on one shop database', (
     // The other way round, with row ids, from a background service's step.
     const service = serviceOn(b)
     const heardOnA = nextEvent(a, 'changed', (e) => e.domains.includes('customers'))
-    const id = await service.batch(async (ctx) => {
-      const row = await ctx.db
-        .insertInto('customers')
-        .values({ name: 'Ada', name_folded: 'ada', created_at: 'x', updated_at: 'x' })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      ctx.changedRows('customers', [row.id])
-      return row.id
-    })
+    const id = await addCustomerAsService(service, 'Ada')
     expect((await heardOnA).payload).toEqual({ domains: ['customers'], ids: { customers: [id] } })
   })
 
@@ -102,15 +106,7 @@ describe.runIf(testDialect() === 'postgres')('two desks on one shop database', (
     expect((await a.invoke('customers.create', { name: '' })).ok).toBe(false)
     // A committed change after them is the first and only thing desk B hears: NOTIFY is delivered in commit order.
     const heard = nextEvent(b, 'changed')
-    const done = await service.batch(async (ctx) => {
-      const row = await ctx.db
-        .insertInto('customers')
-        .values({ name: 'Ada', name_folded: 'ada', created_at: 'x', updated_at: 'x' })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      ctx.changedRows('customers', [row.id])
-      return row.id
-    })
+    const done = await addCustomerAsService(service, 'Ada')
     await heard
     expect(onB.seen.map((s) => s.payload)).toEqual([{ domains: ['customers'], ids: { customers: [done] } }])
     const list = await b.invoke('customers.list', {})

@@ -58,6 +58,8 @@ describe.runIf(testDialect() === 'postgres')('a desk that loses the database ser
         message: expect.stringMatching(/database server .* cannot be reached, so nothing was saved\. Your change was not lost from the screen/),
       },
     })
+    // Every page hears that the server is away.
+    expect((await away).payload).toMatchObject({ mode: 'normal', offline: { message: expect.stringMatching(/cannot be reached/) } })
     // Reads are refused the same way (the screens keep what they showed); the status still answers.
     expect(await desk.invoke('customers.list', {})).toMatchObject({ ok: false, error: { code: 'offline' } })
     expect(await desk.invoke('database.status', {})).toMatchObject({ ok: true, data: { mode: 'normal', offline: { since: expect.any(String) } } })
