@@ -64,6 +64,18 @@ export interface DatabaseStatus {
   latestGoodBackup: BackupDetails | null
   /** The full integrity check still runs in the background. */
   checking: boolean
+  /**
+   * Set while a shop's database server cannot be reached: every page says so, writes are
+   * refused, and the desk tries again by itself until the server answers.
+   */
+  offline?: DatabaseOffline
+}
+
+export interface DatabaseOffline {
+  /** In words for the shop: what cannot be reached and what that means for their changes. */
+  message: string
+  /** When this desk lost the server (ISO instant). */
+  since: string
 }
 
 const backupName = z
