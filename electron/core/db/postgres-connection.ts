@@ -74,12 +74,6 @@ export function isConnectionLoss(error: unknown): boolean {
   return error instanceof Error && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message)
 }
 
-const noRawHandle = new Proxy({} as Connection['sqlite'], {
-  get(_target, property) {
-    throw new Error(`The raw SQLite handle (sqlite.${String(property)}) is not available on a PostgreSQL database; this step needs its PostgreSQL path.`)
-  },
-})
-
 /**
  * Opens a pool on a shop's PostgreSQL server and checks it answers, so a wrong address or
  * password is said at once, not at the first screen.
@@ -109,7 +103,7 @@ export async function openPostgresConnection({ url, password, max = 8 }: Postgre
   return {
     dialect: 'postgres',
     db,
-    sqlite: noRawHandle,
+    sqlite: null,
     async close() {
       await db.destroy() // ends the pool
     },

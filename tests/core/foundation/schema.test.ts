@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { openConnection, type Connection } from '../../../electron/core/db/connection'
+import { openConnection, type SqliteConnection } from '../../../electron/core/db/connection'
 import { migrateToLatest } from '../../../electron/core/db/migrate'
 import { databaseColumns } from './database-columns'
 
 // Kysely's own bookkeeping, which `Database` rightly does not describe.
 const MIGRATOR_TABLES = new Set(['kysely_migration', 'kysely_migration_lock'])
 
-let connection: Connection | undefined
+let connection: SqliteConnection | undefined
 afterEach(async () => {
   await connection?.close()
   connection = undefined
