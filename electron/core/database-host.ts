@@ -216,7 +216,8 @@ export function createDatabaseHost(deps: HostDeps): Host {
   async function backup(reason: string): Promise<BackupDetails> {
     const taken = await deps.lock.run(() => {
       const connection = open().connection
-      if (!connection) throw refusedNow()
+      // The file's host only ever opens the file, so its raw handle is there.
+      if (!connection?.sqlite) throw refusedNow()
       return takeBackup(connection.sqlite, { dbPath: path, reason, now: now(), nativeBinding: deps.nativeBinding })
     })
     // The list in Settings → Backups shows it (a daily one too) without a reload.

@@ -18,8 +18,8 @@ export interface Ctx {
   db: Kysely<Database>
   /** Which database this call runs on: the local SQLite file or a shop's PostgreSQL server. */
   dialect: Dialect
-  /** The raw handle on the same connection; see `Connection.sqlite` for the hazard. Throws on PostgreSQL. */
-  sqlite: SqliteDatabase.Database
+  /** The raw handle on the same connection; see `Connection.sqlite` for the hazard. Null on PostgreSQL. */
+  sqlite: SqliteDatabase.Database | null
   clock: Clock
   events: CoreEvents
   log: Logger

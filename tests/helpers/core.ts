@@ -28,13 +28,19 @@ export interface TestCore extends Core {
  * @example
  * const core = await testCore({ now: '2025-01-01T12:00:00Z', timeZone: 'America/New_York' })
  */
+/** On PostgreSQL, each test core's database by its (unused) file path, so `testCore({ dbPath })` reopens the same database. */
+const databasesByPath = new Map<string, string>()
+
 export async function testCore(opts: { now?: string; timeZone?: string; dbPath?: string } = {}): Promise<TestCore> {
   const dir = mkdtempSync(join(tmpdir(), 'shop-test-'))
   const dbPath = opts.dbPath ?? join(dir, 'shop.db')
   let now = new Date(opts.now ?? '2025-01-01T12:00:00Z')
   const clock: Clock = { now: () => new Date(now) }
   const server = opts.dbPath ? null : await testDatabase()
-  const core = await createCore({ dbPath, dbUrl: server?.url, clock, log: silentLogger, actor: 'tester', timeZone: opts.timeZone ?? 'UTC' })
+  if (server) databasesByPath.set(dbPath, server.url)
+  // Reopening a test core's "file" on PostgreSQL reopens its database (dropped by the first core's dispose).
+  const dbUrl = server?.url ?? (testDialect() === 'postgres' ? databasesByPath.get(dbPath) : undefined)
+  const core = await createCore({ dbPath, dbUrl, clock, log: silentLogger, actor: 'tester', timeZone: opts.timeZone ?? 'UTC' })
   const helper: Omit<TestCore, 'db'> = {
     ...core,
     dir,
@@ -55,6 +61,7 @@ export async function testCore(opts: { now?: string; timeZone?: string; dbPath?:
     async dispose() {
       await core.close()
       await server?.drop()
+      databasesByPath.delete(dbPath)
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -70,7 +70,7 @@ export function textMatches(text: string): RawBuilder<boolean> {
   return sql<boolean>`(v.make_model_folded like ${folded} escape '\\'
     or v.vin like ${containsPattern(text.toUpperCase())} escape '\\'
     or c.name_folded like ${folded} escape '\\'
-    or a.activity_type_id in (select id from activity_types where name like ${p} escape '\\')
+    or a.activity_type_id in (select id from activity_types where lower(name) like lower(${p}) escape '\\')
     ${platePart})`
 }
 

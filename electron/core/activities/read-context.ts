@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type SqliteDatabase from 'better-sqlite3'
 import type { Database, SettingsRow } from '../db/database'
+import type { Dialect } from '../db/connection'
 import type { Clock } from '../clock'
 import type { Category } from '../../../shared/domain/activity-types'
 import { getSettingsRow } from '../settings/queries'
@@ -9,8 +10,10 @@ import { shopDay, startOfShopDay } from '../../../shared/shop-day'
 /** What every read model needs: the settings, and "today" as the shop's clocks show it. */
 export interface ReadContext {
   db: Kysely<Database>
-  /** The same connection, raw: large lists are read through it (see `runRows`). */
-  sqlite: SqliteDatabase.Database
+  /** Which database `db` is on: large lists are read raw on SQLite (see `runRows`). */
+  dialect: Dialect
+  /** The same connection, raw (null on PostgreSQL). */
+  sqlite: SqliteDatabase.Database | null
   settings: SettingsRow
   timeZone: string
   now: Date
@@ -55,12 +58,23 @@ export async function loadLookups(db: Kysely<Database>): Promise<Lookups> {
  * @example
  * const rc = await readContext(ctx)
  */
-export async function readContext({ db, sqlite, clock }: { db: Kysely<Database>; sqlite: SqliteDatabase.Database; clock: Clock }): Promise<ReadContext> {
+export async function readContext({
+  db,
+  dialect,
+  sqlite,
+  clock,
+}: {
+  db: Kysely<Database>
+  dialect: Dialect
+  sqlite: SqliteDatabase.Database | null
+  clock: Clock
+}): Promise<ReadContext> {
   const settings = await getSettingsRow(db)
   const now = clock.now()
   const today = shopDay(now, settings.time_zone)
   return {
     db,
+    dialect,
     sqlite,
     settings,
     timeZone: settings.time_zone,

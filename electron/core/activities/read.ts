@@ -17,7 +17,7 @@ type Query = ReturnType<typeof selectActivities>
  * const list = await readActivities(rc, (q) => q.where('a.vehicle_id', '=', 7))
  */
 export async function readActivities(rc: ReadContext, where: (q: Query) => Query): Promise<Activity[]> {
-  const rows = runRows(rc.sqlite, where(selectActivities(rc.db)).compile())
+  const rows = await runRows(rc, where(selectActivities(rc.db)).compile())
   return mapRows(rc, rows)
 }
 

@@ -30,6 +30,6 @@ export async function unbookedPage(rc: ReadContext, f: UnbookedPageFilter): Prom
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
-  const rows = runRows(rc.sqlite, q.orderBy('a.due_date').orderBy('a.id').limit(f.limit).offset(f.offset).compile())
+  const rows = await runRows(rc, q.orderBy('a.due_date').orderBy('a.id').limit(f.limit).offset(f.offset).compile())
   return { items: await mapRows(rc, rows), total: Number(counted.n) }
 }

@@ -31,7 +31,7 @@ export async function listCustomers(db: Kysely<Database>, opts: { search?: strin
     q = q.where((eb) =>
       eb.or([
         sql<boolean>`c.name_folded like ${containsPattern(foldForSearch(opts.search!))} escape '\\'`,
-        sql<boolean>`c.email like ${p} escape '\\'`,
+        sql<boolean>`lower(c.email) like lower(${p}) escape '\\'`,
         sql<boolean>`c.phone like ${p} escape '\\'`,
       ]),
     )

@@ -56,12 +56,19 @@ export interface Connection {
    * The raw synchronous handle, for bulk work where Kysely's per-query overhead matters
    * (the scheduler). Hazard: it shares Kysely's one connection, so only use it from code
    * that runs under the core's lock (every handler does) and never across an `await`
-   * inside someone else's Kysely transaction.
+   * inside someone else's Kysely transaction. Null on PostgreSQL, where such work has a
+   * path of its own (e.g. the scheduler's `SchedulingStore`).
    */
-  sqlite: SqliteDatabase.Database
+  sqlite: SqliteDatabase.Database | null
   /** Only on a shop's shared server: what every write does besides committing. */
   server?: SharedServer
   close(): Promise<void>
+}
+
+/** The embedded file's connection: its raw handle is always there. */
+export interface SqliteConnection extends Connection {
+  dialect: 'sqlite'
+  sqlite: SqliteDatabase.Database
 }
 
 /** What a desk on a shared PostgreSQL server adds to each call (electron/core/server-host.ts). */
@@ -88,7 +95,7 @@ export interface OpenOptions {
  * @example
  * const { db, close } = openConnection({ path: '/tmp/shop.db' })
  */
-export function openConnection({ path, nativeBinding }: OpenOptions): Connection {
+export function openConnection({ path, nativeBinding }: OpenOptions): SqliteConnection {
   const sqlite = new SqliteDatabase(path, nativeBinding ? { nativeBinding } : {})
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import type { DatabaseProblemCode } from '../../../shared/domain/backups'
-import { openConnection, type Connection } from './connection'
+import { openConnection, type Connection, type SqliteConnection } from './connection'
 import { migrateToLatest } from './migrate'
 import { migrations } from './migrations'
 import { seedDefaults } from './seed-defaults'
@@ -16,9 +16,10 @@ export interface OpenDatabaseOptions {
   log: Logger
 }
 
-export type OpenOutcome = { kind: 'open'; connection: Connection; migrated: string[] } | { kind: 'refused'; code: DatabaseProblemCode; message: string }
+export type OpenOutcome<C extends Connection = SqliteConnection> =
+  { kind: 'open'; connection: C; migrated: string[] } | { kind: 'refused'; code: DatabaseProblemCode; message: string }
 
-function appliedMigrations(sqlite: Connection['sqlite']): string[] {
+function appliedMigrations(sqlite: SqliteConnection['sqlite']): string[] {
   const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get()
   if (!table) return []
   return (sqlite.prepare('select name from kysely_migration').all() as Array<{ name: string }>).map((r) => r.name)
@@ -32,7 +33,7 @@ function appliedMigrations(sqlite: Connection['sqlite']): string[] {
  */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenOutcome> {
   const existed = existsSync(opts.path) && statSync(opts.path).size > 0
-  let connection: Connection
+  let connection: SqliteConnection
   try {
     connection = openConnection({ path: opts.path, nativeBinding: opts.nativeBinding })
   } catch (error) {

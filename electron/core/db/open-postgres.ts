@@ -3,6 +3,7 @@ import { migrateToLatest } from './migrate'
 import { migrations } from './migrations'
 import { seedDefaults } from './seed-defaults'
 import { openPostgresConnection, postgresProblem, redactUrl } from './postgres-connection'
+import type { Connection } from './connection'
 import type { OpenOutcome } from './open-database'
 import type { Logger } from '../logger'
 
@@ -24,7 +25,7 @@ const SCHEMA_LOCK = 0x73686f70
  * an advisory lock, so two desks starting at once never migrate or seed twice.
  * Backups of a shared server are the server's job (pg_dump), not a desk's.
  */
-export async function openPostgresDatabase(opts: OpenPostgresOptions): Promise<OpenOutcome> {
+export async function openPostgresDatabase(opts: OpenPostgresOptions): Promise<OpenOutcome<Connection>> {
   const where = redactUrl(opts.url)
   let connection
   try {

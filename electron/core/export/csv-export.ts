@@ -1,5 +1,8 @@
 import type SqliteDatabase from 'better-sqlite3'
 import Papa from 'papaparse'
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/database'
+import type { Dialect } from '../db/connection'
 import type { CsvExport, ExportKind } from '../../../shared/domain/import'
 
 /**
@@ -9,13 +12,14 @@ import type { CsvExport, ExportKind } from '../../../shared/domain/import'
  */
 const FORMULA = /^[=@\t\r]|^[+-].*[=|!]/
 
+/** Every selected column has its own name: PostgreSQL's rows are objects keyed by it. */
 type Query = { columns: string[]; sql: string; where?: (includeInactive: boolean) => string }
 
 const QUERIES: Record<ExportKind, Query> = {
   customers: {
     columns: ['Customer ID', 'Customer name', 'Customer email', 'Customer phone', 'Notes', 'Active', 'Active vehicles', 'Created (UTC)'],
-    sql: `select c.id, c.name, c.email, c.phone, c.notes, case c.active when 1 then 'yes' else 'no' end,
-            (select count(*) from vehicles v where v.customer_id = c.id and v.status = 'active'), c.created_at
+    sql: `select c.id, c.name, c.email, c.phone, c.notes, case c.active when 1 then 'yes' else 'no' end as active,
+            (select count(*) from vehicles v where v.customer_id = c.id and v.status = 'active') as active_vehicles, c.created_at
           from customers c {where} order by c.name_folded, c.name, c.id`,
     where: (all) => (all ? '' : 'where c.active = 1'),
   },
@@ -36,7 +40,7 @@ const QUERIES: Record<ExportKind, Query> = {
       'Odometer read on',
       'Notes',
     ],
-    sql: `select v.id, c.name, c.email, c.phone, v.vin, v.make, v.model, v.year, v.license_plate, v.onboarding_date, v.status,
+    sql: `select v.id, c.name as customer_name, c.email, c.phone, v.vin, v.make, v.model, v.year, v.license_plate, v.onboarding_date, v.status,
             o.miles, o.reading_date, v.notes
           from vehicles v join customers c on c.id = v.customer_id
           left join odometer_readings o on o.id = (
@@ -67,9 +71,9 @@ const QUERIES: Record<ExportKind, Query> = {
       'Cancel reason',
       'Notes',
     ],
-    sql: `select a.id, a.due_date, t.name, t.category, a.origin, a.status, a.start_at, a.end_at, b.name, te.name,
-            v.vin, v.make, v.model, v.license_plate, c.name, a.completed_at, a.completed_by, a.completion_odometer,
-            a.cancel_reason, coalesce(a.completion_notes, a.notes)
+    sql: `select a.id, a.due_date, t.name as type_name, t.category, a.origin, a.status, a.start_at, a.end_at, b.name as bay,
+            te.name as technician, v.vin, v.make, v.model, v.license_plate, c.name as customer_name, a.completed_at, a.completed_by,
+            a.completion_odometer, a.cancel_reason, coalesce(a.completion_notes, a.notes) as notes
           from activities a
           join activity_types t on t.id = a.activity_type_id
           join vehicles v on v.id = a.vehicle_id
@@ -85,18 +89,19 @@ const QUERIES: Record<ExportKind, Query> = {
  * vehicles export uses the import's own column names, so it imports back as it is.
  *
  * @example
- * const file = exportCsv(ctx.sqlite, 'vehicles', { includeInactive: true, today: '2025-01-01' })
+ * const file = await exportCsv(ctx, 'vehicles', { includeInactive: true, today: '2025-01-01' })
  */
-export function exportCsv(
-  sqlite: SqliteDatabase.Database,
+export async function exportCsv(
+  { dialect, db, sqlite }: { dialect: Dialect; db: Kysely<Database>; sqlite: SqliteDatabase.Database | null },
   kind: ExportKind,
   { includeInactive, today }: { includeInactive: boolean; today: string },
-): CsvExport {
+): Promise<CsvExport> {
   const query = QUERIES[kind]
-  const rows = sqlite
-    .prepare(query.sql.replace('{where}', query.where?.(includeInactive) ?? ''))
-    .raw()
-    .all() as unknown[][]
+  const text = query.sql.replace('{where}', query.where?.(includeInactive) ?? '')
+  const rows =
+    dialect === 'sqlite' && sqlite
+      ? (sqlite.prepare(text).raw().all() as unknown[][])
+      : (await sql.raw<Record<string, unknown>>(text).execute(db)).rows.map((row) => Object.values(row))
   const content = Papa.unparse({ fields: query.columns, data: rows }, { escapeFormulae: FORMULA, newline: '\r\n' })
   return { fileName: `${kind}-${today}.csv`, mimeType: 'text/csv', content, rows: rows.length }
 }

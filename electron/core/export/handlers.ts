@@ -4,9 +4,9 @@ import { exportCsv } from './csv-export'
 import { shopDay } from '../../../shared/shop-day'
 
 export const exportHandlers = {
-  'export.csv': ({ kind, includeInactive }, ctx) => {
+  'export.csv': async ({ kind, includeInactive }, ctx) => {
     const now = ctx.clock.now()
-    const today = shopDay(now, loadReference(ctx.sqlite, now).timeZone)
-    return exportCsv(ctx.sqlite, kind, { includeInactive, today })
+    const today = shopDay(now, (await loadReference(ctx, now)).timeZone)
+    return exportCsv(ctx, kind, { includeInactive, today })
   },
 } satisfies HandlerMap<'export'>

@@ -5,7 +5,9 @@ import type { ImportCounts, ImportField, ImportProblem, importMapping } from '..
 import { IMPORT_FIELD_LABELS } from '../../../shared/domain/import'
 import { foldForSearch } from '../../../shared/domain/search'
 import { FIRST_MODEL_YEAR, normalizeVin, vehicleFields } from '../../../shared/domain/vehicles'
-import type { CustomerRow, VehicleRow } from '../db/database'
+import { sql, type Kysely } from 'kysely'
+import type { CustomerRow, Database, VehicleRow } from '../db/database'
+import type { Dialect } from '../db/connection'
 import { describeVehicle } from '../vehicles/queries'
 import { UNKNOWN_DATE_HINT, dateOrderDetector, parseSheetDate } from './parse-date'
 import type { SheetText } from './read-file'
@@ -57,7 +59,9 @@ export interface CheckedImport {
 }
 
 interface CheckContext {
-  sqlite: SqliteDatabase.Database
+  dialect: Dialect
+  db: Kysely<Database>
+  sqlite: SqliteDatabase.Database | null
   today: string
   templates: readonly ImportTemplate[]
   /** Lets the event loop turn during a long file. */
@@ -92,17 +96,43 @@ type DbVehicle = Pick<VehicleRow, 'vin' | 'year' | 'make' | 'model' | 'license_p
 /** Rows looked up per query, with a turn of the event loop between: a file can name ten thousand. */
 const LOOKUP_CHUNK = 1000
 
-async function loadExisting(sqlite: SqliteDatabase.Database, names: string[], vins: string[], pause: () => Promise<void>) {
-  const customerStmt = sqlite.prepare<[string], DbCustomer>(
+/** Customers by folded name and vehicles by VIN, a chunk of keys per query: json_each on SQLite, an array on PostgreSQL. */
+function existingLookups(ctx: Pick<CheckContext, 'dialect' | 'db' | 'sqlite'>) {
+  if (ctx.dialect === 'postgres') {
+    return {
+      customers: async (names: string[]) =>
+        (
+          await sql<DbCustomer>`select id, name, email, active, name_folded from customers where name_folded = any(${names}::text[]) order by id`.execute(
+            ctx.db,
+          )
+        ).rows,
+      vehicles: async (vins: string[]) =>
+        (
+          await sql<DbVehicle>`select v.vin, v.year, v.make, v.model, v.license_plate, c.name as customer_name, c.name_folded
+            from vehicles v join customers c on c.id = v.customer_id where v.vin = any(${vins}::text[])`.execute(ctx.db)
+        ).rows,
+    }
+  }
+  if (!ctx.sqlite) throw new Error('The SQLite database has no raw handle.')
+  const customerStmt = ctx.sqlite.prepare<[string], DbCustomer>(
     `select id, name, email, active, name_folded from customers where name_folded in (select value from json_each(?)) order by id`,
   )
-  const vehicleStmt = sqlite.prepare<[string], DbVehicle>(
+  const vehicleStmt = ctx.sqlite.prepare<[string], DbVehicle>(
     `select v.vin, v.year, v.make, v.model, v.license_plate, c.name as customer_name, c.name_folded
      from vehicles v join customers c on c.id = v.customer_id where v.vin in (select value from json_each(?))`,
   )
+  return {
+    customers: async (names: string[]) => customerStmt.all(JSON.stringify(names)),
+    vehicles: async (vins: string[]) => vehicleStmt.all(JSON.stringify(vins)),
+  }
+}
+
+async function loadExisting(ctx: CheckContext, names: string[], vins: string[]) {
+  const lookups = existingLookups(ctx)
+  const pause = ctx.pause
   const customers = new Map<string, DbCustomer[]>()
   for (let i = 0; i < names.length; i += LOOKUP_CHUNK) {
-    for (const c of customerStmt.all(JSON.stringify(names.slice(i, i + LOOKUP_CHUNK)))) {
+    for (const c of await lookups.customers(names.slice(i, i + LOOKUP_CHUNK))) {
       const folded = c.name_folded ?? foldForSearch(c.name)
       customers.set(folded, [...(customers.get(folded) ?? []), c])
     }
@@ -110,7 +140,7 @@ async function loadExisting(sqlite: SqliteDatabase.Database, names: string[], vi
   }
   const vehicles = new Map<string, DbVehicle>()
   for (let i = 0; i < vins.length; i += LOOKUP_CHUNK) {
-    for (const v of vehicleStmt.all(JSON.stringify(vins.slice(i, i + LOOKUP_CHUNK)))) vehicles.set(v.vin, v)
+    for (const v of await lookups.vehicles(vins.slice(i, i + LOOKUP_CHUNK))) vehicles.set(v.vin, v)
     await pause()
   }
   return { customers, vehicles }
@@ -130,7 +160,7 @@ function matchCustomer(candidates: readonly DbCustomer[] | undefined, email: str
  * Read-only.
  *
  * @example
- * const { plan, problems, counts } = await checkRows(sheet, mapping, 'auto', { sqlite, today, templates, pause })
+ * const { plan, problems, counts } = await checkRows(sheet, mapping, 'auto', { dialect, db, sqlite, today, templates, pause })
  */
 export async function checkRows(sheet: SheetText, mapping: Mapping, dateOrder: 'auto' | 'mdy' | 'dmy', ctx: CheckContext): Promise<CheckedImport> {
   const problems: ImportProblem[] = [...sheet.problems]
@@ -177,7 +207,7 @@ export async function checkRows(sheet: SheetText, mapping: Mapping, dateOrder: '
   }
   const order = dateOrder !== 'auto' ? dateOrder : detector.order()
   const maxYear = Number(ctx.today.slice(0, 4)) + 1
-  const existing = await loadExisting(ctx.sqlite, [...names], [...vins], ctx.pause)
+  const existing = await loadExisting(ctx, [...names], [...vins])
 
   const customers = new Map<string, PlannedCustomer>()
   /** Per folded name, the keys of the file's customers, so a row without an email joins one with. */

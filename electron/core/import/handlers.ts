@@ -17,12 +17,14 @@ class DryRunDone extends Error {
   }
 }
 
-const checkContext = (ctx: Ctx) => {
+const checkContext = async (ctx: Ctx) => {
   const now = ctx.clock.now()
   return {
+    dialect: ctx.dialect,
+    db: ctx.db,
     sqlite: ctx.sqlite,
-    today: shopDay(now, loadReference(ctx.sqlite, now).timeZone),
-    templates: importTemplates(ctx.sqlite),
+    today: shopDay(now, (await loadReference(ctx, now)).timeZone),
+    templates: await importTemplates(ctx),
     pause: ctx.yieldToEventLoop,
   }
 }
@@ -30,7 +32,7 @@ const checkContext = (ctx: Ctx) => {
 export const importHandlers = {
   'import.preview': async ({ file, mapping, options, sampleRows }, ctx) => {
     const sheet = await readImportFile(file)
-    const check = checkContext(ctx)
+    const check = await checkContext(ctx)
     const used = mapping ?? guessMapping(sheet.headers, check.templates)
     const checked = await checkRows(sheet, { fields: used.fields, services: used.services ?? [] }, options.dateOrder, check)
     return {
@@ -62,9 +64,11 @@ export const importHandlers = {
     const checkpoints = checkpointOffThread(ctx)
     if (!dryRun) await checkpoints.start()
     try {
-      const result = await ctx.batch(async () => {
+      const result = await ctx.batch(async (db) => {
         checkpoints.duringTransaction()
-        const checked = await checkRows(sheet, mapping, options.dateOrder, checkContext(ctx))
+        // On PostgreSQL the batch is its own connection: every step inside uses its transaction.
+        const inBatch: Ctx = { ...ctx, db }
+        const checked = await checkRows(sheet, mapping, options.dateOrder, await checkContext(inBatch))
         if (checked.problems.length > 0 && (!leaveOutProblemRows || checked.problems.some((p) => p.row === 1))) {
           const rows = checked.counts.leftOut
           throw new AppError(
@@ -76,7 +80,7 @@ export const importHandlers = {
             { problems: checked.problems },
           )
         }
-        const written = await writeImport(ctx, checked.plan, {
+        const written = await writeImport(inBatch, checked.plan, {
           fileName: file.name,
           report: (label, done, total) => progress(dryRun ? `${label} (dry run)` : label, done, total),
         })

@@ -5,7 +5,11 @@ import { loadReference } from '../scheduling/reference'
 import { reconcileMany } from '../scheduling/reconcile-many'
 import type { ImportPlan } from './check-rows'
 import { timeSlices } from './time-slices'
+import { importWriter, type ReadingInsert, type ServiceInsert } from './writer'
 import { shopInstant } from '../../../shared/shop-day'
+
+/** Rows written per call: one statement each on PostgreSQL, and a turn of the event loop between chunks when due. */
+const WRITE_CHUNK = 250
 
 export interface WrittenImport {
   vehicleIds: number[]
@@ -27,38 +31,23 @@ export async function writeImport(
   { fileName, report }: { fileName: string; report: (label: string, done: number, total: number) => void },
 ): Promise<WrittenImport> {
   const now = ctx.clock.now().toISOString()
-  const ref = loadReference(ctx.sqlite, ctx.clock.now())
+  const ref = await loadReference(ctx, ctx.clock.now())
   const plans = ref.autoSchedule ? plan.vehicles.length : 0
   const total = plan.customers.length + plan.vehicles.length + plans
   let done = 0
   const slices = timeSlices(ctx.yieldToEventLoop)
 
-  const insertCustomer = ctx.sqlite.prepare<[string, string | null, string | null, string, string, string]>(
-    `insert into customers (name, email, phone, name_folded, created_at, updated_at) values (?, ?, ?, ?, ?, ?)`,
-  )
-  const insertVehicle = ctx.sqlite.prepare(
-    `insert into vehicles (customer_id, vin, make, model, year, license_plate, plate_normalized, onboarding_date, notes,
-       make_model_folded, created_at, updated_at)
-     values (@customerId, @vin, @make, @model, @year, @licensePlate, @plate, @onboardingDate, @notes, @folded, @now, @now)`,
-  )
-  const insertReading = ctx.sqlite.prepare<[number, string, number, string, string]>(
-    `insert into odometer_readings (vehicle_id, reading_date, miles, source, created_at) values (?, ?, ?, ?, ?)`,
-  )
-  const insertService = ctx.sqlite.prepare(
-    `insert into activities (vehicle_id, activity_type_id, origin, template_id, occurrence_index, due_date, status, pinned,
-       completed_at, completed_by, completion_notes, created_at, updated_at)
-     values (@vehicleId, @typeId, 'template', @templateId, 0, @date, 'completed', 1, @completedAt, @actor, @notes, @now, @now)`,
-  )
-  const logService = ctx.sqlite.prepare<[number, number, string, string, string]>(
-    `insert into activity_log (activity_id, vehicle_id, at, actor, action, changes, message) values (?, ?, ?, ?, 'imported', null, ?)`,
-  )
+  const serviceNote = `Last service before the shop used this app (imported from ${fileName}).`
+  const writer = importWriter(ctx, { now, actor: ctx.actor, note: serviceNote })
 
   const customerIds = new Map<string, number>()
-  for (let i = 0; i < plan.customers.length; i++) {
-    const c = plan.customers[i]!
-    const id = c.existingId ?? Number(insertCustomer.run(c.name, c.email, c.phone, foldForSearch(c.name), now, now).lastInsertRowid)
-    customerIds.set(c.key, id)
-    done++
+  for (let i = 0; i < plan.customers.length; i += WRITE_CHUNK) {
+    const chunk = plan.customers.slice(i, i + WRITE_CHUNK)
+    const fresh = chunk.filter((c) => c.existingId === null)
+    const ids = await writer.customers(fresh.map((c) => ({ name: c.name, email: c.email, phone: c.phone, folded: foldForSearch(c.name) })))
+    fresh.forEach((c, k) => customerIds.set(c.key, ids[k]!))
+    for (const c of chunk) if (c.existingId !== null) customerIds.set(c.key, c.existingId)
+    done += chunk.length
     if (slices.due()) {
       report('Importing customers', done, total)
       await slices.next()
@@ -66,10 +55,10 @@ export async function writeImport(
   }
 
   const vehicleIds: number[] = []
-  const serviceNote = `Last service before the shop used this app (imported from ${fileName}).`
-  for (const v of plan.vehicles) {
-    const vehicleId = Number(
-      insertVehicle.run({
+  for (let i = 0; i < plan.vehicles.length; i += WRITE_CHUNK) {
+    const chunk = plan.vehicles.slice(i, i + WRITE_CHUNK)
+    const ids = await writer.vehicles(
+      chunk.map((v) => ({
         customerId: customerIds.get(v.customerKey)!,
         vin: v.vin,
         make: v.make,
@@ -80,31 +69,29 @@ export async function writeImport(
         onboardingDate: v.onboardingDate,
         notes: v.notes,
         folded: foldForSearch(`${v.make} ${v.model}`),
-        now,
-      }).lastInsertRowid,
+      })),
     )
-    vehicleIds.push(vehicleId)
-    if (v.reading) {
-      const source = v.reading.date === v.onboardingDate ? 'onboarding' : 'manual'
-      insertReading.run(vehicleId, v.reading.date, v.reading.miles, source, now)
-    }
-    for (const s of v.services) {
-      const activityId = Number(
-        insertService.run({
+    vehicleIds.push(...ids)
+    const readings: ReadingInsert[] = []
+    const services: ServiceInsert[] = []
+    chunk.forEach((v, k) => {
+      const vehicleId = ids[k]!
+      if (v.reading)
+        readings.push({ vehicleId, date: v.reading.date, miles: v.reading.miles, source: v.reading.date === v.onboardingDate ? 'onboarding' : 'manual' })
+      for (const s of v.services) {
+        // Midday in the shop: the day the anchor counts from is that date in every time zone.
+        services.push({
           vehicleId,
           typeId: s.activityTypeId,
           templateId: s.templateId,
           date: s.date,
-          // Midday in the shop: the day the anchor counts from is that date in every time zone.
           completedAt: shopInstant(s.date, '12:00', ref.timeZone).toISOString(),
-          actor: ctx.actor,
-          notes: serviceNote,
-          now,
-        }).lastInsertRowid,
-      )
-      logService.run(activityId, vehicleId, now, ctx.actor, serviceNote)
-    }
-    done++
+        })
+      }
+    })
+    await writer.readings(readings)
+    await writer.services(services)
+    done += chunk.length
     if (slices.due()) {
       report('Importing vehicles', done, total)
       await slices.next()

@@ -147,14 +147,15 @@ export function checkpointOffThread(ctx: Pick<Ctx, 'sqlite' | 'batch' | 'log' | 
   return {
     /** Resolves once the worker is up (or known not to come); nothing needs to wait for it. */
     start(): Promise<unknown> {
-      starting ??= startCheckpointer(ctx.sqlite, ctx.nativeBinding)
+      // PostgreSQL has no WAL file of ours to checkpoint: nothing to do there.
+      starting ??= (ctx.sqlite ? startCheckpointer(ctx.sqlite, ctx.nativeBinding) : Promise.resolve(undefined))
         .catch(() => undefined)
         .then((checkpointer) => (worker = checkpointer))
       return starting
     },
     /** Only under the lock: the connection is shared with every other call. */
     duringTransaction(): void {
-      if (active || !worker) return
+      if (active || !worker || !ctx.sqlite) return
       previous = Number(ctx.sqlite.pragma('wal_autocheckpoint', { simple: true }))
       ctx.sqlite.pragma('wal_autocheckpoint = 0')
       active = true
@@ -170,7 +171,7 @@ export function checkpointOffThread(ctx: Pick<Ctx, 'sqlite' | 'batch' | 'log' | 
       } finally {
         if (active) {
           await ctx
-            .batch(async () => void ctx.sqlite.pragma(`wal_autocheckpoint = ${previous}`))
+            .batch(async () => void ctx.sqlite?.pragma(`wal_autocheckpoint = ${previous}`))
             .catch((error: unknown) => ctx.log.error('Could not switch the automatic checkpoint back on', error))
         }
         await checkpointer.close()

@@ -4,20 +4,21 @@ import type { VehiclePlanResult } from '../../../shared/domain/schedule'
 import { reconcileVehicles } from './reconcile'
 import { loadReference } from './reference'
 import { scheduleAll } from './schedule-all'
-import { statementsFor } from './statements'
+import { schedulingStore } from './store'
 import type { PlannedOccurrence } from './types'
 
 /** Plans one vehicle and reconciles it (or only counts): the two one-vehicle channels. */
-function reconcileOne(ctx: Ctx, vehicleId: number, write: boolean): VehiclePlanResult {
-  const vehicle = statementsFor(ctx.sqlite).vehicle.get(vehicleId)
+async function reconcileOne(ctx: Ctx, vehicleId: number, write: boolean): Promise<VehiclePlanResult> {
+  const store = schedulingStore(ctx)
+  const vehicle = await store.vehicle(vehicleId)
   if (!vehicle) throw notFound('Vehicle', vehicleId)
   if (vehicle.status !== 'active') {
     throw new AppError('refused', 'This vehicle is inactive; reactivate it before planning its work.')
   }
-  const ref = loadReference(ctx.sqlite, ctx.clock.now())
+  const ref = await loadReference(store, ctx.clock.now())
   let notes: string[] = []
   let planned: PlannedOccurrence[] = []
-  const counts = reconcileVehicles(ctx.sqlite, ref, [{ id: vehicle.id, onboardingDate: vehicle.onboarding_date }], {
+  const counts = await reconcileVehicles(store, ref, [{ id: vehicle.id, onboardingDate: vehicle.onboarding_date }], {
     write,
     now: ctx.clock.now().toISOString(),
     actor: ctx.actor,

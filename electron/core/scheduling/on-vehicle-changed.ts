@@ -1,8 +1,7 @@
 import type { Ctx } from '../handler'
-import { DEACTIVATION_REASON } from './diff'
 import { reconcileVehicles } from './reconcile'
 import { loadReference } from './reference'
-import { statementsFor } from './statements'
+import { schedulingStore } from './store'
 
 export type VehicleChange = 'onboarded' | 'updated' | 'deactivated' | 'reactivated' | 'odometer' | 'completed'
 
@@ -17,22 +16,21 @@ export type VehicleChange = 'onboarded' | 'updated' | 'deactivated' | 'reactivat
  * await onVehicleChanged(ctx, vehicleId, 'odometer')
  */
 export async function onVehicleChanged(ctx: Ctx, vehicleId: number, change: VehicleChange): Promise<void> {
-  const st = statementsFor(ctx.sqlite)
-  const vehicle = st.vehicle.get(vehicleId)
+  const store = schedulingStore(ctx)
+  const vehicle = await store.vehicle(vehicleId)
   if (!vehicle) return
-  const ref = loadReference(ctx.sqlite, ctx.clock.now())
+  const ref = await loadReference(store, ctx.clock.now())
   const now = ctx.clock.now().toISOString()
 
   if (change === 'deactivated') {
-    st.logCancelUntouched.run(now, ctx.actor, DEACTIVATION_REASON, vehicleId, ref.today)
-    const { changes } = st.cancelUntouched.run(DEACTIVATION_REASON, now, vehicleId, ref.today)
-    if (changes > 0) ctx.changed('activities')
+    const cancelled = await store.cancelUntouched(vehicleId, ref.today, { now, actor: ctx.actor })
+    if (cancelled > 0) ctx.changed('activities')
     return
   }
   if (vehicle.status !== 'active') return
-  if (!ref.autoSchedule && (change === 'onboarded' || !st.hasOccurrences.get(vehicleId))) return
+  if (!ref.autoSchedule && (change === 'onboarded' || !(await store.hasOccurrences(vehicleId)))) return
 
-  const counts = reconcileVehicles(ctx.sqlite, ref, [{ id: vehicle.id, onboardingDate: vehicle.onboarding_date }], {
+  const counts = await reconcileVehicles(store, ref, [{ id: vehicle.id, onboardingDate: vehicle.onboarding_date }], {
     write: true,
     now,
     actor: ctx.actor,

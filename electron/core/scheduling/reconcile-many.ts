@@ -3,7 +3,7 @@ import type { Ctx } from '../handler'
 import { adaptiveBatchSize } from './batch-size'
 import { emptyCounts, reconcileVehicles } from './reconcile'
 import type { SchedulingReference } from './reference'
-import { statementsFor } from './statements'
+import { schedulingStore } from './store'
 
 /**
  * Reconciles a known set of vehicles inside the caller's transaction (the bulk path of
@@ -22,14 +22,13 @@ export async function reconcileMany(
   const counts = emptyCounts()
   const chunkSize = adaptiveBatchSize()
   const options = { write: true, now: ctx.clock.now().toISOString(), actor: ctx.actor }
+  const store = schedulingStore(ctx)
   let done = 0
   while (done < vehicleIds.length) {
     const slice = vehicleIds.slice(done, done + chunkSize.next())
     const started = performance.now()
-    const vehicles = statementsFor(ctx.sqlite)
-      .activeVehicles.all(JSON.stringify(slice))
-      .map((v) => ({ id: v.id, onboardingDate: v.onboarding_date }))
-    const step = reconcileVehicles(ctx.sqlite, ref, vehicles, options)
+    const vehicles = (await store.activeVehicles(slice)).map((v) => ({ id: v.id, onboardingDate: v.onboarding_date }))
+    const step = await reconcileVehicles(store, ref, vehicles, options)
     chunkSize.record(slice.length, performance.now() - started)
     counts.add += step.add
     counts.move += step.move

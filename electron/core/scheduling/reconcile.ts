@@ -1,9 +1,8 @@
-import type SqliteDatabase from 'better-sqlite3'
 import type { ReconcileCounts } from '../../../shared/domain/schedule'
-import { DEACTIVATION_REASON, diffOccurrences, type ExistingOccurrence, type ReconcileDiff } from './diff'
+import { diffOccurrences, type ExistingOccurrence, type ReconcileDiff } from './diff'
 import { planVehicle } from './planner'
 import type { SchedulingReference } from './reference'
-import { statementsFor, type Statements } from './statements'
+import type { SchedulingStore } from './store'
 import type { Plan, PlanCompletion, PlanReading, PlanVehicle } from './types'
 import { shopDay } from '../../../shared/shop-day'
 
@@ -22,31 +21,33 @@ export const emptyCounts = (): ReconcileCounts => ({ add: 0, move: 0, remove: 0 
 /**
  * Reconciles a batch of vehicles with their plans (rule 5): readings,
  * completions and existing occurrences of the whole batch are read with one query each,
- * and the writes go through prepared statements, with the inserts logged by one
- * set-based statement. Synchronous and inside the caller's transaction, under the lock.
+ * and the writes go to the store in one call per batch (see `SchedulingStore`). Inside the
+ * caller's transaction, under the lock.
  *
  * @example
- * const counts = reconcileVehicles(ctx.sqlite, ref, [{ id: 7, onboardingDate: '2025-01-01' }], { write: true, now, actor })
+ * const counts = await reconcileVehicles(schedulingStore(ctx), ref, [{ id: 7, onboardingDate: '2025-01-01' }], { write: true, now, actor })
  */
-export function reconcileVehicles(
-  sqlite: SqliteDatabase.Database,
+export async function reconcileVehicles(
+  store: SchedulingStore,
   ref: SchedulingReference,
   vehicles: readonly PlanVehicle[],
   options: ReconcileOptions,
-): ReconcileCounts {
+): Promise<ReconcileCounts> {
   const counts = emptyCounts()
   if (vehicles.length === 0) return counts
-  const st = statementsFor(sqlite)
-  const ids = JSON.stringify(vehicles.map((v) => v.id))
   // Readings only matter to mile intervals; most shops plan by months alone.
   const needsReadings = ref.templates.some((t) => t.intervalMiles != null)
-  const readings = groupBy(needsReadings ? st.readings.all(ids) : [], (r): PlanReading => ({
+  const inputs = await store.batchInputs(
+    vehicles.map((v) => v.id),
+    needsReadings,
+  )
+  const readings = groupBy(inputs.readings, (r): PlanReading => ({
     date: r.reading_date,
     miles: r.miles,
     onboarding: r.source === 'onboarding',
     correction: r.is_correction === 1,
   }))
-  const completions = groupBy(st.completions.all(ids), (c): PlanCompletion => ({
+  const completions = groupBy(inputs.completions, (c): PlanCompletion => ({
     templateId: c.template_id,
     occurrenceIndex: c.occurrence_index,
     // Completion is an instant; the anchor is the day it was in the shop.
@@ -54,7 +55,7 @@ export function reconcileVehicles(
     odometer: c.completion_odometer,
   }))
   const existing = new Map<number, ExistingOccurrence[]>()
-  for (const [id, vehicleId, key, dueDate, untouched, restorable] of st.existing.all(DEACTIVATION_REASON, ids)) {
+  for (const [id, vehicleId, key, dueDate, untouched, restorable] of inputs.existing) {
     const occurrence: ExistingOccurrence = { id, key, dueDate, untouched: untouched === 1, restorable: restorable === 1 }
     const list = existing.get(vehicleId)
     if (list) list.push(occurrence)
@@ -73,36 +74,8 @@ export function reconcileVehicles(
       diffs.push({ vehicleId: vehicle.id, diff })
     }
   }
-  if (options.write && diffs.length > 0) writeDiffs(st, diffs, options)
+  if (options.write && diffs.length > 0) await store.writeDiffs(diffs, options)
   return counts
-}
-
-function writeDiffs(st: Statements, diffs: ReadonlyArray<{ vehicleId: number; diff: ReconcileDiff }>, { now, actor }: ReconcileOptions): void {
-  const inserts: Array<[number, number, string, number | null, number | null, string, string]> = []
-  for (const { vehicleId, diff } of diffs) {
-    for (const p of diff.insert) {
-      inserts.push([vehicleId, p.activityTypeId, p.origin, p.templateId, p.occurrenceIndex, p.key, p.dueDate])
-    }
-    for (const m of diff.move) {
-      st.moveDue.run(m.to, now, m.id)
-      st.log.run(m.id, vehicleId, now, actor, 'replanned', JSON.stringify({ dueDate: [m.from, m.to] }), null)
-    }
-    for (const r of diff.restore) {
-      st.restore.run(r.to, now, r.id)
-      const changes = { status: ['cancelled', 'scheduled'], ...(r.from !== r.to ? { dueDate: [r.from, r.to] } : {}) }
-      st.log.run(r.id, vehicleId, now, actor, 'restored', JSON.stringify(changes), 'Vehicle reactivated')
-    }
-    for (const r of diff.remove) {
-      // The log has no foreign key, so this trace outlives the row.
-      st.log.run(r.id, vehicleId, now, actor, 'unplanned', JSON.stringify({ dueDate: [r.dueDate, null] }), 'No longer planned')
-      st.remove.run(r.id)
-    }
-  }
-  if (inserts.length > 0) {
-    const before = st.maxActivityId.get()?.m ?? 0
-    st.insertMany.run({ rows: JSON.stringify(inserts), now })
-    st.logInsertedSince.run(now, actor, before)
-  }
 }
 
 function groupBy<R extends { vehicle_id: number }, T>(rows: readonly R[], map: (row: R) => T): Map<number, T[]> {

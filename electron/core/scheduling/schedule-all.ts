@@ -4,7 +4,7 @@ import { adaptiveBatchSize } from './batch-size'
 import { checkpointOffThread } from './checkpointer'
 import { emptyCounts, reconcileVehicles } from './reconcile'
 import { loadReference } from './reference'
-import { statementsFor } from './statements'
+import { schedulingStore } from './store'
 
 /** Work per transaction: beyond this, the current chunk is the last before a commit. */
 const TRANSACTION_MS = 200
@@ -29,10 +29,10 @@ export async function scheduleAll(ctx: Ctx, { write, label }: { write: boolean; 
   const chunkSize = adaptiveBatchSize()
   // The ids are a snapshot; each batch re-reads its vehicles, so one deactivated meanwhile
   // is skipped; one onboarded or reactivated meanwhile is planned by its own trigger.
-  const { ref, ids } = await ctx.batch(async () => ({
-    ref: loadReference(ctx.sqlite, now),
-    ids: statementsFor(ctx.sqlite).activeVehicleIds.all(),
-  }))
+  const { ref, ids } = await ctx.batch(async (db) => {
+    const store = schedulingStore({ dialect: ctx.dialect, sqlite: ctx.sqlite, db })
+    return { ref: await loadReference(store, now), ids: await store.activeVehicleIds() }
+  })
   const total = ids.length
   const counts = emptyCounts()
   const options = { write, now: now.toISOString(), actor: ctx.actor }
@@ -49,16 +49,15 @@ export async function scheduleAll(ctx: Ctx, { write, label }: { write: boolean; 
       // index page the transaction touched (the due-date indexes are touched all over), so a
       // commit per small chunk rewrites the same pages again and again; a commit per ~200 ms
       // also stays short itself. Other calls wait for the lock meanwhile (~200 ms at most).
-      await ctx.batch(async () => {
+      await ctx.batch(async (db) => {
+        const store = schedulingStore({ dialect: ctx.dialect, sqlite: ctx.sqlite, db })
         const committing = performance.now() + TRANSACTION_MS
         while (done < total && performance.now() < committing) {
           checkpoints.duringTransaction()
           const slice = ids.slice(done, done + chunkSize.next())
           const started = performance.now()
-          const vehicles = statementsFor(ctx.sqlite)
-            .activeVehicles.all(JSON.stringify(slice))
-            .map((v) => ({ id: v.id, onboardingDate: v.onboarding_date }))
-          const step = reconcileVehicles(ctx.sqlite, ref, vehicles, options)
+          const vehicles = (await store.activeVehicles(slice)).map((v) => ({ id: v.id, onboardingDate: v.onboarding_date }))
+          const step = await reconcileVehicles(store, ref, vehicles, options)
           chunkSize.record(slice.length, performance.now() - started)
           done += slice.length
           reconciled += vehicles.length

@@ -1,19 +1,8 @@
 import type SqliteDatabase from 'better-sqlite3'
-import type { Selectable } from 'kysely'
-import type { ActivityRow, OdometerReadingsTable, VehicleRow } from '../db/database'
+import type { VehicleRow } from '../db/database'
+import type { CompletionRow, ExistingRow, ReadingRow, ReferenceRows, SchedulingSettings, TemplateRow } from './store'
 
 type Sqlite = SqliteDatabase.Database
-
-/** `[id, vehicle_id, occurrence_key, due_date, untouched 0|1, restorable 0|1]`: raw rows, the fastest to read. */
-type ExistingRow = [ActivityRow['id'], ActivityRow['vehicle_id'], NonNullable<ActivityRow['occurrence_key']>, ActivityRow['due_date'], number, number]
-
-type ReadingRow = Pick<Selectable<OdometerReadingsTable>, 'vehicle_id' | 'reading_date' | 'miles' | 'source' | 'is_correction'>
-
-/** The query keeps template occurrences only, so their template and index are never null. */
-type CompletionRow = Pick<ActivityRow, 'vehicle_id' | 'completed_at' | 'due_date' | 'completion_odometer'> & {
-  template_id: NonNullable<ActivityRow['template_id']>
-  occurrence_index: NonNullable<ActivityRow['occurrence_index']>
-}
 
 /**
  * What the scheduler uses of a prepared statement. Declared here because the package's own
@@ -37,6 +26,16 @@ function prepare(sqlite: Sqlite) {
   /** The first column only, as plain values. */
   const pluckStmt = <P extends unknown[], R>(source: string): Stmt<P, R> => sqlite.prepare<P, R>(source).pluck()
   return {
+    settings: stmt<[], SchedulingSettings>(`select time_zone, inspection_interval_months, horizon_months, auto_schedule from settings where id = 1`),
+    builtins: stmt<[], ReferenceRows['builtins'][number]>(`select id, builtin from activity_types where builtin is not null`),
+    templates: stmt<[], TemplateRow>(
+      `select t.id, t.activity_type_id, at.name, t.interval_months, t.interval_days, t.interval_miles, t.anchor
+       from maintenance_templates t join activity_types at on at.id = t.activity_type_id
+       where t.active = 1 and at.active = 1
+       order by t.id`,
+    ),
+    openWeekdays: pluckStmt<[], number>(`select weekday from shop_hours where opens is not null and closes is not null`),
+    closures: stmt<[], ReferenceRows['closures'][number]>(`select starts_on as startsOn, ends_on as endsOn from closures where scope = 'shop'`),
     activeVehicleIds: pluckStmt<[], VehicleRow['id']>(`select id from vehicles where status = 'active' order by id`),
     activeVehicles: stmt<[string], Pick<VehicleRow, 'id' | 'onboarding_date'>>(
       `select id, onboarding_date from vehicles where id in (select value from json_each(?)) and status = 'active'`,
@@ -116,7 +115,7 @@ const cache = new WeakMap<Sqlite, Statements>()
  * The prepared statements of this connection, prepared on first use.
  *
  * @example
- * statementsFor(ctx.sqlite).hasOccurrences.get(vehicleId)
+ * statementsFor(sqlite).hasOccurrences.get(vehicleId)
  */
 export function statementsFor(sqlite: Sqlite): Statements {
   let statements = cache.get(sqlite)

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely'
+import { shiftedDay } from '../db/dialect-sql'
 import type { Database, VehiclesTable } from '../db/database'
 import { notFound } from '../errors'
 import { containsPattern } from '../shared/like'
@@ -46,7 +47,7 @@ export async function listVehicles(
     or (a.start_at is not null and a.start_at < ${day.todayStart}))`
   // The booked day in the shop, by today's offset: only the order of one vehicle's work
   // within a day of a DST change can differ, never what is shown or what counts as overdue.
-  const dayKey = sql<string>`case when a.start_at is null then a.due_date else date(a.start_at, ${`${day.offsetMinutes} minutes`}) end`
+  const dayKey = sql<string>`case when a.start_at is null then a.due_date else ${shiftedDay(db, sql.ref('a.start_at'), day.offsetMinutes)} end`
   let q = db
     .with('open_work', (w) =>
       w
@@ -54,7 +55,8 @@ export async function listVehicles(
         .select(['a.vehicle_id', 'a.id', 'a.activity_type_id', 'a.due_date', 'a.start_at'])
         .select(sql<number>`row_number() over (partition by a.vehicle_id order by ${dayKey}, coalesce(a.start_at, ''), a.id)`.as('rn'))
         .select(sql<number>`sum(case when ${isOverdue} then 1 else 0 end) over (partition by a.vehicle_id)`.as('overdue_count'))
-        .select(isOverdue.as('is_overdue'))
+        // A boolean on PostgreSQL, 0 or 1 on SQLite: the cast makes it 0 or 1 on both.
+        .select(sql<number>`cast(${isOverdue} as integer)`.as('is_overdue'))
         .where('a.status', 'in', ['scheduled', 'in_progress', 'missed']),
     )
     .selectFrom('vehicles as v')
@@ -72,7 +74,7 @@ export async function listVehicles(
     ])
     .select(sql<number>`coalesce(n.overdue_count, 0)`.as('overdue_count'))
   const byCustomer = <T extends typeof q>(x: T) => x.orderBy('c.name_folded').orderBy('c.name').orderBy('v.make').orderBy('v.model').orderBy('v.id')
-  const nextDay = sql`case when n.start_at is null then n.due_date else date(n.start_at, ${`${day.offsetMinutes} minutes`}) end`
+  const nextDay = sql`case when n.start_at is null then n.due_date else ${shiftedDay(db, sql.ref('n.start_at'), day.offsetMinutes)} end`
   switch (opts.sort ?? 'customer') {
     case 'vehicle':
       q = q.orderBy('v.make_model_folded').orderBy('v.year').orderBy('c.name_folded').orderBy('v.id')

@@ -10,6 +10,7 @@ import { migrations } from '../../../electron/core/db/migrations'
 import { silentLogger } from '../../../electron/core/logger'
 import { fixedClock } from '../../../electron/core/clock'
 import { testCore, testVin, type TestCore } from '../../helpers/core'
+import { testDialect } from '../../helpers/postgres'
 
 let core: TestCore
 beforeEach(async () => (core = await testCore({ now: '2026-03-10T15:00:00Z' })))
@@ -17,7 +18,8 @@ afterEach(() => core.dispose())
 
 const names = async () => (await core.ok('customers.list', {})).map((c) => c.name).sort()
 
-describe('backups', () => {
+// A desk backs up its own SQLite file; a PostgreSQL server keeps its own backups (see the test below).
+describe.skipIf(testDialect() === 'postgres')('backups (the SQLite file itself)', () => {
   it('"Back up now" writes a checked, self-contained copy beside the database, with what sits in the WAL', async () => {
     for (const name of ['Ada', 'Ben', 'Cy']) await core.ok('customers.create', { name })
     // Nothing checkpointed yet: a plain copy of shop.db alone would miss these rows.
@@ -97,6 +99,19 @@ describe('backups', () => {
     core.setNow('2026-03-11T15:00:00Z')
     expect(await core.background.backupIfDue()).toBe(true)
     expect((await core.ok('backups.list', {})).backups.map((b) => b.reason)).toEqual(['daily', 'daily'])
+  })
+})
+
+describe.skipIf(testDialect() === 'sqlite')('backups on a PostgreSQL server', () => {
+  it('lists none, refuses to back up from a desk and says where backups are made, and schedule-all still runs', async () => {
+    const core = await testCore()
+    try {
+      expect((await core.ok('backups.list', {})).backups).toEqual([])
+      expect((await core.refused('backups.create', {})).message).toMatch(/backed up on the server/)
+      expect(await core.ok('schedule.applyAll', {})).toMatchObject({ vehicles: 0 })
+    } finally {
+      await core.dispose()
+    }
   })
 })
 

@@ -36,9 +36,10 @@ async function migratedPostgresSchema(): Promise<Record<string, string[]>> {
 
 async function migratedSchema(): Promise<Record<string, string[]>> {
   if (testDialect() === 'postgres') return migratedPostgresSchema()
-  connection = openConnection({ path: ':memory:' })
-  await migrateToLatest(connection.db)
-  const { sqlite } = connection
+  const file = openConnection({ path: ':memory:' })
+  connection = file
+  await migrateToLatest(file.db)
+  const { sqlite } = file
   const tables = sqlite
     .prepare<[], string>(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`)
     .pluck()
