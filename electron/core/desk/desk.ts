@@ -21,7 +21,8 @@ export async function openDesk(store: DeskStore, fallback: string): Promise<Desk
   return {
     state,
     async setWorker(name) {
-      await store.write({ worker: name })
+      // The desk's other choices (its database server) stay as they are.
+      await store.write({ ...(await store.read()), worker: name })
       worker = name
       return state()
     },
