@@ -26,6 +26,7 @@ import { exportHandlers } from './export/handlers'
 import { clockHandlers } from './settings/clock-handlers'
 import { syncHandlers } from './sync/handlers'
 import { deskHandlers } from './desk/handlers'
+import { databaseServerHandlers } from './desk/database-handlers'
 import { autobookHandlers } from './autobook/handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
@@ -52,6 +53,7 @@ export function allHandlers(): Map<string, AnyHandler> {
     clockHandlers,
     syncHandlers,
     deskHandlers,
+    databaseServerHandlers,
     autobookHandlers,
   )
 }

@@ -1,3 +1,4 @@
+import { channelNames } from '../../../shared/contract'
 import { longRunning, type HandlerMap } from '../handler'
 
 /**
@@ -16,7 +17,7 @@ export const backupsHandlers = {
 export const databaseHandlers = {
   'database.status': longRunning<'database.status'>((_input, ctx) => ctx.database.status()),
   'database.open': longRunning<'database.open'>(({ path }, ctx) => ctx.database.open(path)),
-} satisfies HandlerMap<'database'>
+} satisfies Pick<HandlerMap<'database'>, 'database.status' | 'database.open'>
 
-/** The channels served while the database is refused (damaged, newer, in use). */
-export const recoveryChannels: ReadonlySet<string> = new Set([...Object.keys(backupsHandlers), ...Object.keys(databaseHandlers)])
+/** The channels served while the database is refused (damaged, newer, in use): backups and every `database.*` one (Settings → Database too). */
+export const recoveryChannels: ReadonlySet<string> = new Set([...Object.keys(backupsHandlers), ...channelNames.filter((c) => c.startsWith('database.'))])

@@ -113,23 +113,30 @@ function checkSourceSchema(source: SqliteDatabase.Database, path: string): void 
     )
 }
 
-async function publicTables(client: pg.Client): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>(
-    `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
-  )
-  return rows.map((r) => r.name)
+type Query = (text: string) => Promise<{ rows: Record<string, unknown>[] }>
+
+async function publicTables(query: Query): Promise<string[]> {
+  const { rows } = await query(`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)
+  return rows.map((r) => String(r.name))
 }
 
-/** Empty: no tables, or only what the migrations themselves leave (a copy that failed before commit). */
-async function refuseUnlessEmpty(client: pg.Client, where: string): Promise<void> {
-  const tables = await publicTables(client)
+/**
+ * The tables that make a database hold a shop: any row besides the migrations' own defaults.
+ * Empty (`[]`): no tables at all, or only what the migrations leave (a copy that failed before commit).
+ */
+export async function shopTables(query: Query): Promise<string[]> {
   const holding: string[] = []
-  for (const table of tables) {
+  for (const table of await publicTables(query)) {
     if (MIGRATION_TABLES.has(table)) continue
-    const { rows } = await client.query<{ n: string }>(`select count(*) as n from ${quote(table)}`)
+    const { rows } = await query(`select count(*) as n from ${quote(table)}`)
     const n = Number(rows[0]!.n)
     if (n > (MIGRATION_ROWS.has(table) ? 1 : 0)) holding.push(`${table} (${n})`)
   }
+  return holding
+}
+
+async function refuseUnlessEmpty(client: pg.Client, where: string): Promise<void> {
+  const holding = await shopTables((text) => client.query(text))
   if (holding.length > 0)
     throw new AppError(
       'refused',
@@ -155,7 +162,7 @@ interface TableShape {
 }
 
 async function shapes(client: pg.Client, source: SqliteDatabase.Database): Promise<TableShape[]> {
-  const names = (await publicTables(client)).filter((t) => !MIGRATION_TABLES.has(t))
+  const names = (await publicTables((text) => client.query(text))).filter((t) => !MIGRATION_TABLES.has(t))
   const sourceTables = new Set(
     (source.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as { name: string }[])
       .map((r) => r.name)
