@@ -10,16 +10,14 @@ import type { Channel } from './contract/define'
 import type { Result } from './result'
 import { customersContract } from './contract/customers'
 import { vehiclesContract } from './contract/vehicles'
-import {
-  activityTypesContract,
-  baysContract,
-  closuresContract,
-  hoursContract,
-  odometerContract,
-  settingsContract,
-  techniciansContract,
-  templatesContract,
-} from './contract/reference'
+import { settingsContract } from './contract/settings'
+import { hoursContract } from './contract/hours'
+import { closuresContract } from './contract/closures'
+import { baysContract } from './contract/bays'
+import { techniciansContract } from './contract/technicians'
+import { activityTypesContract } from './contract/activity-types'
+import { templatesContract } from './contract/templates'
+import { odometerContract } from './contract/odometer'
 import { activitiesContract } from './contract/activities'
 import { scheduleContract } from './contract/schedule'
 import { invitesContract } from './contract/invites'

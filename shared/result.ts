@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'in_use' // another Shop Scheduler window or process has the file open
   | 'cannot_open' // the database file cannot be opened at all (permissions, not a file)
   | 'disk_full' // the disk (or the database's size limit) is full; nothing of this call was saved
+  | 'offline' // the shop's database server cannot be reached; nothing of this call was saved, the desk reconnects by itself
   | 'internal'
 
 export interface FieldIssue {

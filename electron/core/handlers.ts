@@ -10,20 +10,21 @@ import { vehiclesHandlers } from './vehicles/handlers'
 import { scheduleHandlers } from './scheduling/handlers'
 import { invitesHandlers } from './invites/handlers'
 import { settingsHandlers } from './settings/handlers'
-import { hoursHandlers } from './resources/hours-handlers'
-import { closuresHandlers } from './resources/closures-handlers'
-import { baysHandlers } from './resources/bays-handlers'
-import { techniciansHandlers } from './resources/technicians-handlers'
+import { hoursHandlers } from './hours/handlers'
+import { closuresHandlers } from './closures/handlers'
+import { baysHandlers } from './bays/handlers'
+import { techniciansHandlers } from './technicians/handlers'
 import { activityTypesHandlers } from './activity-types/handlers'
 import { templatesHandlers } from './templates/handlers'
 import { odometerHandlers } from './odometer/handlers'
 import { activitiesHandlers } from './activities/handlers'
-import { backupsHandlers, databaseHandlers } from './backups/handlers'
+import { backupsHandlers } from './backups/handlers'
+import { databaseHandlers } from './database/handlers'
 import { emailHandlers } from './email/handlers'
 import { noticesHandlers } from './notices/handlers'
 import { importHandlers } from './import/handlers'
 import { exportHandlers } from './export/handlers'
-import { clockHandlers } from './settings/clock-handlers'
+import { clockHandlers } from './clock/handlers'
 import { syncHandlers } from './sync/handlers'
 import { deskHandlers } from './desk/handlers'
 import { databaseServerHandlers } from './desk/database-handlers'
@@ -60,3 +61,6 @@ export function allHandlers(): Map<string, AnyHandler> {
 
 /** Contract channels that no handler serves; empty in a finished build. */
 export const unservedChannels = (handlers: Map<string, AnyHandler>): string[] => channelNames.filter((c) => !handlers.has(c))
+
+/** The channels served while the database is refused (damaged, newer, in use, server away): Settings → Database too, so a desk can pick another server. */
+export const recoveryChannels: ReadonlySet<string> = new Set([...Object.keys(backupsHandlers), ...Object.keys(databaseHandlers), ...Object.keys(databaseServerHandlers)])

@@ -6,7 +6,7 @@ import { systemClock, type Clock } from './clock'
 import { createEvents, type CoreEvents } from './events'
 import { consoleLogger, type Logger } from './logger'
 import { createLock } from './lock'
-import { allHandlers } from './handlers'
+import { allHandlers, recoveryChannels } from './handlers'
 import { createInvoke, type Invoke } from './invoke'
 import { AppError } from './errors'
 import type { ChangeSet } from './change-set'
@@ -16,7 +16,6 @@ import { builtInServices, type BuiltInServiceOptions } from './built-in-services
 import { defaultPorts, type Ports } from './ports'
 import { MISSED_SERVICE, type MissedService } from './activities/missed-service'
 import { createDatabaseHost, type Host, type Problem, type Session } from './database-host'
-import { recoveryChannels } from './backups/handlers'
 import { BACKUP_SERVICE, dailyBackupService, type BackupService } from './backups/backup-service'
 import { openDesk } from './desk/desk'
 import { serverAddress } from './desk/database-choice'
@@ -122,13 +121,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
 
   const openSession = (connection: Connection): Session => {
-    const { db, sqlite, dialect } = connection
+    const { db, sqlite, dialect, server } = connection
+    const beforeCommit = server?.announce
     const makeCtx = (scopedDb: Kysely<Database> | null, changes: ChangeSet): Ctx => ({
       ...baseCtx(changes),
       db: scopedDb ?? db,
       dialect,
       sqlite,
-      batch: (fn) => lock.run(() => db.transaction().execute(fn)),
+      batch: (fn) =>
+        lock.run(() =>
+          db.transaction().execute(async (trx) => {
+            const result = await fn(trx)
+            // A long job's batch tells the other desks at once, as its own desk hears at the end.
+            if (beforeCommit && !changes.isEmpty()) await beforeCommit(trx, changes.toEvent())
+            return result
+          }),
+        ),
       backupBefore: (reason) => host.backupBefore(reason),
     })
     const invoke = createInvoke({
@@ -141,8 +149,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       onSqliteFailure: (error) => {
         if (error.code === 'damaged') void host.enterRecovery({ code: 'damaged', message: error.message })
       },
+      beforeCommit,
+      connectionLost: server?.refusal,
+      // While the server is away, only the channels that never need it (database status) answer.
+      refuse: server && ((channel) => (recoveryChannels.has(channel) ? undefined : server.refusal()?.toData())),
     })
-    const services = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx })
+    const services = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx, beforeCommit })
     const all = [
       ...builtInServices({ env: options.env ?? process.env, ...options.serviceOptions }),
       // A shared server is backed up on the server; a desk backs up only its own file.

@@ -41,6 +41,10 @@ interface GateDeps {
   refuse?(channel: string): AppErrorData | undefined
   /** Told of every refusal that came from SQLite itself, e.g. damage found by a query. */
   onSqliteFailure?(error: AppError): void
+  /** Runs in the committing transaction after a handler that changed something (a shared server's NOTIFY to the other desks). */
+  beforeCommit?(trx: Kysely<Database>, event: ChangedEvent): Promise<void>
+  /** The refusal for an error that means the database server is gone (`offline`), else undefined. */
+  connectionLost?(error: unknown): AppError | undefined
 }
 
 /**
@@ -68,7 +72,13 @@ export function createInvoke(deps: GateDeps): Invoke {
       const data = longRunning
         ? await handler(parsed.data, deps.makeCtx(db, changed))
         : db
-          ? await deps.lock.run(() => db.transaction().execute(async (trx) => handler(parsed.data, deps.makeCtx(trx, changed))))
+          ? await deps.lock.run(() =>
+              db.transaction().execute(async (trx) => {
+                const result = await handler(parsed.data, deps.makeCtx(trx, changed))
+                if (deps.beforeCommit && !changed.isEmpty()) await deps.beforeCommit(trx, changed.toEvent())
+                return result
+              }),
+            )
           : await Promise.reject(new AppError('damaged', 'The database is not open.'))
       if (!changed.isEmpty()) deps.onChanged(changed.toEvent())
       return { ok: true, data }
@@ -77,6 +87,8 @@ export function createInvoke(deps: GateDeps): Invoke {
       if (longRunning && !changed.isEmpty()) deps.onChanged(changed.toEvent())
       if (error instanceof AppError) return fail(error.toData())
       if (error instanceof z.ZodError) return fail(toInvalidInput(error))
+      const lost = deps.connectionLost?.(error)
+      if (lost) return fail(lost.toData())
       const sqlite = sqliteFailure(error)
       if (sqlite) {
         // The log says what the shop was told (disk full, in use, damaged), with SQLite's own words after.

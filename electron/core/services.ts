@@ -7,6 +7,7 @@ import type { Lock } from './lock'
 import type { Ctx } from './handler'
 import type { Ports } from './ports'
 import { createChangeSet, type ChangeSet } from './change-set'
+import type { ChangedEvent } from '../../shared/contract'
 
 /**
  * Background work the core does by itself while it is open (missed marking, calendar sync,
@@ -77,6 +78,8 @@ export interface ServiceDeps {
   events: CoreEvents
   ports: Ports
   makeCtx(db: Kysely<Database>, changes: ChangeSet): Ctx
+  /** Runs in a step's transaction before it commits, when the step changed something (a shared server's NOTIFY). */
+  beforeCommit?(trx: Kysely<Database>, event: ChangedEvent): Promise<void>
 }
 
 interface Running {
@@ -101,7 +104,13 @@ export function createServiceRegistry(deps: ServiceDeps): ServiceRegistry {
     async batch(step) {
       if (run.controller.signal.aborted) throw new Error(`The ${run.service.name} service is stopping`)
       const changes = createChangeSet()
-      const result = await deps.lock.run(() => deps.db.transaction().execute((trx) => step(deps.makeCtx(trx, changes))))
+      const result = await deps.lock.run(() =>
+        deps.db.transaction().execute(async (trx) => {
+          const done = await step(deps.makeCtx(trx, changes))
+          if (deps.beforeCommit && !changes.isEmpty()) await deps.beforeCommit(trx, changes.toEvent())
+          return done
+        }),
+      )
       if (!changes.isEmpty()) deps.events.emit('changed', changes.toEvent())
       return result
     },

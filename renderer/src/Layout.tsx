@@ -5,6 +5,7 @@ import { browserZone } from './shared/time/shop-clock'
 import { useShopClock } from './shared/data/use-shop-clock'
 import { WorkerMenu } from './features/desk/WorkerMenu'
 import { SyncBanner, SyncHeaderStatus } from './features/sync/SyncFrame'
+import { OfflineBanner } from './features/recovery/OfflineBanner'
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconLayoutDashboard },
@@ -36,6 +37,7 @@ export function Layout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <OfflineBanner />
         <SyncBanner />
         <ClockGate />
       </AppShell.Main>

@@ -1,7 +1,7 @@
 /** Activities: planned and manual work on a vehicle, its booking, its status and its trace. */
 import { z } from 'zod'
 import { byId, id, isoDate, isoInstant, optionalText, requiredText, searchText } from './common'
-import { CATEGORIES, type Category } from './reference'
+import { CATEGORIES, type Category } from './activity-types'
 
 export const ACTIVITY_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled', 'missed'] as const
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number]

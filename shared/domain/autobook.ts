@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { id, isoDate, isoInstant } from './common'
-import { CATEGORIES, type Category } from './reference'
+import { CATEGORIES, type Category } from './activity-types'
 
 /** The longest range one proposal covers: a month and a bit, so a preview stays readable. */
 export const AUTOBOOK_MAX_DAYS = 42
@@ -110,7 +110,6 @@ export const acceptItem = z
     technicianId: id.nullable(),
   })
   .refine((i) => Date.parse(i.end) > Date.parse(i.start), { message: 'The booking must end after it starts', path: ['end'] })
-export type AcceptItem = z.input<typeof acceptItem>
 
 export const autobookSchemas = {
   propose: range,

@@ -1,9 +1,6 @@
 /** Backups of the database file and the database's own state (normal or recovery). */
 import { z } from 'zod'
 
-/** Why a backup was taken; shown beside it in the list. */
-export type BackupReason = 'manual' | 'daily' | 'before-migration' | 'before-restore' | 'before-schedule-all' | 'before-import' | 'before-bulk'
-
 export interface BackupSummary {
   /** File name inside the backup folder; what the other channels take. */
   name: string
@@ -11,6 +8,7 @@ export interface BackupSummary {
   path: string
   /** When it was taken (ISO instant). */
   takenAt: string
+  /** Why it was taken (manual, daily, before-migration, before-restore, …); shown beside it in the list. */
   reason: string
   sizeBytes: number
 }
@@ -66,6 +64,18 @@ export interface DatabaseStatus {
   latestGoodBackup: BackupDetails | null
   /** The full integrity check still runs in the background. */
   checking: boolean
+  /**
+   * Set while a shop's database server cannot be reached: every page says so, writes are
+   * refused, and the desk tries again by itself until the server answers.
+   */
+  offline?: DatabaseOffline
+}
+
+export interface DatabaseOffline {
+  /** In words for the shop: what cannot be reached and what that means for their changes. */
+  message: string
+  /** When this desk lost the server (ISO instant). */
+  since: string
 }
 
 const backupName = z

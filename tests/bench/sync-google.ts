@@ -8,16 +8,11 @@
  *   npx tsx tests/bench/sync-google.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { loadavg } from 'node:os'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
-import { createCore } from '../../electron/core'
-import { silentLogger } from '../../electron/core/logger'
-import { fixedClock } from '../../electron/core/clock'
-import { unencryptedFileSecretStore } from '../../electron/core/secrets/file-secret-store'
 import { SYNC_SERVICE, type CalendarSyncService } from '../../electron/core/sync/calendar-sync-service'
+import { bookedShop } from './support/booked-shop'
 
 const SHOP_CAL = 'shop-bookings@group.calendar.google.com'
 const QUOTA = 600
@@ -76,76 +71,16 @@ async function startFake(): Promise<{ url: string; clientId: string; clientSecre
  */
 export async function benchSyncGoogle(count = 1000): Promise<SyncBench> {
   const fake = await startFake()
-  const dir = mkdtempSync(join(tmpdir(), 'shop-bench-sync-'))
-  const core = await createCore({
-    dbPath: join(dir, 'shop.db'),
-    clock: fixedClock('2025-03-05T15:00:00Z'),
-    log: silentLogger,
-    timeZone: 'America/New_York',
-    ports: { secrets: unencryptedFileSecretStore(join(dir, 'secrets.json')), openExternal: async () => {} },
-    env: {
-      SHOP_GOOGLE_CLIENT_ID: fake.clientId,
-      SHOP_GOOGLE_CLIENT_SECRET: fake.clientSecret,
-      SHOP_GOOGLE_OAUTH_URL: fake.url,
-      SHOP_GOOGLE_API_URL: fake.url,
-      SHOP_SYNC_INTERVAL_S: '86400',
-    },
+  const shop = await bookedShop({
+    prefix: 'shop-bench-sync-',
+    count,
+    env: { SHOP_GOOGLE_CLIENT_ID: fake.clientId, SHOP_GOOGLE_CLIENT_SECRET: fake.clientSecret, SHOP_GOOGLE_OAUTH_URL: fake.url, SHOP_GOOGLE_API_URL: fake.url },
+  }).catch((error: unknown) => {
+    fake.child.kill('SIGTERM')
+    throw error
   })
+  const { core, ok } = shop
   try {
-    const ok = async <T>(r: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> => {
-      const result = await r
-      if (!result.ok) throw new Error(JSON.stringify(result.error))
-      return result.data as T
-    }
-    await ok(core.invoke('settings.update', { autoSchedule: false, shopAddress: '12 Main St, Springfield' }))
-    const customer = await ok<{ id: number }>(core.invoke('customers.create', { name: 'Fleet Co' }))
-    const vehicle = await ok<{ id: number }>(
-      core.invoke('vehicles.create', {
-        customerId: customer.id,
-        vin: '1HGCM82633A004352',
-        make: 'Ford',
-        model: 'Transit',
-        year: 2020,
-        licensePlate: 'FLEET1',
-        onboardingDate: '2025-01-02',
-      }),
-    )
-    const type = await ok<{ id: number }>(core.invoke('activityTypes.create', { name: 'Oil change', category: 'maintenance', durationMinutes: 60 }))
-    // 1,000 bookings in the weeks ahead (seeded directly: capacity is not what is measured).
-    const base = Date.parse('2025-03-10T13:00:00Z')
-    const rows = Array.from({ length: count }, (_, i) => {
-      const start = new Date(base + i * 3_600_000).toISOString()
-      return {
-        vehicle_id: vehicle.id,
-        activity_type_id: type.id,
-        origin: 'manual' as const,
-        template_id: null,
-        occurrence_index: null,
-        occurrence_key: null,
-        due_date: start.slice(0, 10),
-        start_at: start,
-        end_at: new Date(base + i * 3_600_000 + 3_600_000).toISOString(),
-        bay_id: null,
-        technician_id: null,
-        pinned: 1 as const,
-        started_at: null,
-        completed_at: null,
-        completed_by: null,
-        completion_odometer: null,
-        completion_notes: null,
-        cancel_reason: null,
-        notes: null,
-        contacted_at: null,
-        created_at: '2025-03-05T15:00:00Z',
-        updated_at: '2025-03-05T15:00:00Z',
-      }
-    })
-    for (let i = 0; i < rows.length; i += 200)
-      await core.db
-        .insertInto('activities')
-        .values(rows.slice(i, i + 200))
-        .execute()
-
     const started = await ok<{ accountId: number; authorizeUrl: string }>(core.invoke('sync.connect', {}))
     const consent = await fetch(started.authorizeUrl, { redirect: 'manual' })
     await fetch(consent.headers.get('location')!)
@@ -189,9 +124,8 @@ export async function benchSyncGoogle(count = 1000): Promise<SyncBench> {
       loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     }
   } finally {
-    await core.close()
+    await shop.close()
     fake.child.kill('SIGTERM')
-    rmSync(dir, { recursive: true, force: true })
   }
 }
 

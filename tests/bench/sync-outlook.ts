@@ -8,16 +8,11 @@
  *
  *   npx tsx tests/bench/sync-outlook.ts
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
-import { createCore } from '../../electron/core'
-import { silentLogger } from '../../electron/core/logger'
-import { fixedClock } from '../../electron/core/clock'
-import { unencryptedFileSecretStore } from '../../electron/core/secrets/file-secret-store'
 import { SYNC_SERVICE, type CalendarSyncService } from '../../electron/core/sync/calendar-sync-service'
+import { bookedShop } from './support/booked-shop'
 import { startFakeGraph } from '../fakes/graph'
 import { playGraphBrowser } from '../fakes/graph/connect'
 
@@ -51,66 +46,16 @@ const ITEM_FAULTS = [
  */
 export async function benchSyncOutlook(count = 1000): Promise<OutlookSyncBench> {
   const fake = await startFakeGraph({ maxInFlight: 3, latencyMs: 20, now: () => new Date('2025-03-05T15:00:00Z') })
-  const dir = mkdtempSync(join(tmpdir(), 'shop-bench-outlook-'))
-  const core = await createCore({
-    dbPath: join(dir, 'shop.db'),
-    clock: fixedClock('2025-03-05T15:00:00Z'),
-    log: silentLogger,
-    timeZone: 'America/New_York',
-    ports: { secrets: unencryptedFileSecretStore(join(dir, 'secrets.json')), openExternal: async () => {} },
-    env: { SHOP_MS_CLIENT_ID: fake.clientId, SHOP_MS_LOGIN_URL: fake.url, SHOP_GRAPH_URL: fake.url, SHOP_SYNC_INTERVAL_S: '86400' },
+  const shop = await bookedShop({
+    prefix: 'shop-bench-outlook-',
+    count,
+    env: { SHOP_MS_CLIENT_ID: fake.clientId, SHOP_MS_LOGIN_URL: fake.url, SHOP_GRAPH_URL: fake.url },
+  }).catch(async (error: unknown) => {
+    await fake.close()
+    throw error
   })
+  const { core, ok } = shop
   try {
-    const ok = async <T>(r: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> => {
-      const result = await r
-      if (!result.ok) throw new Error(JSON.stringify(result.error))
-      return result.data as T
-    }
-    await ok(core.invoke('settings.update', { autoSchedule: false, shopAddress: '12 Main St, Springfield' }))
-    const customer = await ok<{ id: number }>(core.invoke('customers.create', { name: 'Fleet Co' }))
-    const vehicle = await ok<{ id: number }>(
-      core.invoke('vehicles.create', {
-        customerId: customer.id,
-        vin: '1HGCM82633A004352',
-        make: 'Ford',
-        model: 'Transit',
-        year: 2020,
-        licensePlate: 'FLEET1',
-        onboardingDate: '2025-01-02',
-      }),
-    )
-    const type = await ok<{ id: number }>(core.invoke('activityTypes.create', { name: 'Oil change', category: 'maintenance', durationMinutes: 60 }))
-    const base = Date.parse('2025-03-10T13:00:00Z')
-    const rows = Array.from({ length: count }, (_, i) => ({
-      vehicle_id: vehicle.id,
-      activity_type_id: type.id,
-      origin: 'manual' as const,
-      template_id: null,
-      occurrence_index: null,
-      occurrence_key: null,
-      due_date: new Date(base + i * 3_600_000).toISOString().slice(0, 10),
-      start_at: new Date(base + i * 3_600_000).toISOString(),
-      end_at: new Date(base + i * 3_600_000 + 3_600_000).toISOString(),
-      bay_id: null,
-      technician_id: null,
-      pinned: 1 as const,
-      started_at: null,
-      completed_at: null,
-      completed_by: null,
-      completion_odometer: null,
-      completion_notes: null,
-      cancel_reason: null,
-      notes: null,
-      contacted_at: null,
-      created_at: '2025-03-05T15:00:00Z',
-      updated_at: '2025-03-05T15:00:00Z',
-    }))
-    for (let i = 0; i < rows.length; i += 200)
-      await core.db
-        .insertInto('activities')
-        .values(rows.slice(i, i + 200))
-        .execute()
-
     const started = await ok<{ accountId: number; authorizeUrl: string }>(core.invoke('sync.connect', { provider: 'outlook' }))
     await playGraphBrowser(started.authorizeUrl)
     const sync = core.services.get<CalendarSyncService>(SYNC_SERVICE)!
@@ -149,9 +94,8 @@ export async function benchSyncOutlook(count = 1000): Promise<OutlookSyncBench> 
       loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     }
   } finally {
-    await core.close()
+    await shop.close()
     await fake.close()
-    rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -33,7 +33,7 @@ export async function testCore(opts: { now?: string; timeZone?: string; dbPath?:
   const dbPath = opts.dbPath ?? join(dir, 'shop.db')
   let now = new Date(opts.now ?? '2025-01-01T12:00:00Z')
   const clock: Clock = { now: () => new Date(now) }
-  const server = testDialect() === 'postgres' && !opts.dbPath ? await freshDatabase(inject('postgres')) : null
+  const server = opts.dbPath ? null : await testDatabase()
   const core = await createCore({ dbPath, dbUrl: server?.url, clock, log: silentLogger, actor: 'tester', timeZone: opts.timeZone ?? 'UTC' })
   const helper: Omit<TestCore, 'db'> = {
     ...core,
@@ -60,6 +60,14 @@ export async function testCore(opts: { now?: string; timeZone?: string; dbPath?:
   }
   // The open database can change (a restore reopens the file): always hand out the current one.
   return Object.defineProperty(helper, 'db', { get: () => core.db, enumerable: true }) as TestCore
+}
+
+/**
+ * The database of this leg of the test matrix for a core made by hand: null on the SQLite
+ * leg (the core uses its file), a fresh PostgreSQL database (`dbUrl`) on the other.
+ */
+export async function testDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  return testDialect() === 'postgres' ? freshDatabase(inject('postgres')) : null
 }
 
 export { fixedClock }

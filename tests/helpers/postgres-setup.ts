@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import { openPostgresConnection } from '../../electron/core/db/postgres-connection'
 import { migrateToLatest } from '../../electron/core/db/migrate'
 import type { Database } from '../../electron/core/db/database'
-import { urlFor, withAdmin, type PostgresTestServer } from './postgres'
+import { freePort, urlFor, withAdmin, type PostgresTestServer } from './postgres'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,16 +16,6 @@ declare module 'vitest' {
 }
 
 const CLUSTER = 'scripts/postgres/throwaway-cluster.sh'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 
 /**
  * Global setup of the `postgres` project: the server is `SHOP_TEST_PG_URL` (CI starts a

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:net'
 
 /**
  * The PostgreSQL leg of the test matrix. The `postgres` vitest project's global setup
@@ -53,3 +54,14 @@ export async function freshDatabase(server: PostgresTestServer): Promise<{ url: 
     drop: () => withAdmin(server.adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   }
 }
+
+/** A TCP port free on loopback now, for a throw-away cluster. */
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })

@@ -5,7 +5,8 @@
  */
 import type { FreeSlot } from '../../../shared/domain/activities'
 import type { ReadContext } from './read-context'
-import { findBay, findTechnician } from '../resources/queries'
+import { findBay } from '../bays/queries'
+import { findTechnician } from '../technicians/queries'
 import { addDays, weekday } from '../../../shared/dates'
 import { shopInstant, startOfShopDay } from '../../../shared/shop-day'
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type SqliteDatabase from 'better-sqlite3'
 import type { Database, SettingsRow } from '../db/database'
 import type { Clock } from '../clock'
-import type { Category } from '../../../shared/domain/reference'
+import type { Category } from '../../../shared/domain/activity-types'
 import { getSettingsRow } from '../settings/queries'
 import { shopDay, startOfShopDay } from '../../../shared/shop-day'
 

@@ -1,6 +1,6 @@
 /** The front desk's lists: a range, overdue work, upcoming work, unbooked work, one vehicle's schedule. */
 import type { Activity, ActivityStatus, VehicleSchedule } from '../../../shared/domain/activities'
-import type { Category } from '../../../shared/domain/reference'
+import type { Category } from '../../../shared/domain/activity-types'
 import type { ReadContext } from './read-context'
 import { readActivities } from './read'
 import { categoryIn, dayInRange, overdue, statusIn, textMatches, unbooked, vehicleActive } from './filters'

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { ActivityStats, ActivityStatus } from '../../../shared/domain/activities'
-import type { Category } from '../../../shared/domain/reference'
+import type { Category } from '../../../shared/domain/activity-types'
 import type { ReadContext } from './read-context'
 import { dayInRange, openBefore } from './filters'
 

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
 import type { ActivityTypesTable } from '../db/database'
-import type { ActivityType } from '../../../shared/domain/reference'
+import type { ActivityType } from '../../../shared/domain/activity-types'
 
 export const toActivityType = (row: Selectable<ActivityTypesTable>): ActivityType => ({
   id: row.id,

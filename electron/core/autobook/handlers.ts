@@ -1,5 +1,5 @@
 import { longRunning, type HandlerMap } from '../handler'
-import { findTechnician } from '../resources/queries'
+import { findTechnician } from '../technicians/queries'
 import { fieldError } from '../errors'
 import { propose } from './propose'
 import { accept, lastRun, undo } from './accept'

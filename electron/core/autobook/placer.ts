@@ -5,7 +5,7 @@
  * goes in as one visit: back to back in one bay. Pure: it reads a snapshot and answers what
  * it would book; `verify.ts` then checks every placement with `placeBooking` itself.
  */
-import type { Category } from '../../../shared/domain/reference'
+import type { Category } from '../../../shared/domain/activity-types'
 import type { Interval, OpenDay, Snapshot, SnapshotTechnician, WorkItem } from './snapshot'
 import { addDays } from '../../../shared/dates'
 

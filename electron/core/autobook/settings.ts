@@ -1,7 +1,7 @@
 import type { Kysely, Updateable } from 'kysely'
 import type { AutobookSettingsTable, Database, TechnicianCategoriesTable } from '../db/database'
 import type { AutobookSettings } from '../../../shared/domain/autobook'
-import type { Category } from '../../../shared/domain/reference'
+import type { Category } from '../../../shared/domain/activity-types'
 
 /** The buffer between jobs and the days within which one vehicle's work is one visit. */
 export async function getAutobookSettings(db: Kysely<Database>): Promise<{ bufferMinutes: number; groupDays: number }> {

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
-import type { Category } from '../../../shared/domain/reference'
+import type { Category } from '../../../shared/domain/activity-types'
 import { getAutobookSettings } from './settings'
 import { addDays, weekday } from '../../../shared/dates'
 import { shopDay, shopInstant, startOfShopDay } from '../../../shared/shop-day'

@@ -1,8 +1,7 @@
-import { channelNames } from '../../../shared/contract'
 import { longRunning, type HandlerMap } from '../handler'
 
 /**
- * Backups and the database file as a whole. Each runs outside the per-call transaction
+ * Backups of the database file. Each runs outside the per-call transaction
  * (long-running): taking a backup or switching files needs the lock to itself, and these
  * are the channels that still answer when the database is damaged (the recovery screen).
  */
@@ -13,11 +12,3 @@ export const backupsHandlers = {
   'backups.restore': longRunning<'backups.restore'>(({ name }, ctx) => ctx.database.restore(name)),
   'backups.configure': longRunning<'backups.configure'>((input, ctx) => ctx.database.configure(input)),
 } satisfies HandlerMap<'backups'>
-
-export const databaseHandlers = {
-  'database.status': longRunning<'database.status'>((_input, ctx) => ctx.database.status()),
-  'database.open': longRunning<'database.open'>(({ path }, ctx) => ctx.database.open(path)),
-} satisfies Pick<HandlerMap<'database'>, 'database.status' | 'database.open'>
-
-/** The channels served while the database is refused (damaged, newer, in use): backups and every `database.*` one (Settings → Database too). */
-export const recoveryChannels: ReadonlySet<string> = new Set([...Object.keys(backupsHandlers), ...channelNames.filter((c) => c.startsWith('database.'))])

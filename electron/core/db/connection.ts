@@ -1,6 +1,8 @@
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDialectConfig } from 'kysely'
 import type { Database } from './database'
+import type { ChangedEvent } from '../../../shared/contract'
+import type { AppError } from '../errors'
 
 /** SQLite can roll back DDL; Kysely assumes it cannot. Saying so lets each migration run in a transaction. */
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
@@ -57,7 +59,20 @@ export interface Connection {
    * inside someone else's Kysely transaction.
    */
   sqlite: SqliteDatabase.Database
+  /** Only on a shop's shared server: what every write does besides committing. */
+  server?: SharedServer
   close(): Promise<void>
+}
+
+/** What a desk on a shared PostgreSQL server adds to each call (electron/core/server-host.ts). */
+export interface SharedServer {
+  /** In the committing transaction: tells the other desks what it changed (heard only if it commits). */
+  announce(trx: Kysely<Database>, event: ChangedEvent): Promise<void>
+  /**
+   * The `offline` refusal: with no error, for a call made while the server cannot be reached;
+   * with one, when that error says the server is gone (which turns the desk offline). Else undefined.
+   */
+  refusal(error?: unknown): AppError | undefined
 }
 
 export interface OpenOptions {

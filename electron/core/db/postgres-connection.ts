@@ -100,6 +100,9 @@ export async function openPostgresConnection({ url, password, max = 8 }: Postgre
   })
   // An idle client losing the server must not crash the app; the next query reports it.
   pool.on('error', () => undefined)
+  // Nor one checked out between two statements of a transaction (the pool listens only to idle
+  // ones): the error reaches the transaction's next statement, and the gate says `offline`.
+  pool.on('connect', (client) => void client.on('error', () => undefined))
   const client = await pool.connect().catch(async (error: unknown) => {
     await pool.end().catch(() => undefined)
     throw error

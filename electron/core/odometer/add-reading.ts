@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { fieldError } from '../errors'
-import type { OdometerReading } from '../../../shared/domain/reference'
+import type { OdometerReading } from '../../../shared/domain/odometer'
 import { toReading } from './map'
 import { formatDayText } from '../../../shared/format-dates'
 

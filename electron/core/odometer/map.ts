@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
 import type { OdometerReadingsTable } from '../db/database'
-import type { OdometerReading } from '../../../shared/domain/reference'
+import type { OdometerReading } from '../../../shared/domain/odometer'
 
 export const toReading = (row: Selectable<OdometerReadingsTable>): OdometerReading => ({
   id: row.id,

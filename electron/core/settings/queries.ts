@@ -1,6 +1,6 @@
 import type { Kysely, Updateable } from 'kysely'
 import type { Database, SettingsRow, SettingsTable } from '../db/database'
-import type { Settings } from '../../../shared/domain/reference'
+import type { Settings } from '../../../shared/domain/settings'
 
 /**
  * The one settings row; seeded at start, so it always exists.

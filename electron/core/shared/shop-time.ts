@@ -41,9 +41,6 @@ export function wallClock(day: string, hhmm: string, timeZone: string): Date {
   return new Date(new TZDate(y, m - 1, d, h, mi, timeZone).getTime())
 }
 
-/** The first instant of a shop-local day (midnight there). */
-export const startOfDay = (day: string, timeZone: string): Date => wallClock(day, '00:00', timeZone)
-
 /**
  * Adds whole calendar days to a `YYYY-MM-DD` day (no time zone involved).
  *
@@ -53,12 +50,6 @@ export const startOfDay = (day: string, timeZone: string): Date => wallClock(day
 export function addDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number]
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
-}
-
-/** 0 = Sunday … 6 = Saturday, like the `shop_hours.weekday` column. */
-export function weekdayOf(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay()
 }
 
 // Read models compare thousands of rows with today; parsing each day once keeps that cheap.

@@ -409,17 +409,7 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
         // Entra has no revoke endpoint for a public client: the token cache (and its refresh token) is removed here.
         await sc.ports.secrets.delete(outlookTokenKey(accountId))
         gates.delete(accountId)
-        await sc.batch(async (c) => {
-          const now = c.clock.now().toISOString()
-          await c.db.updateTable('sync_accounts').set({ status: 'disconnected', updated_at: now }).where('id', '=', accountId).execute()
-          await syncLog(c.db, {
-            at: now,
-            accountId,
-            kind: 'disconnected',
-            message: 'Disconnected; the sign-in was removed from this computer, the event links are kept',
-          })
-          c.changed('sync')
-        })
+        await markDisconnected(sc, accountId, 'Disconnected; the sign-in was removed from this computer, the event links are kept')
         return
       }
       const cfg = await config()
@@ -439,17 +429,7 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
       }
       await sc.ports.secrets.delete(tokenKey(accountId))
       limiters.delete(accountId)
-      await sc.batch(async (c) => {
-        const now = c.clock.now().toISOString()
-        await c.db.updateTable('sync_accounts').set({ status: 'disconnected', updated_at: now }).where('id', '=', accountId).execute()
-        await syncLog(c.db, {
-          at: now,
-          accountId,
-          kind: 'disconnected',
-          message: 'Disconnected; the sign-in was revoked and removed, the event links are kept',
-        })
-        c.changed('sync')
-      })
+      await markDisconnected(sc, accountId, 'Disconnected; the sign-in was revoked and removed, the event links are kept')
     },
 
     async remoteCalendars(accountId) {
@@ -469,4 +449,14 @@ export function calendarSyncService(options: CalendarSyncOptions): CalendarSyncS
     },
   }
   return service
+}
+
+/** The account is disconnected (its links kept, so a reconnect duplicates nothing), and the sync log says how. */
+async function markDisconnected(sc: ServiceContext, accountId: number, message: string): Promise<void> {
+  await sc.batch(async (c) => {
+    const now = c.clock.now().toISOString()
+    await c.db.updateTable('sync_accounts').set({ status: 'disconnected', updated_at: now }).where('id', '=', accountId).execute()
+    await syncLog(c.db, { at: now, accountId, kind: 'disconnected', message })
+    c.changed('sync')
+  })
 }

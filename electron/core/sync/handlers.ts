@@ -1,7 +1,7 @@
 import type { HandlerMap, Ctx } from '../handler'
 import { longRunning } from '../handler'
 import { AppError, notFound } from '../errors'
-import { findTechnician } from '../resources/queries'
+import { findTechnician } from '../technicians/queries'
 import type { SyncConfig } from '../../../shared/domain/sync'
 import { GOOGLE_CLIENT_SECRET_KEY, googleClientConfig, outlookClientConfig, syncIntervalSeconds } from './config'
 import { SYNC_PROVIDERS } from '../../../shared/domain/sync'

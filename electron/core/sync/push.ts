@@ -266,27 +266,61 @@ async function createEvent(
       )
       adopted = true
     }
-    await s.batch(async (ctx) => {
-      await saveLink(ctx, {
-        activity_id: facts.activityId,
-        calendar_id: calendar.id,
-        remote_id: remoteId,
-        generation,
-        state: 'live',
-        etag: ev.etag ?? null,
-        content_hash: contentHash(body),
-        ...remoteTimes(ev),
-      })
-      await syncLog(ctx.db, {
-        at: ctx.clock.now().toISOString(),
-        accountId: calendar.account_id,
-        activityId: facts.activityId,
-        kind: adopted ? 'adopted' : 'created',
-        message: `${adopted ? 'Found the event an earlier attempt created' : 'Created the event'} on ${calendar.summary}`,
-      })
-    })
+    await recordCreated(deps, { calendar, activityId: facts.activityId, remoteId, generation, event: ev, body, adopted })
     return
   }
+}
+
+/**
+ * After a create (or the adoption of an event an earlier attempt made) landed: the link goes
+ * live with the event's etag, times and our content hash, and the sync log says which (both providers).
+ */
+export async function recordCreated(
+  deps: PushDeps,
+  made: {
+    calendar: SyncCalendarRow
+    activityId: number
+    remoteId: string
+    generation: number
+    event: calendar_v3.Schema$Event
+    body: GoogleEventBody
+    adopted: boolean
+  },
+): Promise<void> {
+  const { calendar, adopted } = made
+  await deps.s.batch(async (ctx) => {
+    await saveLink(ctx, {
+      activity_id: made.activityId,
+      calendar_id: calendar.id,
+      remote_id: made.remoteId,
+      generation: made.generation,
+      state: 'live',
+      etag: made.event.etag ?? null,
+      content_hash: contentHash(made.body),
+      ...remoteTimes(made.event),
+    })
+    await syncLog(ctx.db, {
+      at: ctx.clock.now().toISOString(),
+      accountId: calendar.account_id,
+      activityId: made.activityId,
+      kind: adopted ? 'adopted' : 'created',
+      message: `${adopted ? 'Found the event an earlier attempt created' : 'Created the event'} on ${calendar.summary}`,
+    })
+  })
+}
+
+/** After an update landed: the link takes the event's etag, times and our content hash, and the sync log says so (both providers). */
+export async function recordUpdated(
+  deps: PushDeps,
+  calendar: SyncCalendarRow,
+  link: SyncLinkRow,
+  event: calendar_v3.Schema$Event,
+  body: GoogleEventBody,
+): Promise<void> {
+  await deps.s.batch(async (ctx) => {
+    await updateLink(ctx, link, { etag: event.etag ?? null, content_hash: contentHash(body), ...remoteTimes(event) })
+    await logUpdated(ctx, calendar, link.activity_id)
+  })
 }
 
 /** The sync log's line for a changed event sent to a calendar (both providers). */
@@ -310,10 +344,7 @@ async function updateEvent(deps: PushDeps, calls: GoogleCalls, calendar: SyncCal
           { signal, headers: { 'If-Match': etag } },
         ),
       )
-      await deps.s.batch(async (ctx) => {
-        await updateLink(ctx, link, { etag: ev.etag ?? null, content_hash: contentHash(body), ...remoteTimes(ev) })
-        await logUpdated(ctx, calendar, link.activity_id)
-      })
+      await recordUpdated(deps, calendar, link, ev, body)
       return
     } catch (error) {
       if (!(error instanceof GoogleFailure)) throw error
@@ -354,6 +385,11 @@ async function deleteEvent(deps: PushDeps, calls: GoogleCalls, calendar: SyncCal
       throw error
     }
   }
+  await recordDeleted(deps, calendar, link)
+}
+
+/** After a delete landed (or found the event gone): the link is a tombstone, and the sync log says so (both providers). */
+export async function recordDeleted(deps: PushDeps, calendar: SyncCalendarRow, link: SyncLinkRow): Promise<void> {
   await deps.s.batch(async (ctx) => {
     await updateLink(ctx, link, { state: 'deleted' })
     await syncLog(ctx.db, {

@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { Database, MaintenanceTemplatesTable } from '../db/database'
 import { notFound } from '../errors'
-import type { MaintenanceTemplate } from '../../../shared/domain/reference'
+import type { MaintenanceTemplate } from '../../../shared/domain/templates'
 
 const withType = (db: Kysely<Database>) =>
   db

@@ -6,15 +6,17 @@ import { createCore, type Core } from '../../../electron/core'
 import { silentLogger } from '../../../electron/core/logger'
 import { fileDeskStore } from '../../../electron/core/desk/desk-store'
 import type { ChannelInput, ChannelName, ChannelResult } from '../../../shared/contract'
-import { testVin } from '../../helpers/core'
+import { testDatabase, testVin } from '../../helpers/core'
 
 /** The history names the person at the desk, kept in the desk's own file, not the database. */
 describe('who is working at this desk', () => {
   let dir: string
   let core: Core
+  let database: Awaited<ReturnType<typeof testDatabase>>
   const open = (deskFile = join(dir, 'desk.json')) =>
     createCore({
       dbPath: join(dir, 'shop.db'),
+      dbUrl: database?.url,
       clock: { now: () => new Date('2025-03-03T15:00:00Z') },
       log: silentLogger,
       actor: 'os-account',
@@ -42,10 +44,12 @@ describe('who is working at this desk', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'shop-desk-'))
+    database = await testDatabase()
     core = await open()
   })
   afterEach(async () => {
     await core.close()
+    await database?.drop()
     rmSync(dir, { recursive: true, force: true })
   })
 

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3'
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SHOP_CAL, calls, ny, syncShop, type SyncShop } from './harness'
 
@@ -18,18 +18,20 @@ describe('the outbox is written in the same transaction as every change that alt
     await shop.syncNow()
     expect(await queued(shop)).toEqual([])
 
-    // The scheduler's bulk statements go through a raw better-sqlite3 handle, not Kysely.
-    const raw = new Database(shop.dbPath)
-    raw.prepare(`update activities set end_at = ? where id = ?`).run(ny('2025-03-10T10:30:00'), work.id)
+    // The scheduler's bulk statements are raw SQL (a better-sqlite3 handle, or plain SQL on
+    // PostgreSQL), not Kysely's builders: the triggers catch them all the same.
+    await sql`update activities set end_at = ${ny('2025-03-10T10:30:00')} where id = ${work.id}`.execute(shop.core.db)
     expect(await queued(shop)).toEqual([work.id])
-    raw.prepare('delete from sync_outbox').run()
+    await sql`delete from sync_outbox`.execute(shop.core.db)
 
     // A write that rolls back leaves no intent behind.
-    raw.exec('begin')
-    raw.prepare(`update activities set start_at = ? where id = ?`).run(ny('2025-03-10T08:00:00'), work.id)
-    raw.exec('rollback')
+    await expect(
+      shop.core.db.transaction().execute(async (trx) => {
+        await sql`update activities set start_at = ${ny('2025-03-10T08:00:00')} where id = ${work.id}`.execute(trx)
+        throw new Error('rolled back')
+      }),
+    ).rejects.toThrow('rolled back')
     expect(await queued(shop)).toEqual([])
-    raw.close()
 
     await shop.ok('activityTypes.update', { id: shop.oil, name: 'Oil & filter change', category: 'maintenance', durationMinutes: 60, active: true })
     expect(await queued(shop)).toEqual([work.id])

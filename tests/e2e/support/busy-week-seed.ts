@@ -1,5 +1,6 @@
 import type { Activity } from '../../../shared/domain/activities'
-import type { Bay, Technician } from '../../../shared/domain/reference'
+import type { Bay } from '../../../shared/domain/bays'
+import type { Technician } from '../../../shared/domain/technicians'
 import type { Vehicle } from '../../../shared/domain/vehicles'
 import { seedBooking, seedShopFloor, type ShopFloor } from './activities-seed'
 import { seedFrontDesk } from './seed'

@@ -1,4 +1,7 @@
-import type { ActivityType, Bay, MaintenanceTemplate, Technician } from '../../../shared/domain/reference'
+import type { ActivityType } from '../../../shared/domain/activity-types'
+import type { Bay } from '../../../shared/domain/bays'
+import type { MaintenanceTemplate } from '../../../shared/domain/templates'
+import type { Technician } from '../../../shared/domain/technicians'
 import type { ShopHttpClient } from './shop-client'
 
 export interface SeededReference {

@@ -1,21 +1,7 @@
 import { json, type FakeRequest, type FakeResponse } from '../shared/http'
-import type { FaultRule } from '../shared/faults'
+import { handleAdmin, str } from '../shared/admin'
 import type { FakeGoogle } from './index'
 import type { GoogleEvent } from './types'
-
-function bodyOf(req: FakeRequest): Record<string, unknown> {
-  const text = req.body.toString('utf8').trim()
-  if (!text) return {}
-  const v = JSON.parse(text) as unknown
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('admin body must be a JSON object')
-  return v as Record<string, unknown>
-}
-
-function str(body: Record<string, unknown>, key: string): string {
-  const v = body[key]
-  if (typeof v !== 'string' || !v) throw new Error(`admin body needs a string "${key}"`)
-  return v
-}
 
 function obj(body: Record<string, unknown>, key: string): Record<string, unknown> {
   const v = body[key] ?? {}
@@ -23,32 +9,10 @@ function obj(body: Record<string, unknown>, key: string): Record<string, unknown
   return v as Record<string, unknown>
 }
 
-/**
- * `/__admin/...`: the same levers as the in-process API, so a person can drive the fake by hand
- * (curl) while the app talks to it through the bridge. Answers 400 {error} on a bad call.
- */
-export function handleAdmin(fake: FakeGoogle, state: () => unknown, req: FakeRequest): FakeResponse {
-  const op = req.path.replace(/^\/__admin\/?/, '')
-  const m = req.method
-  try {
-    const body = m === 'GET' || m === 'DELETE' ? {} : bodyOf(req)
-    switch (`${m} ${op}`) {
-      case 'POST reset':
-        fake.reset()
-        return json(200, { ok: true })
-      case 'GET state':
-        return json(200, state())
-      case 'GET requests':
-        return json(200, fake.requests())
-      case 'DELETE requests':
-        fake.clearRequests()
-        return json(200, { ok: true })
-      case 'POST faults':
-        fake.fault(body as unknown as FaultRule)
-        return json(200, { ok: true })
-      case 'DELETE faults':
-        fake.clearFaults()
-        return json(200, { ok: true })
+/** `/__admin/...` of the Google fake (shared/admin.ts answers the levers every fake has). */
+export function handleGoogleAdmin(fake: FakeGoogle, state: () => unknown, req: FakeRequest): FakeResponse {
+  return handleAdmin(fake, state, req, (call, body) => {
+    switch (call) {
       case 'POST calendars':
         fake.addCalendar({
           id: str(body, 'id'),
@@ -100,9 +64,7 @@ export function handleAdmin(fake: FakeGoogle, state: () => unknown, req: FakeReq
         return json(200, { ok: true })
       }
       default:
-        return json(404, { error: `unknown admin call ${m} /__admin/${op}` })
+        return null
     }
-  } catch (err) {
-    return json(400, { error: err instanceof Error ? err.message : String(err) })
-  }
+  })
 }

@@ -1,7 +1,7 @@
 import { FakeClock } from '../shared/clock'
 import { startFakeHttp, type FakeRequest, type FakeResponse, type LoggedRequest } from '../shared/http'
 import type { FaultRule } from '../shared/faults'
-import { handleAdmin } from './admin'
+import { handleGoogleAdmin } from './admin'
 import { handleBatch } from './batch'
 import { CalendarApi } from './calendar-api'
 import { defaultFaultBody, errors } from './errors'
@@ -93,7 +93,7 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
   })
 
   const handle = async (req: FakeRequest): Promise<FakeResponse> => {
-    if (req.path.startsWith('/__admin')) return handleAdmin(ensure(self.fake, 'fake not started'), state, req)
+    if (req.path.startsWith('/__admin')) return handleGoogleAdmin(ensure(self.fake, 'fake not started'), state, req)
     if (req.path === '/o/oauth2/v2/auth') return req.method === 'GET' ? oauth.authorize(req) : errors.methodNotAllowed()
     if (req.path === '/token') return oauth.token(req)
     if (req.path === '/revoke') return oauth.revoke(req)

@@ -1,47 +1,17 @@
 import { json, type FakeRequest, type FakeResponse } from '../shared/http'
-import type { FaultRule } from '../shared/faults'
+import { handleAdmin, str } from '../shared/admin'
 import type { FakeGraph, FakeGraphExternalEvent } from './index'
-
-function bodyOf(req: FakeRequest): Record<string, unknown> {
-  const text = req.body.toString('utf8').trim()
-  const v = text ? (JSON.parse(text) as unknown) : {}
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('admin body must be a JSON object')
-  return v as Record<string, unknown>
-}
-
-function str(b: Record<string, unknown>, k: string): string {
-  const v = b[k]
-  if (typeof v !== 'string' || !v) throw new Error(`admin body needs a string "${k}"`)
-  return v
-}
 
 /** `/__admin/...` of the Graph fake, for driving it by hand. 400 {error} on a bad call. */
 export function handleGraphAdmin(fake: FakeGraph, req: FakeRequest): FakeResponse {
-  const op = req.path.replace(/^\/__admin\/?/, '')
-  try {
-    const b = req.method === 'GET' || req.method === 'DELETE' ? {} : bodyOf(req)
-    switch (`${req.method} ${op}`) {
-      case 'POST reset':
-        fake.reset()
-        return json(200, { ok: true })
-      case 'GET state':
-        return json(200, {
-          now: fake.clock.now().toISOString(),
-          defaultCalendarId: fake.defaultCalendarId,
-          refreshesServed: fake.tokens.issued(),
-          calendars: fake.calendars().map((c) => ({ ...c, events: fake.events(c.id) })),
-        })
-      case 'GET requests':
-        return json(200, fake.requests())
-      case 'DELETE requests':
-        fake.clearRequests()
-        return json(200, { ok: true })
-      case 'POST faults':
-        fake.fault(b as unknown as FaultRule)
-        return json(200, { ok: true })
-      case 'DELETE faults':
-        fake.clearFaults()
-        return json(200, { ok: true })
+  const state = () => ({
+    now: fake.clock.now().toISOString(),
+    defaultCalendarId: fake.defaultCalendarId,
+    refreshesServed: fake.tokens.issued(),
+    calendars: fake.calendars().map((c) => ({ ...c, events: fake.events(c.id) })),
+  })
+  return handleAdmin(fake, state, req, (call, b) => {
+    switch (call) {
       case 'POST external/create':
         return json(
           200,
@@ -74,9 +44,7 @@ export function handleGraphAdmin(fake: FakeGraph, req: FakeRequest): FakeRespons
         return json(200, { ok: true })
       }
       default:
-        return json(404, { error: `unknown admin call ${req.method} /__admin/${op}` })
+        return null
     }
-  } catch (err) {
-    return json(400, { error: err instanceof Error ? err.message : String(err) })
-  }
+  })
 }

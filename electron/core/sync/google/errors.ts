@@ -1,12 +1,10 @@
 import { SyncFailure, type SyncFailureKind } from '../failure'
 
 /**
- * What a failed Google call means for the sync (docs/sync-notes.md §2 "Limits and errors").
- * Classified once here so push and pull decide by kind, never by status codes scattered about.
+ * A classified Google failure: what a failed Google call means for the sync
+ * (docs/sync-notes.md §2 "Limits and errors"). Classified once here so push and pull decide
+ * by kind, never by status codes scattered about; they see it as a `SyncFailure`.
  */
-export type GoogleFailureKind = SyncFailureKind
-
-/** A classified Google failure; push and pull see it as a `SyncFailure`. */
 export class GoogleFailure extends SyncFailure {
   constructor(kind: SyncFailureKind, status: number | null, reason: string | null, message: string, retryAfterMs: number | null = null) {
     super(kind, status, reason, message, retryAfterMs)

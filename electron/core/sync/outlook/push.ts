@@ -1,8 +1,6 @@
 import type { SyncCalendarRow, SyncLinkRow } from '../../db/database'
 import type { EventFacts, GoogleEventBody, ShopSide } from '../event-content'
-import { contentHash } from '../event-content'
-import { logUpdated, remoteTimes, saveLink, updateLink, type PushDeps } from '../push'
-import { syncLog } from '../sync-log'
+import { recordCreated, recordDeleted, recordUpdated, saveLink, updateLink, type PushDeps } from '../push'
 import type { OutlookCalls } from './client'
 import { OutlookFailure } from './errors'
 import { graphEventBody, OUTLOOK_TAG_PROPERTY, toEngineEvent, transactionKey, type GraphEvent } from './events'
@@ -61,25 +59,7 @@ export async function createOutlookEvent(
     ).body
   }
   const ev = toEngineEvent(made, shop.installId)
-  await s.batch(async (ctx) => {
-    await saveLink(ctx, {
-      activity_id: facts.activityId,
-      calendar_id: calendar.id,
-      remote_id: made.id,
-      generation,
-      state: 'live',
-      etag: ev.etag ?? null,
-      content_hash: contentHash(body),
-      ...remoteTimes(ev),
-    })
-    await syncLog(ctx.db, {
-      at: ctx.clock.now().toISOString(),
-      accountId: calendar.account_id,
-      activityId: facts.activityId,
-      kind: adopted ? 'adopted' : 'created',
-      message: `${adopted ? 'Found the event an earlier attempt created' : 'Created the event'} on ${calendar.summary}`,
-    })
-  })
+  await recordCreated(deps, { calendar, activityId: facts.activityId, remoteId: made.id, generation, event: ev, body, adopted })
 }
 
 /** PATCH with If-Match on the change key; 412 re-reads the event and tries again with its key (the local change is the newer one). */
@@ -100,11 +80,7 @@ export async function updateOutlookEvent(
         headers: { 'If-Match': etag },
         batch: true,
       })
-      const ev = toEngineEvent(made.body, '')
-      await deps.s.batch(async (ctx) => {
-        await updateLink(ctx, link, { etag: ev.etag ?? null, content_hash: contentHash(body), ...remoteTimes(ev) })
-        await logUpdated(ctx, calendar, link.activity_id)
-      })
+      await recordUpdated(deps, calendar, link, toEngineEvent(made.body, ''), body)
       return
     } catch (error) {
       if (!(error instanceof OutlookFailure)) throw error
@@ -146,14 +122,5 @@ export async function deleteOutlookEvent(deps: PushDeps, calls: OutlookCalls, ca
       }
     }
   }
-  await deps.s.batch(async (ctx) => {
-    await updateLink(ctx, link, { state: 'deleted' })
-    await syncLog(ctx.db, {
-      at: ctx.clock.now().toISOString(),
-      accountId: calendar.account_id,
-      activityId: link.activity_id,
-      kind: 'deleted',
-      message: `Removed the event from ${calendar.summary}`,
-    })
-  })
+  await recordDeleted(deps, calendar, link)
 }

@@ -1,7 +1,9 @@
 import { Group, MultiSelect, Select, TextInput } from '@mantine/core'
 import { IconSearch } from '@tabler/icons-react'
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../../shared/domain/activities'
-import { CATEGORIES, type Bay, type Category, type Technician } from '../../../../shared/domain/reference'
+import { CATEGORIES, type Category } from '../../../../shared/domain/activity-types'
+import type { Bay } from '../../../../shared/domain/bays'
+import type { Technician } from '../../../../shared/domain/technicians'
 import { CATEGORY_LABEL, STATUS_LABEL } from '../../shared/ui/appearance'
 
 export interface Filters {

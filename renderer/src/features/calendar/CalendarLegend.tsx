@@ -1,6 +1,6 @@
 import { Group, Text } from '@mantine/core'
 import { ACTIVITY_STATUSES } from '../../../../shared/domain/activities'
-import { CATEGORIES } from '../../../../shared/domain/reference'
+import { CATEGORIES } from '../../../../shared/domain/activity-types'
 import { CATEGORY_ICON, CATEGORY_LABEL, STATUS_FILL, STATUS_LABEL } from '../../shared/ui/appearance'
 
 /** What the colours, icons and dashed borders mean; `busy` when technicians' own busy time is drawn. */

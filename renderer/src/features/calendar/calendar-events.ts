@@ -1,5 +1,6 @@
 import type { Activity } from '../../../../shared/domain/activities'
-import type { Bay, Technician } from '../../../../shared/domain/reference'
+import type { Bay } from '../../../../shared/domain/bays'
+import type { Technician } from '../../../../shared/domain/technicians'
 import { dayToWall, toWall } from '../../shared/time/shop-time'
 
 /** Whole shop, or one column per bay or per technician (week and day views). */

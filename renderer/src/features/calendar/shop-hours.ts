@@ -1,5 +1,6 @@
 import type { HTMLAttributes } from 'react'
-import type { Closure, ShopDay } from '../../../../shared/domain/reference'
+import type { Closure } from '../../../../shared/domain/closures'
+import type { ShopDay } from '../../../../shared/domain/hours'
 import { UNASSIGNED, type Grouping, type ResourceId } from './calendar-events'
 import { minutesOf, wallToDay } from '../../shared/time/shop-time'
 

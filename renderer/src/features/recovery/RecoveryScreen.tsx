@@ -76,13 +76,18 @@ export function RecoveryScreen({ status }: { status: DatabaseStatus }) {
     <Center mih="100vh" p="xl" bg="gray.0">
       <Stack gap="lg" maw={720} w="100%">
         <Title order={1} size="h2">
-          {TITLES[problem.code] ?? 'The database cannot be used'}
+          {status.offline ? 'The shop’s database server cannot be reached' : (TITLES[problem.code] ?? 'The database cannot be used')}
         </Title>
         <Notice tone="error" title="Nothing more is written to this file" role="alert">
           {problem.message}
           <Text size="sm" mt={6}>
-            File: <Code>{status.path}</Code>
+            {status.offline ? 'Server' : 'File'}: <Code>{status.path}</Code>
           </Text>
+          {status.offline && (
+            <Text size="sm" mt={6} role="status">
+              This desk asks the server again every few seconds and opens the shop by itself once it answers.
+            </Text>
+          )}
         </Notice>
 
         <Card withBorder padding="lg" component="section" aria-labelledby="recovery-restore">

@@ -2,7 +2,7 @@ import { NumberInput, Select, SimpleGrid, Switch, TextInput } from '@mantine/cor
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
-import { activityTypeFields, CATEGORIES, type ActivityType, type Category } from '../../../../shared/domain/reference'
+import { activityTypeFields, CATEGORIES, type ActivityType, type Category } from '../../../../shared/domain/activity-types'
 import { useChannelMutation } from '../../shared/data/queries'
 import { FormDialog } from '../../shared/ui/FormDialog'
 import { CATEGORY_LABEL } from './categories'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Checkbox, Group, NumberInput, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { CATEGORIES, type Category } from '../../../../shared/domain/reference'
+import { CATEGORIES, type Category } from '../../../../shared/domain/activity-types'
 import type { AutobookSettings } from '../../../../shared/domain/autobook'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { SectionFrame } from '../../shared/ui/SectionFrame'

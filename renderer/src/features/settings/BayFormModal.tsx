@@ -2,11 +2,11 @@ import { Switch, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
-import { referenceSchemas, type Bay } from '../../../../shared/domain/reference'
+import { baySchemas, type Bay } from '../../../../shared/domain/bays'
 import { useChannelMutation } from '../../shared/data/queries'
 import { FormDialog } from '../../shared/ui/FormDialog'
 
-const resolve = zod4Resolver(referenceSchemas.baysCreate, { errorPriority: 'first' })
+const resolve = zod4Resolver(baySchemas.create, { errorPriority: 'first' })
 
 /** Add a bay, or rename / retire one. Retired bays keep their history but take no new bookings. */
 export function BayFormModal({ bay, onClose }: { bay?: Bay; onClose(): void }) {

@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
-import { closureFields, type Closure } from '../../../../shared/domain/reference'
+import { closureFields, type Closure } from '../../../../shared/domain/closures'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { FormDialog } from '../../shared/ui/FormDialog'
 

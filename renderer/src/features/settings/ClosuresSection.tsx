@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Badge, Switch, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import type { Closure } from '../../../../shared/domain/reference'
+import type { Closure } from '../../../../shared/domain/closures'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { formatDate } from '../../shared/time/format'
 import { useReconcileOffer } from '../schedule/useReconcileOffer'

@@ -4,7 +4,7 @@ import { TimeInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
-import { referenceSchemas, type ShopDay } from '../../../../shared/domain/reference'
+import { hoursSchemas, type ShopDay } from '../../../../shared/domain/hours'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { showFieldErrors } from '../../shared/data/form-errors'
 import { FormProblem } from '../../shared/ui/FormProblem'
@@ -27,7 +27,7 @@ interface Values {
   days: DayRow[]
 }
 
-const resolve = zod4Resolver(referenceSchemas.hoursSet, { errorPriority: 'first' })
+const resolve = zod4Resolver(hoursSchemas.set, { errorPriority: 'first' })
 
 const fromDays = (days: ShopDay[]): Values => ({
   days: [...days]

@@ -3,7 +3,7 @@ import { Button, Divider, Fieldset, Group, NumberInput, SimpleGrid, Stack, Switc
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
-import { settingsFields, type Settings } from '../../../../shared/domain/reference'
+import { settingsFields, type Settings } from '../../../../shared/domain/settings'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { showFieldErrors } from '../../shared/data/form-errors'
 import { FormProblem } from '../../shared/ui/FormProblem'

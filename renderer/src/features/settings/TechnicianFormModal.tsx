@@ -2,11 +2,11 @@ import { Switch, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
-import { referenceSchemas, type Technician } from '../../../../shared/domain/reference'
+import { technicianSchemas, type Technician } from '../../../../shared/domain/technicians'
 import { useChannelMutation } from '../../shared/data/queries'
 import { FormDialog } from '../../shared/ui/FormDialog'
 
-const resolve = zod4Resolver(referenceSchemas.techniciansCreate, { errorPriority: 'first' })
+const resolve = zod4Resolver(technicianSchemas.create, { errorPriority: 'first' })
 
 /** Add a technician, or edit one. One who left is marked inactive, never deleted: their work history stays. */
 export function TechnicianFormModal({ technician, onClose }: { technician?: Technician; onClose(): void }) {

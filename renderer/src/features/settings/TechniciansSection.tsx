@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Table } from '@mantine/core'
-import type { Technician } from '../../../../shared/domain/reference'
+import type { Technician } from '../../../../shared/domain/technicians'
 import { useChannel } from '../../shared/data/queries'
 import { EditButton, ListSection } from './ListSection'
 import { StatusBadge } from './StatusBadge'

@@ -3,7 +3,7 @@ import { Button, Group, NumberInput, Radio, Select, SimpleGrid, Switch, Text } f
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
-import { templateFields, type MaintenanceTemplate } from '../../../../shared/domain/reference'
+import { templateFields, type MaintenanceTemplate } from '../../../../shared/domain/templates'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { FormDialog } from '../../shared/ui/FormDialog'
 import { numberOrNull } from '../../shared/ui/form-support'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Badge, Group, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import type { MaintenanceTemplate } from '../../../../shared/domain/reference'
+import type { MaintenanceTemplate } from '../../../../shared/domain/templates'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { useReconcileOffer } from '../schedule/useReconcileOffer'
 import { CATEGORY_COLOR, CATEGORY_LABEL } from './categories'

@@ -1,4 +1,4 @@
-import type { Category } from '../../../../shared/domain/reference'
+import type { Category } from '../../../../shared/domain/activity-types'
 
 /** How each category is named and coloured everywhere in settings (the calendar has its own legend). */
 export const CATEGORY_LABEL: Record<Category, string> = {

@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css'
 import { BarChart, DonutChart } from '@mantine/charts'
 import { Card, Group, RingProgress, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { ACTIVITY_STATUSES, type ActivityStats } from '../../../../shared/domain/activities'
-import { CATEGORIES } from '../../../../shared/domain/reference'
+import { CATEGORIES } from '../../../../shared/domain/activity-types'
 import { CATEGORY_LABEL, STATUS_COLOR, STATUS_LABEL } from '../../shared/ui/appearance'
 
 const CATEGORY_COLOR = { inspection: 'indigo.6', maintenance: 'teal.7', repair: 'orange.7', other: 'gray.6' } as const

@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
 import { z } from 'zod'
-import { referenceSchemas, type OdometerReading } from '../../../../shared/domain/reference'
+import { odometerSchemas, type OdometerReading } from '../../../../shared/domain/odometer'
 import { isoDate } from '../../../../shared/domain/common'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { ShopError } from '../../shared/data/shop'
@@ -18,7 +18,7 @@ interface Values {
   isCorrection: boolean
 }
 
-const formSchema = referenceSchemas.odometerAdd.omit({ vehicleId: true }).extend({
+const formSchema = odometerSchemas.add.omit({ vehicleId: true }).extend({
   date: z.string({ message: 'Give the date of the reading' }).pipe(isoDate),
   miles: z
     .number({ message: 'Give the miles shown' })

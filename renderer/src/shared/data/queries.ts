@@ -19,11 +19,24 @@ export function useChannel<C extends ChannelName>(
   input: ChannelInput<C>,
   options?: Omit<UseQueryOptions<ChannelResult<C>, ShopError>, 'queryKey' | 'queryFn'>,
 ) {
-  return useQuery<ChannelResult<C>, ShopError>({
-    queryKey: channelKey(channel, input),
-    queryFn: () => call(channel, input),
-    ...options,
-  })
+  return keepShownWhileOffline(
+    useQuery<ChannelResult<C>, ShopError>({
+      queryKey: channelKey(channel, input),
+      queryFn: () => call(channel, input),
+      ...options,
+    }),
+  )
+}
+
+/**
+ * While the shop's server cannot be reached every read fails, but a page keeps what it last
+ * read instead of turning into errors: the frame's banner says the server is away, and the
+ * `changed` event sent when it is back refreshes everything. A read that never had data
+ * still shows its error.
+ */
+export function keepShownWhileOffline<R extends { data: unknown; error: ShopError | null }>(result: R): R {
+  if (result.data === undefined || result.error?.code !== 'offline') return result
+  return { ...result, error: null, isError: false, status: 'success' }
 }
 
 /** Query groups: the part of a channel's name before the dot (`activities` for `activities.get`). */

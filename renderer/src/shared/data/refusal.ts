@@ -15,6 +15,8 @@ export function describeRefusal(error: unknown): { title: string; message: strin
       return { title: 'Changed elsewhere meanwhile', message: `${error.message} The calendar now shows the current state.` }
     case 'invalid_transition':
       return { title: 'Not allowed for its status', message: error.message }
+    case 'offline':
+      return { title: 'The shop’s server cannot be reached', message: error.message }
     case 'invalid_input':
       return { title: 'Not saved', message: error.error.issues?.map((i) => i.message).join(' ') || error.message }
     default:

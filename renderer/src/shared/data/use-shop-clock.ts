@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import type { ShopClock } from '../../../../shared/contract/clock'
 import { coreToday, rememberCoreClock } from '../time/shop-clock'
 import { call, type ShopError } from './shop'
-import { channelKey } from './queries'
+import { channelKey, keepShownWhileOffline } from './queries'
 
 async function readClock(): Promise<ShopClock> {
   // Date.now() here times the round trip to the core; the core's answer is the shop's now.
@@ -22,13 +22,15 @@ async function readClock(): Promise<ShopClock> {
  * clock.data?.today // '2026-03-10'
  */
 export function useShopClock() {
-  const query = useQuery<ShopClock, ShopError>({
-    // Under the settings domain: a change of the shop's zone refreshes it.
-    queryKey: ['settings', ...channelKey('clock.now', {}).slice(1)],
-    queryFn: readClock,
-    staleTime: 5 * 60_000,
-    refetchInterval: 5 * 60_000,
-  })
+  const query = keepShownWhileOffline(
+    useQuery<ShopClock, ShopError>({
+      // Under the settings domain: a change of the shop's zone refreshes it.
+      queryKey: ['settings', ...channelKey('clock.now', {}).slice(1)],
+      queryFn: readClock,
+      staleTime: 5 * 60_000,
+      refetchInterval: 5 * 60_000,
+    }),
+  )
   const [, tick] = useState(0)
   useEffect(() => {
     const timer = setInterval(() => tick((n) => n + 1), 60_000)

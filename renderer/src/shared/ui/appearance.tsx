@@ -6,7 +6,7 @@
 import { Badge, type MantineColor } from '@mantine/core'
 import { IconClipboardCheck, IconDots, IconTool, IconHammer, type Icon } from '@tabler/icons-react'
 import type { ActivityStatus } from '../../../../shared/domain/activities'
-import type { Category } from '../../../../shared/domain/reference'
+import type { Category } from '../../../../shared/domain/activity-types'
 
 export const STATUS_LABEL: Record<ActivityStatus, string> = {
   scheduled: 'Scheduled',

@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../handler'
-import { getSettingsRow } from './queries'
+import { getSettingsRow } from '../settings/queries'
 import { shopDay } from '../../../shared/shop-day'
 
 /**

@@ -1,7 +1,9 @@
 import type { HandlerMap } from '../handler'
 import { notFound } from '../errors'
 import { toClosure } from './map'
-import { deleteClosure, findBay, findTechnician, insertClosure, listClosures } from './queries'
+import { findBay } from '../bays/queries'
+import { findTechnician } from '../technicians/queries'
+import { deleteClosure, insertClosure, listClosures } from './queries'
 
 export const closuresHandlers = {
   'closures.list': async (input, { db }) => (await listClosures(db, input)).map(toClosure),
