@@ -63,4 +63,8 @@ export function allHandlers(): Map<string, AnyHandler> {
 export const unservedChannels = (handlers: Map<string, AnyHandler>): string[] => channelNames.filter((c) => !handlers.has(c))
 
 /** The channels served while the database is refused (damaged, newer, in use, server away): Settings → Database too, so a desk can pick another server. */
-export const recoveryChannels: ReadonlySet<string> = new Set([...Object.keys(backupsHandlers), ...Object.keys(databaseHandlers), ...Object.keys(databaseServerHandlers)])
+export const recoveryChannels: ReadonlySet<string> = new Set([
+  ...Object.keys(backupsHandlers),
+  ...Object.keys(databaseHandlers),
+  ...Object.keys(databaseServerHandlers),
+])
