@@ -22,6 +22,7 @@ import { activitiesContract } from './contract/activities'
 import { scheduleContract } from './contract/schedule'
 import { invitesContract } from './contract/invites'
 import { backupsContract, databaseContract } from './contract/backups'
+import { databaseServerContract } from './contract/database-server'
 import type { DatabaseStatus } from './domain/backups'
 import { emailContract, noticesContract } from './contract/email'
 import type { StaffNotice } from './domain/email'
@@ -47,6 +48,7 @@ export const contract = {
   ...invitesContract,
   ...backupsContract,
   ...databaseContract,
+  ...databaseServerContract,
   ...emailContract,
   ...noticesContract,
   ...importContract,

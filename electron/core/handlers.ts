@@ -27,6 +27,7 @@ import { exportHandlers } from './export/handlers'
 import { clockHandlers } from './clock/handlers'
 import { syncHandlers } from './sync/handlers'
 import { deskHandlers } from './desk/handlers'
+import { databaseServerHandlers } from './desk/database-handlers'
 import { autobookHandlers } from './autobook/handlers'
 
 export function allHandlers(): Map<string, AnyHandler> {
@@ -53,6 +54,7 @@ export function allHandlers(): Map<string, AnyHandler> {
     clockHandlers,
     syncHandlers,
     deskHandlers,
+    databaseServerHandlers,
     autobookHandlers,
   )
 }
@@ -60,5 +62,9 @@ export function allHandlers(): Map<string, AnyHandler> {
 /** Contract channels that no handler serves; empty in a finished build. */
 export const unservedChannels = (handlers: Map<string, AnyHandler>): string[] => channelNames.filter((c) => !handlers.has(c))
 
-/** The channels served while the database is refused (damaged, newer, in use). */
-export const recoveryChannels: ReadonlySet<string> = new Set([...Object.keys(backupsHandlers), ...Object.keys(databaseHandlers)])
+/** The channels served while the database is refused (damaged, newer, in use, server away): Settings → Database too, so a desk can pick another server. */
+export const recoveryChannels: ReadonlySet<string> = new Set([
+  ...Object.keys(backupsHandlers),
+  ...Object.keys(databaseHandlers),
+  ...Object.keys(databaseServerHandlers),
+])

@@ -18,6 +18,7 @@ import { MISSED_SERVICE, type MissedService } from './activities/missed-service'
 import { createDatabaseHost, type Host, type Problem, type Session } from './database-host'
 import { BACKUP_SERVICE, dailyBackupService, type BackupService } from './backups/backup-service'
 import { openDesk } from './desk/desk'
+import { serverAddress } from './desk/database-choice'
 import { createServerHost } from './server-host'
 
 export interface CoreOptions {
@@ -97,7 +98,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const lock = createLock()
   const handlers = allHandlers()
   const ports = defaultPorts(log, options.ports)
-  const desk = await openDesk(ports.desk, options.actor ?? safeUserName())
+  const envUrl = (options.env ?? process.env).SHOP_DB_URL?.trim()
+  const desk = await openDesk(ports.desk, options.actor ?? safeUserName(), () => ({
+    inUse: options.dbUrl ? { kind: 'server', url: serverAddress(options.dbUrl) } : { kind: 'file', path: host.path() },
+    environment: envUrl ? serverAddress(envUrl) : null,
+  }))
 
   const baseCtx = (changes: ChangeSet) => ({
     clock,

@@ -6,7 +6,8 @@ import log from 'electron-log/main'
 import { createCore, type Core } from '../core'
 import { registerIpc } from './ipc'
 import { createMainWindow, isHttpUrl } from './window'
-import { devNativeBinding, resolveDbPath } from './paths'
+import { devNativeBinding } from './paths'
+import { databaseOptions, deskFile } from './database-options'
 import { installMenu } from './menu'
 import { closeBeforeQuit } from './quit'
 import { denyPermissions } from './permissions'
@@ -41,16 +42,17 @@ app.on('web-contents-created', (_event, contents) => {
 
 async function start(): Promise<void> {
   denyPermissions(session.defaultSession, (permission, origin) => log.warn(`Refused the permission "${permission}" asked by ${origin}`))
-  const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
-  log.info(`Opening database ${dbPath}`)
+  const userData = app.getPath('userData')
+  const secrets = safeStorageSecretStore(safeStorage, join(userData, 'secrets.json'))
+  // Who works at this computer and which database it uses: the desk's own, never in the shared database.
+  const desk = fileDeskStore(deskFile(userData))
   core = await createCore({
-    dbPath,
+    ...(await databaseOptions({ argv: process.argv, env: process.env, userData, desk, secrets, log })),
     log,
     nativeBinding: devNativeBinding(app.getAppPath(), app.isPackaged),
     ports: {
-      secrets: safeStorageSecretStore(safeStorage, join(app.getPath('userData'), 'secrets.json')),
-      // Who works at this computer: the desk's own, even when desks come to share one database.
-      desk: fileDeskStore(join(app.getPath('userData'), 'desk.json')),
+      secrets,
+      desk,
       // The core asks for OAuth consent pages only; anything but http(s) is refused, never handed to the OS.
       async openExternal(url) {
         if (!isHttpUrl(url)) throw new Error(`Refused to open a non-web address: ${url}`)

@@ -5,6 +5,7 @@
  */
 import { loadavg } from 'node:os'
 import { benchScheduling } from './scheduling'
+import { benchPostgres } from './postgres'
 import { benchInvites } from './invites'
 import { benchCalendarUi, printCalendarUi } from './calendar-ui'
 import { benchImport } from './import'
@@ -18,6 +19,8 @@ console.log(
     .join(' ')}\n`,
 )
 await benchScheduling()
+console.log()
+await benchPostgres()
 console.log()
 await benchInvites()
 console.log()

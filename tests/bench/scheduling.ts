@@ -17,8 +17,8 @@ import { silentLogger } from '../../electron/core/logger'
 import { addDays } from '../../shared/dates'
 import type { ChannelInput, ChannelName } from '../../shared/contract'
 
-const VEHICLES = 10_000
-const TODAY = '2025-01-01'
+export const VEHICLES = 10_000
+export const TODAY = '2025-01-01'
 const QUERY_RUNS = 20
 
 export interface SchedulingBenchResult {
@@ -31,7 +31,7 @@ export interface SchedulingBenchResult {
 }
 
 /** Customers, vehicles (onboarded over the last two years) and 3 templates, in a few big SQL statements. */
-async function seed(core: Core): Promise<void> {
+export async function seed(core: Core): Promise<void> {
   const now = `${TODAY}T12:00:00.000Z`
   await core.db.transaction().execute(async (trx) => {
     for (const [name, months] of [

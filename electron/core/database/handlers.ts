@@ -8,4 +8,4 @@ import { longRunning, type HandlerMap } from '../handler'
 export const databaseHandlers = {
   'database.status': longRunning<'database.status'>((_input, ctx) => ctx.database.status()),
   'database.open': longRunning<'database.open'>(({ path }, ctx) => ctx.database.open(path)),
-} satisfies HandlerMap<'database'>
+} satisfies Pick<HandlerMap<'database'>, 'database.status' | 'database.open'>

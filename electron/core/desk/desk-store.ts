@@ -5,6 +5,11 @@ import { dirname } from 'node:path'
 export interface DeskFile {
   /** The person at this desk, named in the history of every change made here; null: the OS account. */
   worker: string | null
+  /**
+   * The shop's PostgreSQL server this desk uses (`postgres://user@host:port/database`, never
+   * with a password: that one lives in the secret store); null: the local database file.
+   */
+  server: string | null
 }
 
 /**
@@ -17,7 +22,7 @@ export interface DeskStore {
   write(file: DeskFile): Promise<void>
 }
 
-const EMPTY: DeskFile = { worker: null }
+const EMPTY: DeskFile = { worker: null, server: null }
 
 /** A desk that forgets at close: the default for a core given no store. */
 export function memoryDeskStore(initial: DeskFile = EMPTY): DeskStore {
@@ -43,8 +48,10 @@ export function fileDeskStore(path: string): DeskStore {
     async read() {
       try {
         const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'))
-        const worker = typeof parsed === 'object' && parsed !== null && 'worker' in parsed ? parsed.worker : null
-        return { worker: typeof worker === 'string' && worker.trim() ? worker.trim().slice(0, 100) : null }
+        const field = (name: string): unknown =>
+          typeof parsed === 'object' && parsed !== null && name in parsed ? (parsed as Record<string, unknown>)[name] : null
+        const worker = field('worker')
+        return { worker: typeof worker === 'string' && worker.trim() ? worker.trim().slice(0, 100) : null, server: serverUrlOrNull(field('server')) }
       } catch {
         return { ...EMPTY }
       }
@@ -55,5 +62,18 @@ export function fileDeskStore(path: string): DeskStore {
       writeFileSync(temp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 })
       renameSync(temp, path)
     },
+  }
+}
+
+/** A stored server address as the desk may use it: a postgres URL, its password dropped; anything else is no server. */
+function serverUrlOrNull(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  try {
+    const url = new URL(value)
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return null
+    url.password = ''
+    return url.toString()
+  } catch {
+    return null
   }
 }

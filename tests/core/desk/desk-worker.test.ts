@@ -63,7 +63,7 @@ describe('who is working at this desk', () => {
     const history = await ok('activities.history', { id: a.id })
     const notes = history.filter((e) => e.changes && 'notes' in e.changes).sort((x, y) => x.id - y.id)
     expect(notes.map((e) => e.actor)).toEqual(['os-account', 'Maria Lopez'])
-    expect(JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8'))).toEqual({ worker: 'Maria Lopez' })
+    expect(JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8'))).toEqual({ worker: 'Maria Lopez', server: null })
 
     await core.close()
     core = await open()

@@ -13,6 +13,7 @@ import { TemplatesSection } from './TemplatesSection'
 import { BackupsSection } from '../backups/BackupsSection'
 import { CalendarAccountsSection } from '../sync/CalendarAccountsSection'
 import { AutobookSection } from './AutobookSection'
+import { DatabaseSection } from './DatabaseSection'
 
 const TABS = [
   { value: 'shop', label: 'Shop', Section: ShopSection },
@@ -23,7 +24,7 @@ const TABS = [
   { value: 'technicians', label: 'Technicians', Section: TechniciansSection },
   { value: 'types', label: 'Activity types', Section: ActivityTypesSection },
   { value: 'templates', label: 'Templates', Section: TemplatesSection },
-  { value: 'backups', label: 'Backups', Section: BackupsSection },
+  { value: 'database', label: 'Database', Section: DatabaseAndBackups },
   { value: 'email', label: 'Email', Section: EmailSection },
   { value: 'notifications', label: 'Notifications', Section: NotificationsSection },
   { value: 'calendars', label: 'Calendar accounts', Section: CalendarAccountsSection },
@@ -38,8 +39,20 @@ function SchedulingAndAutobook() {
   )
 }
 
+// Which database this desk uses and its backups: one concern, one tab (another would wrap the row).
+function DatabaseAndBackups() {
+  return (
+    <Stack gap="xl">
+      <DatabaseSection />
+      <BackupsSection />
+    </Stack>
+  )
+}
+
 type TabValue = (typeof TABS)[number]['value']
 const isTab = (v: string | null): v is TabValue => TABS.some((t) => t.value === v)
+/** Links written before the tabs were merged (`?tab=backups`) still land on their tab. */
+const FORMER_TABS: Record<string, TabValue> = { backups: 'database' }
 
 /**
  * Settings, one tab a concern. The open tab lives in the URL (`#/settings?tab=hours`) so a
@@ -48,7 +61,8 @@ const isTab = (v: string | null): v is TabValue => TABS.some((t) => t.value === 
  */
 export function SettingsPage() {
   const [params, setParams] = useSearchParams()
-  const requested = params.get('tab')
+  const asked = params.get('tab')
+  const requested = (asked && FORMER_TABS[asked]) ?? asked
   const tab: TabValue = isTab(requested) ? requested : 'shop'
   return (
     <Stack gap="md">
