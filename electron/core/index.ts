@@ -20,6 +20,8 @@ import { recoveryChannels } from './backups/handlers'
 import { BACKUP_SERVICE, dailyBackupService, type BackupService } from './backups/backup-service'
 import { openDesk } from './desk/desk'
 import { createServerHost } from './server-host'
+import { transactionsFor } from './db/serializable'
+import { postgresLeader, thisDeskOnly, type BackgroundHolder, type BackgroundLeader, type LeaderOptions } from './db/postgres-leader'
 
 export interface CoreOptions {
   /** Database file; created with the latest schema when missing. Unused when `dbUrl` is given. */
@@ -52,6 +54,8 @@ export interface CoreOptions {
   env?: Readonly<Record<string, string | undefined>>
   /** Options of the built-in services (tests shorten timeouts and pages). */
   serviceOptions?: BuiltInServiceOptions
+  /** On a shared server: how often a desk without the background work tries to take it (tests shorten it). */
+  leader?: Pick<LeaderOptions, 'retryMs'>
 }
 
 export interface Core {
@@ -64,7 +68,10 @@ export interface Core {
   readonly dialect: Dialect
   clock: Clock
   /** Work the core does by itself (missed marking, backups, sync, ...) on the open file: started, stopped before close. */
-  services: Pick<ServiceRegistry, 'get' | 'names' | 'register'>
+  services: Pick<ServiceRegistry, 'get' | 'names' | 'register'> & {
+    /** Which desk runs the shop's background work: always this one on a local file, one of them on a shared server. */
+    background(): Promise<BackgroundHolder>
+  }
   /**
    * Tests trigger background work here: the missed-activity service's day-change check,
    * the daily backup, the full integrity check.
@@ -99,6 +106,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers = allHandlers()
   const ports = defaultPorts(log, options.ports)
   const desk = await openDesk(ports.desk, options.actor ?? safeUserName())
+  let sessionLeader: BackgroundLeader = thisDeskOnly
 
   const baseCtx = (changes: ChangeSet) => ({
     clock,
@@ -118,12 +126,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const openSession = (connection: Connection): Session => {
     const { db, sqlite, dialect } = connection
+    // Several desks on one server: serializable transactions with retries, background work on one desk (db/serializable.ts, db/postgres-leader.ts).
+    const transact = transactionsFor(dialect, { log })
+    const leader =
+      dialect === 'postgres' && options.dbUrl ? postgresLeader({ url: options.dbUrl, password: options.dbPassword, log, ...options.leader }) : thisDeskOnly
     const makeCtx = (scopedDb: Kysely<Database> | null, changes: ChangeSet): Ctx => ({
       ...baseCtx(changes),
       db: scopedDb ?? db,
       dialect,
       sqlite,
-      batch: (fn) => lock.run(() => db.transaction().execute(fn)),
+      batch: (fn) => lock.run(() => transact(db, fn)),
       backupBefore: (reason) => host.backupBefore(reason),
     })
     const invoke = createInvoke({
@@ -132,12 +144,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       db,
       makeCtx,
+      transact,
       onChanged: (event) => events.emit('changed', event),
       onSqliteFailure: (error) => {
         if (error.code === 'damaged') void host.enterRecovery({ code: 'damaged', message: error.message })
       },
     })
-    const services = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx })
+    const services = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx, transact, background: leader })
     const all = [
       ...builtInServices({ env: options.env ?? process.env, ...options.serviceOptions }),
       // A shared server is backed up on the server; a desk backs up only its own file.
@@ -145,7 +158,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...(options.services ?? []),
     ]
     for (const service of all) services.register(service)
-    return { connection, problem: null, invoke, services, start: () => services.start(), stop: () => services.stop() }
+    sessionLeader = leader
+    return {
+      connection,
+      problem: null,
+      invoke,
+      services,
+      async start() {
+        await leader.start()
+        await services.start()
+      },
+      async stop() {
+        await services.stop()
+        await leader.stop()
+      },
+    }
   }
 
   const recoverySession = (problem: Problem): Session => {
@@ -218,6 +245,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (!registry) throw new Error('The database is in recovery mode; no service can run.')
         registry.register(service)
       },
+      background: () => (services() ? sessionLeader.holder() : Promise.resolve({ here: false, desk: null })),
     },
     background: {
       checkDayChange: () => services()?.get<MissedService>(MISSED_SERVICE)?.checkDayChange() ?? Promise.resolve(0),
