@@ -55,7 +55,8 @@ export interface ServiceContext {
    * Runs one database step under the core's lock in its own transaction, with a full
    * handler `Ctx` (so domain functions that take a Ctx work unchanged). What the step
    * reports with `ctx.changed` is emitted as one `changed` event after it commits.
-   * Refused (rejects) once the service is stopping.
+   * Refused (rejects) once the service is stopping. On PostgreSQL a step may run twice (a
+   * serialization failure, db/serializable.ts): keep state from its result, after it returns.
    */
   batch<T>(step: (ctx: Ctx) => Promise<T>): Promise<T>
   /**
