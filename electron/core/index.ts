@@ -21,7 +21,7 @@ import { BACKUP_SERVICE, dailyBackupService, type BackupService } from './backup
 import { openDesk } from './desk/desk'
 import { createServerHost } from './server-host'
 import { transactionsFor } from './db/serializable'
-import { postgresLeader, thisDeskOnly, type BackgroundHolder, type BackgroundLeader, type LeaderOptions } from './db/postgres-leader'
+import { postgresLeader, thisDeskOnly, type BackgroundHolder, type BackgroundLeader } from './db/postgres-leader'
 
 export interface CoreOptions {
   /** Database file; created with the latest schema when missing. Unused when `dbUrl` is given. */
@@ -54,8 +54,6 @@ export interface CoreOptions {
   env?: Readonly<Record<string, string | undefined>>
   /** Options of the built-in services (tests shorten timeouts and pages). */
   serviceOptions?: BuiltInServiceOptions
-  /** On a shared server: how often a desk without the background work tries to take it (tests shorten it). */
-  leader?: Pick<LeaderOptions, 'retryMs'>
 }
 
 export interface Core {
@@ -128,8 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const { db, sqlite, dialect } = connection
     // Several desks on one server: serializable transactions with retries, background work on one desk (db/serializable.ts, db/postgres-leader.ts).
     const transact = transactionsFor(dialect, { log })
-    const leader =
-      dialect === 'postgres' && options.dbUrl ? postgresLeader({ url: options.dbUrl, password: options.dbPassword, log, ...options.leader }) : thisDeskOnly
+    const leader = dialect === 'postgres' && options.dbUrl ? postgresLeader({ url: options.dbUrl, password: options.dbPassword, log }) : thisDeskOnly
     const makeCtx = (scopedDb: Kysely<Database> | null, changes: ChangeSet): Ctx => ({
       ...baseCtx(changes),
       db: scopedDb ?? db,
