@@ -37,7 +37,9 @@ export interface Ctx {
   services: Pick<ServiceRegistry, 'get'>
   /**
    * For long-running handlers only: runs `fn` under the core's lock in its own transaction
-   * (one batch of a bulk job). Ordinary handlers already run that way.
+   * (one batch of a bulk job). Ordinary handlers already run that way. On PostgreSQL a batch
+   * may run twice (a serialization failure, db/serializable.ts): count what it did from its
+   * result after it returns, not in variables outside it.
    */
   batch<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T>
   /** Resolves after the event loop had a turn, so a long job never blocks it for long. */

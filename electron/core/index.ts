@@ -20,6 +20,8 @@ import { BACKUP_SERVICE, dailyBackupService, type BackupService } from './backup
 import { openDesk } from './desk/desk'
 import { serverAddress } from './desk/database-choice'
 import { createServerHost } from './server-host'
+import { transactionsFor } from './db/serializable'
+import { postgresLeader, thisDeskOnly, type BackgroundHolder, type BackgroundLeader } from './db/postgres-leader'
 
 export interface CoreOptions {
   /** Database file; created with the latest schema when missing. Unused when `dbUrl` is given. */
@@ -64,7 +66,10 @@ export interface Core {
   readonly dialect: Dialect
   clock: Clock
   /** Work the core does by itself (missed marking, backups, sync, ...) on the open file: started, stopped before close. */
-  services: Pick<ServiceRegistry, 'get' | 'names' | 'register'>
+  services: Pick<ServiceRegistry, 'get' | 'names' | 'register'> & {
+    /** Which desk runs the shop's background work: always this one on a local file, one of them on a shared server. */
+    background(): Promise<BackgroundHolder>
+  }
   /**
    * Tests trigger background work here: the missed-activity service's day-change check,
    * the daily backup, the full integrity check.
@@ -103,6 +108,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     inUse: options.dbUrl ? { kind: 'server', url: serverAddress(options.dbUrl) } : { kind: 'file', path: host.path() },
     environment: envUrl ? serverAddress(envUrl) : null,
   }))
+  let sessionLeader: BackgroundLeader = thisDeskOnly
 
   const baseCtx = (changes: ChangeSet) => ({
     clock,
@@ -123,6 +129,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const openSession = (connection: Connection): Session => {
     const { db, sqlite, dialect, server } = connection
     const beforeCommit = server?.announce
+    // Several desks on one server: serializable transactions with retries, background work on one desk (db/serializable.ts, db/postgres-leader.ts).
+    const transact = transactionsFor(dialect, { log })
+    const leader = dialect === 'postgres' && options.dbUrl ? postgresLeader({ url: options.dbUrl, password: options.dbPassword, log }) : thisDeskOnly
     const makeCtx = (scopedDb: Kysely<Database> | null, changes: ChangeSet): Ctx => ({
       ...baseCtx(changes),
       db: scopedDb ?? db,
@@ -130,7 +139,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sqlite,
       batch: (fn) =>
         lock.run(() =>
-          db.transaction().execute(async (trx) => {
+          transact(db, async (trx) => {
             const result = await fn(trx)
             // A long job's batch tells the other desks at once, as its own desk hears at the end.
             if (beforeCommit && !changes.isEmpty()) await beforeCommit(trx, changes.toEvent())
@@ -145,6 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       db,
       makeCtx,
+      transact,
       onChanged: (event) => events.emit('changed', event),
       onSqliteFailure: (error) => {
         if (error.code === 'damaged') void host.enterRecovery({ code: 'damaged', message: error.message })
@@ -154,7 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // While the server is away, only the channels that never need it (database status) answer.
       refuse: server && ((channel) => (recoveryChannels.has(channel) ? undefined : server.refusal()?.toData())),
     })
-    const services = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx, beforeCommit })
+    const services = createServiceRegistry({ db, lock, clock, log, events, ports, makeCtx, beforeCommit, transact, background: leader })
     const all = [
       ...builtInServices({ env: options.env ?? process.env, ...options.serviceOptions }),
       // A shared server is backed up on the server; a desk backs up only its own file.
@@ -162,7 +172,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...(options.services ?? []),
     ]
     for (const service of all) services.register(service)
-    return { connection, problem: null, invoke, services, start: () => services.start(), stop: () => services.stop() }
+    sessionLeader = leader
+    return {
+      connection,
+      problem: null,
+      invoke,
+      services,
+      async start() {
+        await leader.start()
+        await services.start()
+      },
+      async stop() {
+        await services.stop()
+        await leader.stop()
+      },
+    }
   }
 
   const recoverySession = (problem: Problem): Session => {
@@ -235,6 +259,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (!registry) throw new Error('The database is in recovery mode; no service can run.')
         registry.register(service)
       },
+      background: () => (services() ? sessionLeader.holder() : Promise.resolve({ here: false, desk: null })),
     },
     background: {
       checkDayChange: () => services()?.get<MissedService>(MISSED_SERVICE)?.checkDayChange() ?? Promise.resolve(0),

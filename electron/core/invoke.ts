@@ -10,6 +10,7 @@ import type { Logger } from './logger'
 import { sqliteFailure } from './db/sqlite-errors'
 import { createChangeSet, type ChangeSet } from './change-set'
 import type { ChangedEvent } from '../../shared/contract'
+import type { Transact } from './db/serializable'
 
 /** Typed for callers that know the channel (tests, benchmarks); untyped for transports passing strings through. */
 export interface Invoke {
@@ -37,6 +38,8 @@ interface GateDeps {
   db: Kysely<Database> | null
   makeCtx(db: Kysely<Database> | null, changes: ChangeSet): Ctx
   onChanged(event: ChangedEvent): void
+  /** Runs a call's transaction: plain on SQLite, serializable with retries on PostgreSQL (db/serializable.ts). */
+  transact?: Transact
   /** Answers a refusal for channels that must not run now (recovery mode), before any input is read. */
   refuse?(channel: string): AppErrorData | undefined
   /** Told of every refusal that came from SQLite itself, e.g. damage found by a query. */
@@ -65,15 +68,18 @@ export function createInvoke(deps: GateDeps): Invoke {
     const handler = deps.handlers.get(channel)
     if (!handler) return fail({ code: 'unknown_channel', message: `No handler serves "${channel}".` })
 
-    const changed = createChangeSet()
+    let changed = createChangeSet()
     const longRunning = isLongRunning(handler)
+    const transact: Transact = deps.transact ?? ((db, work) => db.transaction().execute(work))
     try {
       const db = deps.db
       const data = longRunning
         ? await handler(parsed.data, deps.makeCtx(db, changed))
         : db
           ? await deps.lock.run(() =>
-              db.transaction().execute(async (trx) => {
+              transact(db, async (trx) => {
+                // A retried run starts afresh: only the attempt that committed says what changed.
+                changed = createChangeSet()
                 const result = await handler(parsed.data, deps.makeCtx(trx, changed))
                 if (deps.beforeCommit && !changed.isEmpty()) await deps.beforeCommit(trx, changed.toEvent())
                 return result

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { appendLog } from './log'
 import { formatDayText } from '../../../shared/format-dates'
@@ -19,13 +19,15 @@ export async function markMissed(db: Kysely<Database>, opts: { today: string; ti
   // Day + grace < today  <=>  day < today - grace.
   const cutoffDay = addDays(opts.today, -opts.graceDays)
   const cutoffInstant = startOfShopDay(cutoffDay, opts.timeZone).toISOString()
+  // `+start_at` keeps SQLite's planner off the start_at index for the first side; PostgreSQL has no unary + for text (nor the need).
+  const unbooked = db.getExecutor().adapter instanceof PostgresAdapter ? sql`start_at is null` : sql`+start_at is null`
   const rows = await db
     .selectFrom('activities')
     .select(['id', 'vehicle_id', 'version', 'due_date', 'start_at'])
     .where('started_at', 'is', null)
     // Each side is a range on an index: (status, due_date) and (status, start_at).
     .where(
-      sql<boolean>`((status = 'scheduled' and +start_at is null and due_date < ${cutoffDay})
+      sql<boolean>`((status = 'scheduled' and ${unbooked} and due_date < ${cutoffDay})
         or (status = 'scheduled' and start_at < ${cutoffInstant}))`,
     )
     .execute()

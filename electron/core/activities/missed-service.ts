@@ -25,11 +25,11 @@ export function missedActivityService(): MissedService {
   const checkDayChange = async (): Promise<number> => {
     const s = context
     if (!s || s.signal.aborted) return 0
-    const marked = await s.batch(async (ctx) => {
+    const { marked, today } = await s.batch(async (ctx) => {
       const settings = await getSettingsRow(ctx.db)
       const now = ctx.clock.now()
       const today = shopDay(now, settings.time_zone)
-      if (today === lastDay) return []
+      if (today === lastDay) return { marked: [], today }
       const ids = await markMissed(ctx.db, {
         today,
         timeZone: settings.time_zone,
@@ -37,9 +37,10 @@ export function missedActivityService(): MissedService {
         now: now.toISOString(),
       })
       if (ids.length > 0) ctx.changedRows('activities', ids)
-      lastDay = today
-      return ids
+      return { marked: ids, today }
     })
+    // Only once the marks committed: a step run again (another desk's commit got in first) must mark again.
+    lastDay = today
     if (marked.length > 0) {
       // Each one is in the activity log; the app log gets the count and a sample of ids.
       const sample = marked.slice(0, 20).join(', ')
@@ -50,6 +51,7 @@ export function missedActivityService(): MissedService {
 
   return {
     name: MISSED_SERVICE,
+    background: true,
     async start(s) {
       context = s
       // A failed check must not keep the shop from opening; the next minute tries again.

@@ -58,6 +58,7 @@ export function emailOutboxService(): EmailService {
 
   return {
     name: EMAIL_SERVICE,
+    background: true,
     start(s) {
       context = s
       unsubscribe = s.events.on('changed', (e) => {

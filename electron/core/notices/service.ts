@@ -39,6 +39,7 @@ export function staffNoticesService(): NoticesService {
 
   return {
     name: NOTICES_SERVICE,
+    background: true,
     start(s) {
       context = s
       // A booking made 40 minutes ahead, or work just marked missed, should not wait for the timer.

@@ -8,7 +8,7 @@ import type { Core } from '../../../electron/core'
 import type { ServiceContext } from '../../../electron/core/services'
 import { announcementPayload, readAnnouncement } from '../../../electron/core/db/postgres-notify'
 import { testDialect } from '../../helpers/postgres'
-import { desksOnOneDatabase, nextEvent, record } from '../../helpers/desks'
+import { desksOnOneDatabase, nextEvent, record, type Desk } from '../../helpers/desks'
 
 let shop: Awaited<ReturnType<typeof desksOnOneDatabase>> | null = null
 
@@ -59,7 +59,7 @@ describe('the announcement of a change set', () => {
 describe.runIf(testDialect() === 'postgres')('two desks on one shop database', () => {
   it("hear each other's edits within moments, with the domains and ids, and never their own twice", async () => {
     shop = await desksOnOneDatabase(2)
-    const [a, b] = shop.desks as [Core, Core]
+    const [a, b] = shop.desks as [Desk, Desk]
     const onA = record(a, 'changed')
     const fromCall: number[] = []
     const afterAnswer: number[] = []
@@ -92,7 +92,7 @@ describe.runIf(testDialect() === 'postgres')('two desks on one shop database', (
 
   it('announce nothing for a call or a step that rolled back', async () => {
     shop = await desksOnOneDatabase(2)
-    const [a, b] = shop.desks as [Core, Core]
+    const [a, b] = shop.desks as [Desk, Desk]
     const onB = record(b, 'changed')
     const service = serviceOn(a)
     await expect(
@@ -115,7 +115,7 @@ describe.runIf(testDialect() === 'postgres')('two desks on one shop database', (
 
   it('hear a change naming thousands of rows as its domains', async () => {
     shop = await desksOnOneDatabase(2)
-    const [a, b] = shop.desks as [Core, Core]
+    const [a, b] = shop.desks as [Desk, Desk]
     const service = serviceOn(a)
     const heard = nextEvent(b, 'changed')
     await service.batch(async (ctx) => {

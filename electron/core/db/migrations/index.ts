@@ -14,6 +14,7 @@ import * as m1202_010 from './2026-12-02-010-sync-due-dates'
 import * as m1202_020 from './2026-12-02-020-sync-outlook'
 import * as m1202_050 from './2026-12-02-050-autobook'
 import * as m1202_070 from './2026-12-02-070-sync-inbox'
+import * as m1202_100 from './2026-12-02-100-booking-exclusion'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-21-001-customers-vehicles': m001,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-020-sync-outlook': m1202_020,
   '2026-12-02-050-autobook': m1202_050,
   '2026-12-02-070-sync-inbox': m1202_070,
+  '2026-12-02-100-booking-exclusion': m1202_100,
 }
