@@ -2,10 +2,13 @@ import { useState } from 'react'
 import { Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconCalendarRepeat, IconCheck, IconPlayerPlay, IconX } from '@tabler/icons-react'
-import { TRANSITIONS, type Activity } from '../../../../shared/domain/activities'
+import { zod4Resolver } from 'mantine-form-zod-resolver'
+import { z } from 'zod'
+import { activitySchemas, TRANSITIONS, type Activity } from '../../../../shared/domain/activities'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { formatDate } from '../../shared/time/format'
 import { STATUS_FILL } from '../../shared/ui/appearance'
+import { focusFirstInvalid, numberOrNull } from '../../shared/ui/form-support'
 import { ACTIVITY_WRITE } from './use-activity-action'
 
 // The calendar's completed and missed fills: white on Mantine's teal.6 and red.6 is under 4.5:1.
@@ -67,6 +70,24 @@ export function StatusActions({ activity: a, run, busy, onRebook }: Props) {
   )
 }
 
+// The shared schemas of completing and cancelling; the odometer with the words the form has
+// always used (NumberInput already keeps it whole and within range as it is typed).
+const completeFields = activitySchemas.complete.pick({ completedBy: true, notes: true }).extend({
+  odometer: z.number().int('Whole miles only').min(0, 'Miles cannot be negative').max(2_000_000, 'That is more than any vehicle drives').nullable(),
+})
+const resolveComplete = zod4Resolver(completeFields, { errorPriority: 'first' })
+const resolveCancel = zod4Resolver(activitySchemas.cancel.pick({ reason: true }), { errorPriority: 'first' })
+
+interface CompleteValues {
+  completedBy: string
+  odometer: number | string
+  odometerIsCorrection: boolean
+  notes: string
+}
+
+/** A form that does not pass its checks: the first field that needs the person takes focus. */
+const invalid = (_errors: unknown, _values: unknown, event?: { currentTarget: HTMLElement }) => focusFirstInvalid(event?.currentTarget)
+
 interface FormProps {
   activity: Activity
   run: Props['run']
@@ -78,12 +99,9 @@ function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
   const technicians = useChannel('technicians.list', {})
   const readings = useChannel('odometer.list', { vehicleId: a.vehicleId })
   const complete = useChannelMutation('activities.complete', ACTIVITY_WRITE)
-  const form = useForm<{ completedBy: string; odometer: number | string; odometerIsCorrection: boolean; notes: string }>({
+  const form = useForm<CompleteValues>({
     initialValues: { completedBy: a.technicianName ?? '', odometer: '', odometerIsCorrection: false, notes: '' },
-    validate: {
-      completedBy: (v) => (v.trim() ? null : 'Who did the work is required'),
-      odometer: (v) => (v === '' || (typeof v === 'number' && v >= 0) ? null : 'Miles cannot be negative'),
-    },
+    validate: (v) => resolveComplete({ ...v, odometer: numberOrNull(v.odometer) }),
   })
   // The booked technician stays choosable even if they have since been made inactive.
   const names = [...new Set([...(technicians.data ?? []).map((t) => t.name), ...(a.technicianName ? [a.technicianName] : [])])]
@@ -97,13 +115,13 @@ function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
         id: a.id,
         version: a.version,
         completedBy: values.completedBy,
-        odometer: typeof values.odometer === 'number' ? values.odometer : null,
+        odometer: numberOrNull(values.odometer),
         odometerIsCorrection: lower && values.odometerIsCorrection,
         notes: values.notes,
       }),
     )
     if (ok) onDone()
-  })
+  }, invalid)
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} noValidate aria-labelledby="complete-title">
       <Stack gap="xs">
@@ -158,14 +176,11 @@ function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
 
 function CancelForm({ activity: a, run, busy, onDone }: FormProps) {
   const cancel = useChannelMutation('activities.cancel', ACTIVITY_WRITE)
-  const form = useForm({
-    initialValues: { reason: '' },
-    validate: { reason: (v: string) => (v.trim() ? null : 'A reason is required') },
-  })
+  const form = useForm({ initialValues: { reason: '' }, validate: resolveCancel })
   const submit = form.onSubmit(async ({ reason }) => {
     const ok = await run(() => cancel.mutateAsync({ id: a.id, version: a.version, reason }))
     if (ok) onDone()
-  })
+  }, invalid)
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} noValidate aria-labelledby="cancel-title">
       <Stack gap="xs">

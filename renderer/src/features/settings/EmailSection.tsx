@@ -3,13 +3,14 @@ import { Button, Checkbox, Group, NumberInput, PasswordInput, Select, SimpleGrid
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconSend } from '@tabler/icons-react'
-import type { EmailSettings, SmtpSecurity, TestEmailResult } from '../../../../shared/domain/email'
+import { zod4Resolver } from 'mantine-form-zod-resolver'
+import { emailSchemas, type EmailSettings, type SmtpSecurity, type TestEmailResult } from '../../../../shared/domain/email'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { showFieldErrors } from '../../shared/data/form-errors'
 import { FormProblem } from '../../shared/ui/FormProblem'
 import { Notice } from '../../shared/ui/Notice'
 import { OutboxList } from '../email/OutboxList'
-import { numberOrUndefined, useFollowStored } from '../../shared/ui/form-support'
+import { blankNumbers, focusFirstInvalid, numberOrUndefined, useFollowStored } from '../../shared/ui/form-support'
 import { SectionFrame } from '../../shared/ui/SectionFrame'
 
 interface Values {
@@ -28,6 +29,19 @@ const SECURITY: Array<{ value: SmtpSecurity; label: string }> = [
   { value: 'tls', label: 'TLS from the start (usually port 465)' },
   { value: 'none', label: 'None: a relay on this computer or network' },
 ]
+
+const resolve = zod4Resolver(emailSchemas.updateSettings, { errorPriority: 'first' })
+const toInput = (v: Values) => ({
+  host: v.host,
+  port: numberOrUndefined(v.port) as number,
+  security: v.security,
+  username: v.username,
+  // Blank keeps the saved password; the box removes it.
+  ...(v.clearPassword ? { password: null } : v.password ? { password: v.password } : {}),
+  fromAddress: v.fromAddress,
+  fromName: v.fromName,
+})
+const validate = (v: Values) => ({ ...resolve(toInput(v)), ...blankNumbers(v, ['port']) })
 
 const fromSettings = (s: EmailSettings): Values => ({
   host: s.host ?? '',
@@ -63,37 +77,29 @@ export function EmailSection() {
 }
 
 function EmailForm({ settings }: { settings: EmailSettings }) {
-  const form = useForm<Values>({ initialValues: fromSettings(settings) })
+  const form = useForm<Values>({ initialValues: fromSettings(settings), validate })
   useFollowStored(form, fromSettings(settings))
   const update = useChannelMutation('email.updateSettings')
   const [problem, setProblem] = useState<string | null>(null)
 
-  const save = form.onSubmit(async (v) => {
-    setProblem(null)
-    const port = numberOrUndefined(v.port)
-    if (port === undefined) {
-      form.setFieldError('port', 'Required')
-      return
-    }
-    try {
-      const saved = await update.mutateAsync({
-        host: v.host,
-        port,
-        security: v.security,
-        username: v.username,
-        // Blank keeps the saved password; the box removes it.
-        ...(v.clearPassword ? { password: null } : v.password ? { password: v.password } : {}),
-        fromAddress: v.fromAddress,
-        fromName: v.fromName,
-      })
-      form.setInitialValues(fromSettings(saved))
-      form.setValues(fromSettings(saved))
-      form.resetDirty(fromSettings(saved))
-      notifications.show({ color: 'green', message: 'Email settings saved' })
-    } catch (error) {
-      setProblem(showFieldErrors(error, Object.keys(v), form.setErrors))
-    }
-  })
+  const save = form.onSubmit(
+    async (v, event) => {
+      setProblem(null)
+      // Read now: React clears an event's currentTarget once the handler has returned.
+      const element = event?.currentTarget
+      try {
+        const saved = await update.mutateAsync(toInput(v))
+        form.setInitialValues(fromSettings(saved))
+        form.setValues(fromSettings(saved))
+        form.resetDirty(fromSettings(saved))
+        notifications.show({ color: 'green', message: 'Email settings saved' })
+      } catch (error) {
+        setProblem(showFieldErrors(error, Object.keys(v), form.setErrors))
+        focusFirstInvalid(element)
+      }
+    },
+    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
+  )
 
   return (
     <form onSubmit={save} noValidate aria-label="Mail server">

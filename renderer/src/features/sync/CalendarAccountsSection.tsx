@@ -7,8 +7,7 @@ import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { FormProblem } from '../../shared/ui/FormProblem'
 import { SectionFrame } from '../../shared/ui/SectionFrame'
 import { AccountCard } from './AccountCard'
-import { GoogleClientForm } from './GoogleClientForm'
-import { OutlookClientForm } from './OutlookClientForm'
+import { SignInClientForm } from './SignInClientForm'
 import { providerName } from './format'
 import { SyncIssues } from './SyncIssues'
 import { useConnect } from './use-connect'
@@ -96,7 +95,7 @@ function ProviderConnect(props: {
     )
   }
   if (source === 'none' || editing) {
-    return provider === 'google' ? <GoogleClientForm config={config} {...done} /> : <OutlookClientForm config={config} {...done} />
+    return <SignInClientForm provider={provider} config={config} {...done} />
   }
   const Icon = provider === 'google' ? IconBrandGoogle : IconBrandWindows
   return (

@@ -1,13 +1,13 @@
 import { useState } from 'react'
-import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { IconArrowRight } from '@tabler/icons-react'
-import { Link } from 'react-router'
 import type { SyncInboxItem, SyncInboxKind } from '../../../../shared/domain/sync'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { useShopClock } from '../../shared/data/use-shop-clock'
 import { useActivityPanel } from '../../shared/ui/activity-panel'
 import { FormProblem } from '../../shared/ui/FormProblem'
 import { LoadError } from '../../shared/ui/LoadError'
+import { SyncPageHeader } from './SyncPageHeader'
 import { accountName, formatInstant, plural, providerName } from './format'
 
 // Badge tints with black text: AA on every one of them.
@@ -47,31 +47,20 @@ export function SyncInbox() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1} size="h2">
-            Sync inbox
-          </Title>
-          <Text size="sm" c="gray.7">
-            What came back from the calendars: bookings moved or deleted there, and moves that clashed with the shop’s plan.{' '}
-            <Anchor component={Link} to="/sync-log" size="sm" underline="always">
-              Sync log
-            </Anchor>
-            {' · '}
-            <Anchor component={Link} to="/settings?tab=calendars" size="sm" underline="always">
-              Calendar accounts
-            </Anchor>
-          </Text>
-        </div>
-        <Button
-          variant="default"
-          disabled={unseen === 0}
-          loading={seen.isPending && seen.variables?.all === true}
-          onClick={() => void act(seen.mutateAsync({ all: true }))}
-        >
-          Mark all as seen
-        </Button>
-      </Group>
+      <SyncPageHeader
+        title="Sync inbox"
+        description="What came back from the calendars: bookings moved or deleted there, and moves that clashed with the shop’s plan."
+        action={
+          <Button
+            variant="default"
+            disabled={unseen === 0}
+            loading={seen.isPending && seen.variables?.all === true}
+            onClick={() => void act(seen.mutateAsync({ all: true }))}
+          >
+            Mark all as seen
+          </Button>
+        }
+      />
       <Group gap="md">
         <SegmentedControl
           aria-label="Show"
