@@ -1,4 +1,4 @@
-import { createTheme, DEFAULT_THEME, Modal, Notification } from '@mantine/core'
+import { Badge, createTheme, DEFAULT_THEME, Modal, Notification } from '@mantine/core'
 
 const { gray, red } = DEFAULT_THEME.colors
 
@@ -11,6 +11,7 @@ export const theme = createTheme({
   colors: {
     // Gray 6 is Mantine's "dimmed" text: #868e96 reads at 3.3:1 on white, too faint for a
     // screen used all day. This keeps the look at 5.3:1.
+    // Every grey note (c="dimmed") reads in this shade; no screen picks a darker grey of its own.
     gray: [gray[0], gray[1], gray[2], gray[3], gray[4], gray[5], '#646c74', gray[7], gray[8], gray[9]],
     // Red 6 is the error text under a field and the fill of danger buttons: #fa5252 is 3.3:1.
     // The scale moves two steps darker from 6 on, so hover (7) still darkens.
@@ -18,6 +19,9 @@ export const theme = createTheme({
   },
   defaultRadius: 'sm',
   components: {
+    // A light badge writes its label in shade 9 of its colour on shade 1: yellow, orange and
+    // lime read under 4.5:1. Black reads on every tint; the tint still says which kind it is.
+    Badge: Badge.extend({ vars: (_theme, props) => ({ root: props.variant === 'light' ? { '--badge-color': 'var(--mantine-color-black)' } : {} }) }),
     // Mantine's close button is an icon alone: without a name, screen readers hear "button".
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     // The same for toasts (saved messages, booking notices, staff notices in the browser).

@@ -167,7 +167,7 @@ function TestEmail({ settings }: { settings: EmailSettings }) {
       <Title order={3} size="h4">
         Send a test email
       </Title>
-      <Text size="sm" c="gray.7">
+      <Text size="sm" c="dimmed">
         Uses the saved settings and shows what the server answered.
       </Text>
       <Group align="flex-end">
@@ -177,7 +177,7 @@ function TestEmail({ settings }: { settings: EmailSettings }) {
         </Button>
       </Group>
       {!settings.configured && (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Save a mail server and a from-address first.
         </Text>
       )}

@@ -117,7 +117,7 @@ function HoursForm({ days }: { days: ShopDay[] }) {
                       </>
                     ) : (
                       <Table.Td colSpan={2}>
-                        <Text c="gray.7" size="sm">
+                        <Text c="dimmed" size="sm">
                           Closed all day
                         </Text>
                       </Table.Td>

@@ -115,7 +115,7 @@ export function TemplateFormModal({ template, onClose, onSaved }: Props) {
         <Text fw={500} size="sm">
           Every
         </Text>
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           Give one or more; whichever comes first wins. A miles interval needs two odometer readings at least 14 days apart to estimate a date.
         </Text>
         <SimpleGrid cols={3} mt={6}>

@@ -88,7 +88,7 @@ function ProviderConnect(props: {
         <Button variant="default" leftSection={<IconBrandWindows size={16} aria-hidden />} onClick={() => props.setEditingClient('outlook')}>
           Set up Outlook…
         </Button>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           For Microsoft 365 or Outlook.com calendars: needs the shop’s own Microsoft Entra app, once.
         </Text>
       </Group>
@@ -103,7 +103,7 @@ function ProviderConnect(props: {
       <Button leftSection={<Icon size={16} aria-hidden />} loading={props.busy} onClick={props.onConnect}>
         Connect {providerName(provider)}
       </Button>
-      <Text size="sm" c="gray.7">
+      <Text size="sm" c="dimmed">
         {providerName(provider)} sign-in client {source === 'environment' ? 'set by this installation' : 'entered here'}.{' '}
         <Anchor
           component="button"

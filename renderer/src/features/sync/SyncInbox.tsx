@@ -10,7 +10,7 @@ import { LoadError } from '../../shared/ui/LoadError'
 import { SyncPageHeader } from './SyncPageHeader'
 import { accountName, formatInstant, plural, providerName } from './format'
 
-// Badge tints with black text: AA on every one of them.
+// Light badge tints; the theme gives them black text, AA on every one of them.
 const KIND_LABELS: Record<SyncInboxKind, { label: string; color: string }> = {
   moved: { label: 'Moved', color: 'blue' },
   deleted: { label: 'Deleted', color: 'gray' },
@@ -83,7 +83,7 @@ export function SyncInbox() {
       ) : inbox.isPending ? (
         <Text>Loading…</Text>
       ) : items.length === 0 ? (
-        <Text c="gray.7">{show === 'unseen' ? 'Nothing new from the calendars.' : 'Nothing has come back from the calendars yet.'}</Text>
+        <Text c="dimmed">{show === 'unseen' ? 'Nothing new from the calendars.' : 'Nothing has come back from the calendars yet.'}</Text>
       ) : (
         <Table aria-label="Changes from the calendars" withTableBorder verticalSpacing="sm">
           <Table.Thead>
@@ -146,7 +146,7 @@ function InboxRow({
         )}
       </Table.Td>
       <Table.Td>
-        <Badge color={kind.color} variant="light" tt="none" styles={{ label: { color: 'var(--mantine-color-black)' } }}>
+        <Badge color={kind.color} variant="light" tt="none">
           {kind.label}
         </Badge>
       </Table.Td>
@@ -154,7 +154,7 @@ function InboxRow({
         <Anchor component="button" type="button" size="sm" fw={600} ta="left" onClick={() => panel.open(item.activityId)} aria-label={`Open ${work}`}>
           {work}
         </Anchor>
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           {where}
         </Text>
       </Table.Td>
@@ -189,7 +189,7 @@ function InboxRow({
             </Button>
           </Group>
         ) : item.seenAt ? (
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             Seen {formatInstant(item.seenAt, timeZone)}
           </Text>
         ) : (

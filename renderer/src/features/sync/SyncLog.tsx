@@ -96,7 +96,7 @@ export function SyncLog() {
       ) : log.isPending ? (
         <Text>Loading…</Text>
       ) : rows.length === 0 ? (
-        <Text c="gray.7">{(log.data ?? []).length === 0 ? 'Nothing synced yet.' : 'No entry matches these filters.'}</Text>
+        <Text c="dimmed">{(log.data ?? []).length === 0 ? 'Nothing synced yet.' : 'No entry matches these filters.'}</Text>
       ) : (
         <Table aria-label="Sync log" striped withTableBorder>
           <Table.Thead>
