@@ -161,14 +161,7 @@ function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
           </Stack>
         )}
         <Textarea label="Work notes" autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
-        <Group justify="flex-end" gap="xs">
-          <Button size="xs" variant="default" onClick={onDone}>
-            Back
-          </Button>
-          <Button size="xs" color={DONE} type="submit" loading={busy}>
-            Mark completed
-          </Button>
-        </Group>
+        <FormFoot color={DONE} busy={busy} label="Mark completed" onBack={onDone} />
       </Stack>
     </Paper>
   )
@@ -188,15 +181,22 @@ function CancelForm({ activity: a, run, busy, onDone }: FormProps) {
           Cancel this activity
         </Title>
         <TextInput label="Reason" required data-autofocus {...form.getInputProps('reason')} />
-        <Group justify="flex-end" gap="xs">
-          <Button size="xs" variant="default" onClick={onDone}>
-            Back
-          </Button>
-          <Button size="xs" color={STOP} type="submit" loading={busy}>
-            Cancel activity
-          </Button>
-        </Group>
+        <FormFoot color={STOP} busy={busy} label="Cancel activity" onBack={onDone} />
       </Stack>
     </Paper>
+  )
+}
+
+/** Back (the form closes, nothing changes) and the form's submit, in the colour of what it does. */
+function FormFoot({ color, busy, label, onBack }: { color: string; busy: boolean; label: string; onBack: () => void }) {
+  return (
+    <Group justify="flex-end" gap="xs">
+      <Button size="xs" variant="default" onClick={onBack}>
+        Back
+      </Button>
+      <Button size="xs" color={color} type="submit" loading={busy}>
+        {label}
+      </Button>
+    </Group>
   )
 }

@@ -133,7 +133,7 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
         {...form.getInputProps('vin')}
       />
       {vinWarning !== null && vinWarning === typedVin && (
-        <Alert color="orange" role="alert" title="Check the VIN" data-testid="vin-warning" styles={{ label: { color: '#8a3300' } }}>
+        <Alert color="orange" role="alert" title="Check the VIN" data-testid="vin-warning">
           Its 9th character does not match the check digit North American VINs carry, so it may have a typo. Vehicles made for other markets may not use one.
           <Button
             type="submit"

@@ -12,6 +12,7 @@ import { Notice } from '../../shared/ui/Notice'
 import { OutboxList } from '../email/OutboxList'
 import { blankNumbers, focusFirstInvalid, numberOrUndefined, useFollowStored } from '../../shared/ui/form-support'
 import { SectionFrame } from '../../shared/ui/SectionFrame'
+import { SaveOrUndo } from './SaveOrUndo'
 
 interface Values {
   host: string
@@ -133,14 +134,7 @@ function EmailForm({ settings }: { settings: EmailSettings }) {
           <TextInput label="From address" type="email" placeholder="desk@your-shop.com" {...form.getInputProps('fromAddress')} />
           <TextInput label="From name" placeholder="The shop's name" {...form.getInputProps('fromName')} />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty() || update.isPending}>
-            Undo changes
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            Save email settings
-          </Button>
-        </Group>
+        <SaveOrUndo form={form} pending={update.isPending} label="Save email settings" />
       </Stack>
     </form>
   )

@@ -10,7 +10,7 @@ import { LoadError } from '../../shared/ui/LoadError'
 import { SyncPageHeader } from './SyncPageHeader'
 import { accountName, formatInstant, plural, providerName } from './format'
 
-// Light badge tints; the theme gives them black text, AA on every one of them.
+// Light badge tints; the theme darkens their ink to AA on every one of them.
 const KIND_LABELS: Record<SyncInboxKind, { label: string; color: string }> = {
   moved: { label: 'Moved', color: 'blue' },
   deleted: { label: 'Deleted', color: 'gray' },
