@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type FormEvent, type ReactNode } from 'react'
 import { Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconCalendarRepeat, IconCheck, IconPlayerPlay, IconX } from '@tabler/icons-react'
@@ -123,47 +123,41 @@ function CompleteForm({ activity: a, run, busy, onDone }: FormProps) {
     if (ok) onDone()
   }, invalid)
   return (
-    <Paper withBorder p="sm" component="form" onSubmit={submit} noValidate aria-labelledby="complete-title">
-      <Stack gap="xs">
-        <Title order={4} size="h6" id="complete-title">
-          Complete
-        </Title>
-        {technicians.isPending || names.length > 0 ? (
-          <Select
-            label="Done by"
-            required
-            data-autofocus
-            searchable
-            data={names}
-            nothingFoundMessage="No technician by that name"
-            placeholder={technicians.isPending ? 'Loading technicians…' : 'Choose a technician'}
-            allowDeselect={false}
-            {...form.getInputProps('completedBy')}
-            value={form.values.completedBy || null}
-            onChange={(v) => form.setFieldValue('completedBy', v ?? '')}
+    <ActionForm id="complete-title" title="Complete" onSubmit={submit} color={DONE} busy={busy} submitLabel="Mark completed" onBack={onDone}>
+      {technicians.isPending || names.length > 0 ? (
+        <Select
+          label="Done by"
+          required
+          data-autofocus
+          searchable
+          data={names}
+          nothingFoundMessage="No technician by that name"
+          placeholder={technicians.isPending ? 'Loading technicians…' : 'Choose a technician'}
+          allowDeselect={false}
+          {...form.getInputProps('completedBy')}
+          value={form.values.completedBy || null}
+          onChange={(v) => form.setFieldValue('completedBy', v ?? '')}
+        />
+      ) : (
+        // A shop with no technicians set up still records who did the work.
+        <TextInput label="Done by" required data-autofocus {...form.getInputProps('completedBy')} />
+      )}
+      <NumberInput label="Odometer (miles)" min={0} max={2_000_000} thousandSeparator="," allowDecimal={false} {...form.getInputProps('odometer')} />
+      {lower && (
+        <Stack gap={4}>
+          <Text size="xs" c="dimmed" id="odometer-lower">
+            Lower than the last reading, {last.miles.toLocaleString('en-US')} mi on {formatDate(last.date)}.
+          </Text>
+          <Checkbox
+            label="This corrects a wrong earlier reading"
+            description="Or the odometer was replaced"
+            aria-describedby="odometer-lower"
+            {...form.getInputProps('odometerIsCorrection', { type: 'checkbox' })}
           />
-        ) : (
-          // A shop with no technicians set up still records who did the work.
-          <TextInput label="Done by" required data-autofocus {...form.getInputProps('completedBy')} />
-        )}
-        <NumberInput label="Odometer (miles)" min={0} max={2_000_000} thousandSeparator="," allowDecimal={false} {...form.getInputProps('odometer')} />
-        {lower && (
-          <Stack gap={4}>
-            <Text size="xs" c="dimmed" id="odometer-lower">
-              Lower than the last reading, {last.miles.toLocaleString('en-US')} mi on {formatDate(last.date)}.
-            </Text>
-            <Checkbox
-              label="This corrects a wrong earlier reading"
-              description="Or the odometer was replaced"
-              aria-describedby="odometer-lower"
-              {...form.getInputProps('odometerIsCorrection', { type: 'checkbox' })}
-            />
-          </Stack>
-        )}
-        <Textarea label="Work notes" autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
-        <FormFoot color={DONE} busy={busy} label="Mark completed" onBack={onDone} />
-      </Stack>
-    </Paper>
+        </Stack>
+      )}
+      <Textarea label="Work notes" autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
+    </ActionForm>
   )
 }
 
@@ -175,28 +169,44 @@ function CancelForm({ activity: a, run, busy, onDone }: FormProps) {
     if (ok) onDone()
   }, invalid)
   return (
-    <Paper withBorder p="sm" component="form" onSubmit={submit} noValidate aria-labelledby="cancel-title">
-      <Stack gap="xs">
-        <Title order={4} size="h6" id="cancel-title">
-          Cancel this activity
-        </Title>
-        <TextInput label="Reason" required data-autofocus {...form.getInputProps('reason')} />
-        <FormFoot color={STOP} busy={busy} label="Cancel activity" onBack={onDone} />
-      </Stack>
-    </Paper>
+    <ActionForm id="cancel-title" title="Cancel this activity" onSubmit={submit} color={STOP} busy={busy} submitLabel="Cancel activity" onBack={onDone}>
+      <TextInput label="Reason" required data-autofocus {...form.getInputProps('reason')} />
+    </ActionForm>
   )
 }
 
-/** Back (the form closes, nothing changes) and the form's submit, in the colour of what it does. */
-function FormFoot({ color, busy, label, onBack }: { color: string; busy: boolean; label: string; onBack: () => void }) {
+interface ActionFormProps {
+  /** The heading's id, which names the form. */
+  id: string
+  title: string
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void
+  /** The submit button's colour: the colour of what it does. */
+  color: string
+  busy: boolean
+  submitLabel: string
+  /** Back: the form closes, nothing changes. */
+  onBack: () => void
+  children: ReactNode
+}
+
+/** A status change's small form in the panel: a heading, its fields, then Back and the submit. */
+function ActionForm({ id, title, onSubmit, color, busy, submitLabel, onBack, children }: ActionFormProps) {
   return (
-    <Group justify="flex-end" gap="xs">
-      <Button size="xs" variant="default" onClick={onBack}>
-        Back
-      </Button>
-      <Button size="xs" color={color} type="submit" loading={busy}>
-        {label}
-      </Button>
-    </Group>
+    <Paper withBorder p="sm" component="form" onSubmit={onSubmit} noValidate aria-labelledby={id}>
+      <Stack gap="xs">
+        <Title order={4} size="h6" id={id}>
+          {title}
+        </Title>
+        {children}
+        <Group justify="flex-end" gap="xs">
+          <Button size="xs" variant="default" onClick={onBack}>
+            Back
+          </Button>
+          <Button size="xs" color={color} type="submit" loading={busy}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   )
 }
