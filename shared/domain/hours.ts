@@ -9,7 +9,8 @@ export interface ShopDay {
   closes: string | null
 }
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour)')
+/** A time of day, `HH:MM` (24-hour): shop hours, and the time a booking form asks for. */
+export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour)')
 export const shopDay = z
   .object({ weekday: z.number().int().min(0).max(6), opens: hhmm.nullable(), closes: hhmm.nullable() })
   .refine((d) => (d.opens === null) === (d.closes === null), { message: 'Give both opening and closing time, or neither', path: ['closes'] })

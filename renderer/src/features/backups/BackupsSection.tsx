@@ -53,7 +53,7 @@ export function BackupsSection() {
 function BackupTable({ backups }: { backups: BackupSummary[] }) {
   const restoreCall = useChannelMutation('backups.restore', BACKUP_WRITE)
   const [busy, setBusy] = useState<string | null>(null)
-  if (backups.length === 0) return <Text c="gray.7">No backups yet. The first daily backup is taken ten minutes after the app opens.</Text>
+  if (backups.length === 0) return <Text c="dimmed">No backups yet. The first daily backup is taken ten minutes after the app opens.</Text>
 
   const restore = async (b: BackupSummary) => {
     setBusy(b.name)

@@ -4,8 +4,13 @@ import { DateInput, TimeInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconSearch } from '@tabler/icons-react'
-import { FIRST_FREE, type Activity, type FreeSlot } from '../../../../shared/domain/activities'
+import { zod4Resolver } from 'mantine-form-zod-resolver'
+import { z } from 'zod'
+import { FIRST_FREE, activitySchemas, type Activity, type FreeSlot } from '../../../../shared/domain/activities'
+import { isoDate } from '../../../../shared/domain/common'
+import { hhmm } from '../../../../shared/domain/hours'
 import { FormProblem } from '../../shared/ui/FormProblem'
+import { blankNumbers, focusFirstInvalid, numberOrUndefined } from '../../shared/ui/form-support'
 import { call } from '../../shared/data/shop'
 import { useChannelMutation } from '../../shared/data/queries'
 import { describeRefusal } from '../../shared/data/refusal'
@@ -37,12 +42,25 @@ export function BookingDialog({ request, onClose }: { request: BookingRequest | 
 const NONE = 'none'
 
 interface Values {
-  date: string
+  /** Mantine's DateInput holds null while empty, NumberInput ''. */
+  date: string | null
   time: string
-  duration: number
+  duration: number | string
   bayId: string
   technicianId: string
 }
+
+// The shared rules for a day, a time of day and a booking's length, with the words the form
+// has always used for an empty or out-of-range field.
+const DURATION_RANGE = 'Between 5 minutes and a day'
+const bookingFields = z.object({
+  date: z.string().min(1, 'Pick a date').pipe(isoDate),
+  time: z.string().min(1, 'Pick a time').pipe(hhmm),
+  duration: activitySchemas.freeSlots.shape.durationMinutes.min(5, DURATION_RANGE).max(24 * 60, DURATION_RANGE),
+})
+const resolve = zod4Resolver(bookingFields, { errorPriority: 'first' })
+const filled = (v: Values) => ({ ...v, date: v.date ?? '', duration: numberOrUndefined(v.duration) })
+const validate = (v: Values) => ({ ...resolve(filled(v)), ...blankNumbers(v, ['duration']) })
 
 const chosenId = (v: string): number | undefined => (v === FIRST_FREE || v === NONE ? undefined : Number(v))
 
@@ -55,19 +73,20 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
   const [slots, setSlots] = useState<FreeSlot[] | null>(null)
   const [saving, setSaving] = useState(false)
 
-  const form = useForm<Values>({
+  const form = useForm({
     initialValues: initialValues(request, ref.timeZone, ref.hours, ref.durationOf(a.activityTypeId)),
-    validate: {
-      date: (v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Pick a date'),
-      time: (v) => (/^\d{2}:\d{2}$/.test(v) ? null : 'Pick a time'),
-      duration: (v) => (v >= 5 && v <= 24 * 60 ? null : 'Between 5 minutes and a day'),
-    },
+    validate,
+    // Only valid values reach a submit: the date is there and the length a number.
+    transformValues: (v) => ({ ...v, date: v.date ?? '', duration: Number(v.duration) }),
   })
 
-  const findSlots = async () => {
+  const findSlots = async (container: HTMLElement | null) => {
     setProblem(null)
+    // A search needs the day to start from and the length; the time of day is not asked.
+    const checks = [form.validateField('date'), form.validateField('duration')]
+    if (checks.some((c) => c.hasError)) return focusFirstInvalid(container)
     try {
-      const v = form.getValues()
+      const v = form.getTransformedValues()
       const today = shopToday(ref.timeZone)
       const found = await call('activities.freeSlots', {
         durationMinutes: v.duration,
@@ -95,34 +114,37 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
     setSlots(null)
   }
 
-  const submit = form.onSubmit(async (v) => {
-    setProblem(null)
-    setSaving(true)
-    const start = wallAt(v.date, v.time)
-    const booking = {
-      start: fromWall(start, ref.timeZone),
-      end: fromWall(new Date(start.getTime() + v.duration * 60_000), ref.timeZone),
-      bayId: chosenId(v.bayId) ?? FIRST_FREE,
-      technicianId: v.technicianId === NONE ? null : (chosenId(v.technicianId) ?? FIRST_FREE),
-    }
-    try {
-      const saved =
-        request.mode === 'rebook'
-          ? await rebook.mutateAsync({ id: a.id, version: a.version, booking })
-          : await book.mutateAsync({ id: a.id, version: a.version, ...booking })
-      notifications.show({
-        color: 'teal',
-        title: 'Booked',
-        message: `${saved.typeName} · ${saved.vehicleLabel}: ${formatBooking(saved.start!, saved.end, ref.timeZone)}${placeOf(saved)}`,
-      })
-      onDone()
-    } catch (error) {
-      const { title, message } = describeRefusal(error)
-      setProblem(`${title}: ${message}`)
-    } finally {
-      setSaving(false)
-    }
-  })
+  const submit = form.onSubmit(
+    async (v) => {
+      setProblem(null)
+      setSaving(true)
+      const start = wallAt(v.date, v.time)
+      const booking = {
+        start: fromWall(start, ref.timeZone),
+        end: fromWall(new Date(start.getTime() + v.duration * 60_000), ref.timeZone),
+        bayId: chosenId(v.bayId) ?? FIRST_FREE,
+        technicianId: v.technicianId === NONE ? null : (chosenId(v.technicianId) ?? FIRST_FREE),
+      }
+      try {
+        const saved =
+          request.mode === 'rebook'
+            ? await rebook.mutateAsync({ id: a.id, version: a.version, booking })
+            : await book.mutateAsync({ id: a.id, version: a.version, ...booking })
+        notifications.show({
+          color: 'teal',
+          title: 'Booked',
+          message: `${saved.typeName} · ${saved.vehicleLabel}: ${formatBooking(saved.start!, saved.end, ref.timeZone)}${placeOf(saved)}`,
+        })
+        onDone()
+      } catch (error) {
+        const { title, message } = describeRefusal(error)
+        setProblem(`${title}: ${message}`)
+      } finally {
+        setSaving(false)
+      }
+    },
+    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
+  )
 
   return (
     <form onSubmit={submit} noValidate>
@@ -135,7 +157,7 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
           {/* The same pickers as every other date and time in the app, in the screens' format. */}
           <DateInput label="Date" required valueFormat="MMM D, YYYY" {...form.getInputProps('date')} />
           <TimeInput label="Time" step={900} required {...form.getInputProps('time')} />
-          <NumberInput label="Duration (minutes)" min={5} max={1440} step={15} required {...form.getInputProps('duration')} />
+          <NumberInput label="Duration (minutes)" min={5} max={1440} step={15} allowDecimal={false} required {...form.getInputProps('duration')} />
         </SimpleGrid>
         <SimpleGrid cols={2} spacing="sm">
           <Select
@@ -156,7 +178,7 @@ function BookingForm({ request, onDone }: { request: BookingRequest; onDone: () 
           />
         </SimpleGrid>
         <Group>
-          <Button variant="default" leftSection={<IconSearch size={16} aria-hidden />} onClick={() => void findSlots()}>
+          <Button variant="default" leftSection={<IconSearch size={16} aria-hidden />} onClick={(event) => void findSlots(event.currentTarget.form)}>
             Find next free slot
           </Button>
         </Group>

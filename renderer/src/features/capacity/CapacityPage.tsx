@@ -134,7 +134,7 @@ export function CapacityPage() {
               </Table.Tr>
             </Table.Tbody>
           </Table>
-          <Text size="xs" c="gray.7">
+          <Text size="xs" c="dimmed">
             Overbooked: more booked than the hours it is open. Idle: open with nothing booked. Today counts from opening time; days before it show as passed.
           </Text>
         </>

@@ -1,7 +1,8 @@
 import { ActionIcon, Anchor, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
-import { IconCarSuv, IconEdit, IconPlayerPlay, IconPower } from '@tabler/icons-react'
+import { IconCarSuv } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import type { CustomerSummary } from '../../../../shared/domain/customers'
+import { ActiveToggleAction, EditAction } from '../../shared/ui/RowActions'
 
 interface Props {
   customers: CustomerSummary[]
@@ -87,21 +88,8 @@ export function CustomersTable({ customers, onEdit, onAddVehicle, onToggleActive
                       </ActionIcon>
                     </Tooltip>
                   )}
-                  <Tooltip label="Edit">
-                    <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${c.name}`} onClick={() => onEdit(c)}>
-                      <IconEdit size={18} aria-hidden />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label={c.active ? 'Deactivate' : 'Reactivate'}>
-                    <ActionIcon
-                      variant="subtle"
-                      color={c.active ? 'red' : 'green'}
-                      aria-label={`${c.active ? 'Deactivate' : 'Reactivate'} ${c.name}`}
-                      onClick={() => onToggleActive(c)}
-                    >
-                      {c.active ? <IconPower size={18} aria-hidden /> : <IconPlayerPlay size={18} aria-hidden />}
-                    </ActionIcon>
-                  </Tooltip>
+                  <EditAction name={c.name} onClick={() => onEdit(c)} />
+                  <ActiveToggleAction active={c.active} name={c.name} onClick={() => onToggleActive(c)} />
                 </Group>
               </Table.Td>
             </Table.Tr>

@@ -103,7 +103,7 @@ export function WorkerMenu() {
           </form>
           {worker && (
             // A link-like button: it wraps, so a long account name is never cut short.
-            <Anchor component="button" type="button" size="xs" c="gray.7" ta="left" onClick={() => void choose(null)}>
+            <Anchor component="button" type="button" size="xs" c="dimmed" ta="left" onClick={() => void choose(null)}>
               Use this computer&apos;s account ({fallback})
             </Anchor>
           )}

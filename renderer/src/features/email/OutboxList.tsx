@@ -30,7 +30,7 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
       <Title order={3} size="h4">
         Outbox
       </Title>
-      <Text size="sm" c="gray.7" role="status">
+      <Text size="sm" c="dimmed" role="status">
         {o.queued + o.waiting + o.failed === 0
           ? 'Nothing waiting: every email was taken by the mail server.'
           : [o.queued > 0 && `${o.queued} queued`, o.waiting > 0 && `${o.waiting} waiting to retry`, o.failed > 0 && `${o.failed} refused by the server`]
@@ -54,7 +54,7 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
                 <Table.Td>
                   <Text size="sm">{item.subject ?? (item.kind === 'invite' ? 'Invite (not built yet)' : 'Reminder (not built yet)')}</Text>
                   {item.lastError && item.state !== 'sent' && (
-                    <Text size="xs" c="gray.7">
+                    <Text size="xs" c="dimmed">
                       {item.lastError}
                     </Text>
                   )}

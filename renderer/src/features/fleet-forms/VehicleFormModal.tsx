@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import { Alert, Button, Group, NumberInput, SimpleGrid, TextInput, Textarea } from '@mantine/core'
+import { Alert, Button, NumberInput, SimpleGrid, TextInput, Textarea } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
@@ -13,6 +13,7 @@ import { vehicleLabel } from '../../shared/time/format'
 import { FormDialog } from '../../shared/ui/FormDialog'
 import { CustomerSelect } from './CustomerSelect'
 import { CustomerFormModal } from './CustomerFormModal'
+import { PickOrAdd } from '../../shared/ui/PickOrAdd'
 import { coreToday } from '../../shared/time/shop-clock'
 
 interface Props {
@@ -78,10 +79,6 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
   const [vinWarning, setVinWarning] = useState<string | null>(null)
   const accepted = useRef<string | null>(null)
   const typedVin = normalizeVin(form.values.vin)
-  // A new owner made on the spot, named as far as it was typed in the customer search. Read
-  // from the keystrokes: leaving the search (to click "New customer…") clears what it shows.
-  const typedCustomer = useRef('')
-  const [newCustomer, setNewCustomer] = useState<string | null>(null)
 
   return (
     <FormDialog
@@ -104,25 +101,22 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
       submitLabel={vehicle ? 'Save changes' : 'Create vehicle'}
       pending={create.isPending || update.isPending}
     >
-      <Group align="flex-start" gap="xs" wrap="nowrap">
-        <CustomerSelect
-          label="Customer"
-          withAsterisk
-          style={{ flex: 1 }}
-          current={vehicle ? { id: vehicle.customerId, name: vehicle.customerName } : undefined}
-          onInput={(event) => {
-            typedCustomer.current = event.currentTarget.value
-          }}
-          {...form.getInputProps('customerId')}
-        />
-        {/* In line with the select's box, below its label. */}
-        <Button variant="default" mt={25} onClick={() => setNewCustomer(form.values.customerId ? '' : typedCustomer.current.trim())}>
-          New customer…
-        </Button>
-      </Group>
-      {newCustomer !== null && (
-        <CustomerFormModal initialName={newCustomer} onClose={() => setNewCustomer(null)} onSaved={(c) => form.setFieldValue('customerId', String(c.id))} />
-      )}
+      {/* A new owner made on the spot. */}
+      <PickOrAdd
+        addLabel="New customer…"
+        chosen={Boolean(form.values.customerId)}
+        select={(onInput) => (
+          <CustomerSelect
+            label="Customer"
+            withAsterisk
+            style={{ flex: 1 }}
+            current={vehicle ? { id: vehicle.customerId, name: vehicle.customerName } : undefined}
+            onInput={onInput}
+            {...form.getInputProps('customerId')}
+          />
+        )}
+        dialog={(name, close) => <CustomerFormModal initialName={name} onClose={close} onSaved={(c) => form.setFieldValue('customerId', String(c.id))} />}
+      />
       <TextInput
         label="VIN"
         withAsterisk
@@ -133,7 +127,7 @@ export function VehicleFormModal({ vehicle, customerId, onClose, onSaved }: Prop
         {...form.getInputProps('vin')}
       />
       {vinWarning !== null && vinWarning === typedVin && (
-        <Alert color="orange" role="alert" title="Check the VIN" data-testid="vin-warning" styles={{ label: { color: '#8a3300' } }}>
+        <Alert color="orange" role="alert" title="Check the VIN" data-testid="vin-warning">
           Its 9th character does not match the check digit North American VINs carry, so it may have a typo. Vehicles made for other markets may not use one.
           <Button
             type="submit"

@@ -84,7 +84,7 @@ export function SendInviteButton({ activityId }: { activityId: number }) {
           >
             {over.label}
           </Badge>
-          <Text size="xs" c="gray.7">
+          <Text size="xs" c="dimmed">
             {formatShopTime(s.lastIssue.issuedAt, timeZone)}
             {over.via === 'email' && e?.lastEmailed && ` to ${e.lastEmailed.to}`}
             {/* SEQUENCE 0 is the first invite: calling it "update 0" would only puzzle. */}
@@ -111,13 +111,13 @@ export function SendInviteButton({ activityId }: { activityId: number }) {
         </Text>
       )}
       {s.refusal ? (
-        <Text size="sm" c="gray.7" role="note">
+        <Text size="sm" c="dimmed" role="note">
           {s.refusal}
         </Text>
       ) : (
         <>
           {e && !e.canEmail && e.cannotEmail && (
-            <Text size="xs" c="gray.7" role="note">
+            <Text size="xs" c="dimmed" role="note">
               {e.cannotEmail}
             </Text>
           )}

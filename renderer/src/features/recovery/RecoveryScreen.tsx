@@ -106,7 +106,7 @@ export function RecoveryScreen({ status }: { status: DatabaseStatus }) {
               </Group>
             </Stack>
           ) : (
-            <Text size="sm" mt="xs" c="gray.7">
+            <Text size="sm" mt="xs" c="dimmed">
               No backup that passes its check was found beside this database.
             </Text>
           )}
@@ -141,7 +141,7 @@ export function RecoveryScreen({ status }: { status: DatabaseStatus }) {
 
         <Group justify="flex-end">
           {quitAsked && window.shop.platform.kind === 'bridge' && (
-            <Text size="sm" c="gray.7" role="status">
+            <Text size="sm" c="dimmed" role="status">
               You can close this tab now.
             </Text>
           )}

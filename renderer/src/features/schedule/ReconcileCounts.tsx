@@ -16,7 +16,7 @@ export function ReconcileCounts({ counts, label = 'What the scheduler would chan
           <Text fz={28} fw={700} c={counts[key] > 0 ? color : 'gray.7'} lh={1.1}>
             {counts[key]}
           </Text>
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             {what}
           </Text>
         </Paper>

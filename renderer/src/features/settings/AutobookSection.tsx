@@ -77,7 +77,7 @@ function AutobookForm({ settings }: { settings: AutobookSettings }) {
         Work each technician does
       </Text>
       {settings.technicians.length === 0 ? (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           No active technicians yet.
         </Text>
       ) : (

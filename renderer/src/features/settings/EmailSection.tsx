@@ -3,14 +3,16 @@ import { Button, Checkbox, Group, NumberInput, PasswordInput, Select, SimpleGrid
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconSend } from '@tabler/icons-react'
-import type { EmailSettings, SmtpSecurity, TestEmailResult } from '../../../../shared/domain/email'
+import { zod4Resolver } from 'mantine-form-zod-resolver'
+import { emailSchemas, type EmailSettings, type SmtpSecurity, type TestEmailResult } from '../../../../shared/domain/email'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { showFieldErrors } from '../../shared/data/form-errors'
 import { FormProblem } from '../../shared/ui/FormProblem'
 import { Notice } from '../../shared/ui/Notice'
 import { OutboxList } from '../email/OutboxList'
-import { numberOrUndefined, useFollowStored } from '../../shared/ui/form-support'
+import { blankNumbers, focusFirstInvalid, numberOrUndefined, useFollowStored } from '../../shared/ui/form-support'
 import { SectionFrame } from '../../shared/ui/SectionFrame'
+import { SaveOrUndo } from './SaveOrUndo'
 
 interface Values {
   host: string
@@ -28,6 +30,19 @@ const SECURITY: Array<{ value: SmtpSecurity; label: string }> = [
   { value: 'tls', label: 'TLS from the start (usually port 465)' },
   { value: 'none', label: 'None: a relay on this computer or network' },
 ]
+
+const resolve = zod4Resolver(emailSchemas.updateSettings, { errorPriority: 'first' })
+const toInput = (v: Values) => ({
+  host: v.host,
+  port: numberOrUndefined(v.port) as number,
+  security: v.security,
+  username: v.username,
+  // Blank keeps the saved password; the box removes it.
+  ...(v.clearPassword ? { password: null } : v.password ? { password: v.password } : {}),
+  fromAddress: v.fromAddress,
+  fromName: v.fromName,
+})
+const validate = (v: Values) => ({ ...resolve(toInput(v)), ...blankNumbers(v, ['port']) })
 
 const fromSettings = (s: EmailSettings): Values => ({
   host: s.host ?? '',
@@ -63,37 +78,29 @@ export function EmailSection() {
 }
 
 function EmailForm({ settings }: { settings: EmailSettings }) {
-  const form = useForm<Values>({ initialValues: fromSettings(settings) })
+  const form = useForm<Values>({ initialValues: fromSettings(settings), validate })
   useFollowStored(form, fromSettings(settings))
   const update = useChannelMutation('email.updateSettings')
   const [problem, setProblem] = useState<string | null>(null)
 
-  const save = form.onSubmit(async (v) => {
-    setProblem(null)
-    const port = numberOrUndefined(v.port)
-    if (port === undefined) {
-      form.setFieldError('port', 'Required')
-      return
-    }
-    try {
-      const saved = await update.mutateAsync({
-        host: v.host,
-        port,
-        security: v.security,
-        username: v.username,
-        // Blank keeps the saved password; the box removes it.
-        ...(v.clearPassword ? { password: null } : v.password ? { password: v.password } : {}),
-        fromAddress: v.fromAddress,
-        fromName: v.fromName,
-      })
-      form.setInitialValues(fromSettings(saved))
-      form.setValues(fromSettings(saved))
-      form.resetDirty(fromSettings(saved))
-      notifications.show({ color: 'green', message: 'Email settings saved' })
-    } catch (error) {
-      setProblem(showFieldErrors(error, Object.keys(v), form.setErrors))
-    }
-  })
+  const save = form.onSubmit(
+    async (v, event) => {
+      setProblem(null)
+      // Read now: React clears an event's currentTarget once the handler has returned.
+      const element = event?.currentTarget
+      try {
+        const saved = await update.mutateAsync(toInput(v))
+        form.setInitialValues(fromSettings(saved))
+        form.setValues(fromSettings(saved))
+        form.resetDirty(fromSettings(saved))
+        notifications.show({ color: 'green', message: 'Email settings saved' })
+      } catch (error) {
+        setProblem(showFieldErrors(error, Object.keys(v), form.setErrors))
+        focusFirstInvalid(element)
+      }
+    },
+    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
+  )
 
   return (
     <form onSubmit={save} noValidate aria-label="Mail server">
@@ -127,14 +134,7 @@ function EmailForm({ settings }: { settings: EmailSettings }) {
           <TextInput label="From address" type="email" placeholder="desk@your-shop.com" {...form.getInputProps('fromAddress')} />
           <TextInput label="From name" placeholder="The shop's name" {...form.getInputProps('fromName')} />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty() || update.isPending}>
-            Undo changes
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            Save email settings
-          </Button>
-        </Group>
+        <SaveOrUndo form={form} pending={update.isPending} label="Save email settings" />
       </Stack>
     </form>
   )
@@ -161,7 +161,7 @@ function TestEmail({ settings }: { settings: EmailSettings }) {
       <Title order={3} size="h4">
         Send a test email
       </Title>
-      <Text size="sm" c="gray.7">
+      <Text size="sm" c="dimmed">
         Uses the saved settings and shows what the server answered.
       </Text>
       <Group align="flex-end">
@@ -171,7 +171,7 @@ function TestEmail({ settings }: { settings: EmailSettings }) {
         </Button>
       </Group>
       {!settings.configured && (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Save a mail server and a from-address first.
         </Text>
       )}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Group, Stack, Switch, Table, Text } from '@mantine/core'
+import { Stack, Switch, Table, Text } from '@mantine/core'
 import { TimeInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
@@ -11,6 +11,7 @@ import { FormProblem } from '../../shared/ui/FormProblem'
 import { useReconcileOffer } from '../schedule/useReconcileOffer'
 import { useFollowStored } from '../../shared/ui/form-support'
 import { SectionFrame } from '../../shared/ui/SectionFrame'
+import { SaveOrUndo } from './SaveOrUndo'
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 // Monday first: how a shop reads its week.
@@ -117,7 +118,7 @@ function HoursForm({ days }: { days: ShopDay[] }) {
                       </>
                     ) : (
                       <Table.Td colSpan={2}>
-                        <Text c="gray.7" size="sm">
+                        <Text c="dimmed" size="sm">
                           Closed all day
                         </Text>
                       </Table.Td>
@@ -127,14 +128,7 @@ function HoursForm({ days }: { days: ShopDay[] }) {
               })}
             </Table.Tbody>
           </Table>
-          <Group justify="flex-end" maw={640}>
-            <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty() || set.isPending}>
-              Undo changes
-            </Button>
-            <Button type="submit" loading={set.isPending}>
-              Save hours
-            </Button>
-          </Group>
+          <SaveOrUndo form={form} pending={set.isPending} label="Save hours" maw={640} />
         </Stack>
       </form>
       {reconcileDialog}

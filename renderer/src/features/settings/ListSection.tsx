@@ -44,7 +44,7 @@ export function ListSection(props: Props) {
     >
       {filters}
       {emptyText !== undefined && list.data?.length === 0 ? (
-        <Text c="gray.7">{emptyText}</Text>
+        <Text c="dimmed">{emptyText}</Text>
       ) : (
         <Table striped highlightOnHover aria-label={title} maw={maw}>
           <Table.Thead>

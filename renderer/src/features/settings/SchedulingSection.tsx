@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Divider, Fieldset, Group, NumberInput, SimpleGrid, Stack, Switch } from '@mantine/core'
+import { Divider, Fieldset, NumberInput, SimpleGrid, Stack, Switch } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
@@ -11,6 +11,7 @@ import { ScheduleAllButton } from '../schedule/ScheduleAllButton'
 import { useReconcileOffer } from '../schedule/useReconcileOffer'
 import { blankNumbers, numberOrUndefined, useFollowStored } from '../../shared/ui/form-support'
 import { SectionFrame } from '../../shared/ui/SectionFrame'
+import { SaveOrUndo } from './SaveOrUndo'
 
 const schedulingSchema = settingsFields.pick({
   inspectionIntervalMonths: true,
@@ -132,14 +133,7 @@ function SchedulingForm({ settings }: { settings: Settings }) {
             </SimpleGrid>
           </Fieldset>
           <Divider />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty() || update.isPending}>
-              Undo changes
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              Save scheduling
-            </Button>
-          </Group>
+          <SaveOrUndo form={form} pending={update.isPending} label="Save scheduling" />
         </Stack>
       </form>
       {reconcileDialog}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
+import { Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
@@ -9,6 +9,7 @@ import { showFieldErrors } from '../../shared/data/form-errors'
 import { FormProblem } from '../../shared/ui/FormProblem'
 import { useFollowStored } from '../../shared/ui/form-support'
 import { SectionFrame } from '../../shared/ui/SectionFrame'
+import { SaveOrUndo } from './SaveOrUndo'
 
 const shopSchema = settingsFields.pick({ shopName: true, shopEmail: true, shopPhone: true, shopAddress: true, timeZone: true })
 const resolve = zod4Resolver(shopSchema, { errorPriority: 'first' })
@@ -92,14 +93,7 @@ function ShopForm({ settings }: { settings: Settings }) {
           maw={360}
           {...form.getInputProps('timeZone')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty() || update.isPending}>
-            Undo changes
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            Save shop details
-          </Button>
-        </Group>
+        <SaveOrUndo form={form} pending={update.isPending} label="Save shop details" />
       </Stack>
     </form>
   )

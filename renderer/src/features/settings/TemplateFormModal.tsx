@@ -1,5 +1,4 @@
-import { useRef, useState } from 'react'
-import { Button, Group, NumberInput, Radio, Select, SimpleGrid, Switch, Text } from '@mantine/core'
+import { Group, NumberInput, Radio, Select, SimpleGrid, Switch, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { zod4Resolver } from 'mantine-form-zod-resolver'
@@ -8,6 +7,7 @@ import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { FormDialog } from '../../shared/ui/FormDialog'
 import { numberOrNull } from '../../shared/ui/form-support'
 import { ActivityTypeFormModal } from './ActivityTypeFormModal'
+import { PickOrAdd } from '../../shared/ui/PickOrAdd'
 
 const resolve = zod4Resolver(templateFields, { errorPriority: 'first' })
 
@@ -56,10 +56,6 @@ export function TemplateFormModal({ template, onClose, onSaved }: Props) {
   const typeOptions = (types.data ?? [])
     .filter((t) => !t.builtin || String(t.id) === form.values.activityTypeId)
     .map((t) => ({ value: String(t.id), label: t.name }))
-  // The work to plan may not exist yet: "New type…" adds it here, named as typed in the search
-  // (read from the keystrokes: leaving the search clears what it shows).
-  const typedType = useRef('')
-  const [newType, setNewType] = useState<string | null>(null)
   const create = useChannelMutation('templates.create')
   const update = useChannelMutation('templates.update')
 
@@ -89,33 +85,32 @@ export function TemplateFormModal({ template, onClose, onSaved }: Props) {
       submitLabel={template ? 'Save template' : 'Add template'}
       pending={create.isPending || update.isPending}
     >
-      <Group align="flex-start" gap="xs" wrap="nowrap">
-        <Select
-          label="Work"
-          withAsterisk
-          placeholder="Choose an activity type"
-          searchable
-          style={{ flex: 1 }}
-          data={typeOptions}
-          nothingFoundMessage="No such type yet: New type… adds it"
-          onInput={(event) => {
-            typedType.current = event.currentTarget.value
-          }}
-          {...form.getInputProps('activityTypeId')}
-        />
-        {/* In line with the select's box, below its label. */}
-        <Button variant="default" mt={25} onClick={() => setNewType(form.values.activityTypeId ? '' : typedType.current.trim())}>
-          New type…
-        </Button>
-      </Group>
-      {newType !== null && (
-        <ActivityTypeFormModal initialName={newType} onClose={() => setNewType(null)} onSaved={(t) => form.setFieldValue('activityTypeId', String(t.id))} />
-      )}
+      {/* The work to plan may not exist yet: "New type…" adds it here. */}
+      <PickOrAdd
+        addLabel="New type…"
+        chosen={Boolean(form.values.activityTypeId)}
+        select={(onInput) => (
+          <Select
+            label="Work"
+            withAsterisk
+            placeholder="Choose an activity type"
+            searchable
+            style={{ flex: 1 }}
+            data={typeOptions}
+            nothingFoundMessage="No such type yet: New type… adds it"
+            onInput={onInput}
+            {...form.getInputProps('activityTypeId')}
+          />
+        )}
+        dialog={(name, close) => (
+          <ActivityTypeFormModal initialName={name} onClose={close} onSaved={(t) => form.setFieldValue('activityTypeId', String(t.id))} />
+        )}
+      />
       <div>
         <Text fw={500} size="sm">
           Every
         </Text>
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           Give one or more; whichever comes first wins. A miles interval needs two odometer readings at least 14 days apart to estimate a date.
         </Text>
         <SimpleGrid cols={3} mt={6}>

@@ -70,11 +70,11 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
               <Title order={3} size="h4">
                 {name}
               </Title>
-              <Badge color={status.color} variant="light" styles={{ label: { color: 'var(--mantine-color-black)' } }}>
+              <Badge color={status.color} variant="light">
                 {status.label}
               </Badge>
             </Group>
-            <Text size="sm" c="gray.7">
+            <Text size="sm" c="dimmed">
               {providerName(account.provider)} Calendar · {account.lastSyncAt ? `last sync ${formatInstant(account.lastSyncAt, timeZone)}` : 'not synced yet'} ·{' '}
               {account.queued === 0 ? 'nothing waiting' : `${plural(account.queued, 'change')} waiting`}
               {account.deadLetters > 0 && ` (${account.deadLetters} refused)`}
@@ -137,12 +137,12 @@ export function AccountCard({ account, calendars }: { account: SyncAccount; cale
           </Notice>
         )}
         {account.status === 'connecting' && !waitingHere && (
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             This sign-in was started but never finished (the app may have closed while it waited for the browser). Connect again, or cancel it.
           </Text>
         )}
         {account.lastError && account.status === 'disconnected' && (
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             Last attempt: {account.lastError}
           </Text>
         )}

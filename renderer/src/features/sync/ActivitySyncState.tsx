@@ -33,7 +33,7 @@ export function ActivitySyncState({ activityId, timeZone }: { activityId: number
             <Badge size="sm" variant="light" color={s.color} style={{ flex: 'none' }}>
               {s.label}
             </Badge>
-            <Text size="sm" c="gray.8">
+            <Text size="sm" c="dimmed">
               {p.calendarSummary} · {providerName(p.provider)}
               {p.accountEmail ? ` (${p.accountEmail})` : ''}
               {p.accountStatus === 'needs_reconnect' ? ' · needs reconnecting' : ''}

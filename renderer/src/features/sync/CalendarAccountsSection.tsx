@@ -7,8 +7,7 @@ import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { FormProblem } from '../../shared/ui/FormProblem'
 import { SectionFrame } from '../../shared/ui/SectionFrame'
 import { AccountCard } from './AccountCard'
-import { GoogleClientForm } from './GoogleClientForm'
-import { OutlookClientForm } from './OutlookClientForm'
+import { SignInClientForm } from './SignInClientForm'
 import { providerName } from './format'
 import { SyncIssues } from './SyncIssues'
 import { useConnect } from './use-connect'
@@ -89,14 +88,14 @@ function ProviderConnect(props: {
         <Button variant="default" leftSection={<IconBrandWindows size={16} aria-hidden />} onClick={() => props.setEditingClient('outlook')}>
           Set up Outlook…
         </Button>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           For Microsoft 365 or Outlook.com calendars: needs the shop’s own Microsoft Entra app, once.
         </Text>
       </Group>
     )
   }
   if (source === 'none' || editing) {
-    return provider === 'google' ? <GoogleClientForm config={config} {...done} /> : <OutlookClientForm config={config} {...done} />
+    return <SignInClientForm provider={provider} config={config} {...done} />
   }
   const Icon = provider === 'google' ? IconBrandGoogle : IconBrandWindows
   return (
@@ -104,7 +103,7 @@ function ProviderConnect(props: {
       <Button leftSection={<Icon size={16} aria-hidden />} loading={props.busy} onClick={props.onConnect}>
         Connect {providerName(provider)}
       </Button>
-      <Text size="sm" c="gray.7">
+      <Text size="sm" c="dimmed">
         {providerName(provider)} sign-in client {source === 'environment' ? 'set by this installation' : 'entered here'}.{' '}
         <Anchor
           component="button"

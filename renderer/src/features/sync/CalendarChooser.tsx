@@ -83,7 +83,7 @@ export function CalendarChooser({ account, chosen }: { account: SyncAccount; cho
               )
             })}
           </SimpleGrid>
-          <Text size="xs" c="gray.7">
+          <Text size="xs" c="dimmed">
             A technician’s other events on their calendar count as busy time when booking them.
           </Text>
         </>

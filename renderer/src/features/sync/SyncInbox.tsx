@@ -1,16 +1,16 @@
 import { useState } from 'react'
-import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { IconArrowRight } from '@tabler/icons-react'
-import { Link } from 'react-router'
 import type { SyncInboxItem, SyncInboxKind } from '../../../../shared/domain/sync'
 import { useChannel, useChannelMutation } from '../../shared/data/queries'
 import { useShopClock } from '../../shared/data/use-shop-clock'
 import { useActivityPanel } from '../../shared/ui/activity-panel'
 import { FormProblem } from '../../shared/ui/FormProblem'
 import { LoadError } from '../../shared/ui/LoadError'
+import { SyncPageHeader } from './SyncPageHeader'
 import { accountName, formatInstant, plural, providerName } from './format'
 
-// Badge tints with black text: AA on every one of them.
+// Light badge tints; the theme darkens their ink to AA on every one of them.
 const KIND_LABELS: Record<SyncInboxKind, { label: string; color: string }> = {
   moved: { label: 'Moved', color: 'blue' },
   deleted: { label: 'Deleted', color: 'gray' },
@@ -47,31 +47,20 @@ export function SyncInbox() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1} size="h2">
-            Sync inbox
-          </Title>
-          <Text size="sm" c="gray.7">
-            What came back from the calendars: bookings moved or deleted there, and moves that clashed with the shop’s plan.{' '}
-            <Anchor component={Link} to="/sync-log" size="sm" underline="always">
-              Sync log
-            </Anchor>
-            {' · '}
-            <Anchor component={Link} to="/settings?tab=calendars" size="sm" underline="always">
-              Calendar accounts
-            </Anchor>
-          </Text>
-        </div>
-        <Button
-          variant="default"
-          disabled={unseen === 0}
-          loading={seen.isPending && seen.variables?.all === true}
-          onClick={() => void act(seen.mutateAsync({ all: true }))}
-        >
-          Mark all as seen
-        </Button>
-      </Group>
+      <SyncPageHeader
+        title="Sync inbox"
+        description="What came back from the calendars: bookings moved or deleted there, and moves that clashed with the shop’s plan."
+        action={
+          <Button
+            variant="default"
+            disabled={unseen === 0}
+            loading={seen.isPending && seen.variables?.all === true}
+            onClick={() => void act(seen.mutateAsync({ all: true }))}
+          >
+            Mark all as seen
+          </Button>
+        }
+      />
       <Group gap="md">
         <SegmentedControl
           aria-label="Show"
@@ -94,7 +83,7 @@ export function SyncInbox() {
       ) : inbox.isPending ? (
         <Text>Loading…</Text>
       ) : items.length === 0 ? (
-        <Text c="gray.7">{show === 'unseen' ? 'Nothing new from the calendars.' : 'Nothing has come back from the calendars yet.'}</Text>
+        <Text c="dimmed">{show === 'unseen' ? 'Nothing new from the calendars.' : 'Nothing has come back from the calendars yet.'}</Text>
       ) : (
         <Table aria-label="Changes from the calendars" withTableBorder verticalSpacing="sm">
           <Table.Thead>
@@ -157,7 +146,7 @@ function InboxRow({
         )}
       </Table.Td>
       <Table.Td>
-        <Badge color={kind.color} variant="light" tt="none" styles={{ label: { color: 'var(--mantine-color-black)' } }}>
+        <Badge color={kind.color} variant="light" tt="none">
           {kind.label}
         </Badge>
       </Table.Td>
@@ -165,7 +154,7 @@ function InboxRow({
         <Anchor component="button" type="button" size="sm" fw={600} ta="left" onClick={() => panel.open(item.activityId)} aria-label={`Open ${work}`}>
           {work}
         </Anchor>
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           {where}
         </Text>
       </Table.Td>
@@ -200,7 +189,7 @@ function InboxRow({
             </Button>
           </Group>
         ) : item.seenAt ? (
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             Seen {formatInstant(item.seenAt, timeZone)}
           </Text>
         ) : (

@@ -32,7 +32,7 @@ export function SyncIssues() {
       </Title>
       <FormProblem message={problem ?? conflicts.error?.message ?? dead.error?.message ?? null} />
       {none && (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Nothing needs you: every change the calendars sent fitted, and every change of the shop was accepted.
         </Text>
       )}

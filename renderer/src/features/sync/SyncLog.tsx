@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react'
-import { Anchor, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Anchor, Group, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { IconSearch } from '@tabler/icons-react'
-import { Link } from 'react-router'
 import { foldForSearch } from '../../../../shared/domain/search'
 import type { SyncLogEntry } from '../../../../shared/domain/sync'
 import { useChannel } from '../../shared/data/queries'
 import { useShopClock } from '../../shared/data/use-shop-clock'
 import { useActivityPanel } from '../../shared/ui/activity-panel'
 import { LoadError } from '../../shared/ui/LoadError'
+import { SyncPageHeader } from './SyncPageHeader'
 import { accountName, formatInstant, PROBLEM_KINDS } from './format'
 
 /** What each kind of entry was, in the front desk's words; a kind not listed shows as it is. */
@@ -61,23 +61,7 @@ export function SyncLog() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1} size="h2">
-            Sync log
-          </Title>
-          <Text size="sm" c="gray.7">
-            What was sent to the calendars and what came back, newest first (the last 500 entries).{' '}
-            <Anchor component={Link} to="/sync-inbox" size="sm" underline="always">
-              Sync inbox
-            </Anchor>
-            {' · '}
-            <Anchor component={Link} to="/settings?tab=calendars" size="sm" underline="always">
-              Calendar accounts
-            </Anchor>
-          </Text>
-        </div>
-      </Group>
+      <SyncPageHeader title="Sync log" description="What was sent to the calendars and what came back, newest first (the last 500 entries)." />
       <Group gap="md" align="flex-end">
         <SegmentedControl
           aria-label="Outcome"
@@ -112,7 +96,7 @@ export function SyncLog() {
       ) : log.isPending ? (
         <Text>Loading…</Text>
       ) : rows.length === 0 ? (
-        <Text c="gray.7">{(log.data ?? []).length === 0 ? 'Nothing synced yet.' : 'No entry matches these filters.'}</Text>
+        <Text c="dimmed">{(log.data ?? []).length === 0 ? 'Nothing synced yet.' : 'No entry matches these filters.'}</Text>
       ) : (
         <Table aria-label="Sync log" striped withTableBorder>
           <Table.Thead>

@@ -35,7 +35,7 @@ export function ContactList({ toContact, timeZone, reminderDays }: { toContact: 
       color="orange"
       action={
         reminderDays !== undefined && (
-          <Text size="xs" c="gray.7">
+          <Text size="xs" c="dimmed">
             Within {reminderDays} days · {toCall} to call
           </Text>
         )

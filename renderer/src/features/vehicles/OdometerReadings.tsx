@@ -86,7 +86,7 @@ export function OdometerReadings({ vehicleId }: { vehicleId: number }) {
             Could not load readings: {readings.error.message}
           </Text>
         ) : sorted.length === 0 ? (
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             No readings yet.
           </Text>
         ) : (

@@ -17,7 +17,7 @@ export function PlanStatus({ vehicleId }: { vehicleId: number }) {
   return (
     <>
       {totalChanges(preview.data) > 0 && (
-        <Text size="sm" c="gray.8" role="status">
+        <Text size="sm" c="dimmed" role="status">
           The plan is out of date ({[...describe(add, 'add'), ...describe(move, 'move'), ...describe(remove, 'remove')].join(', ')}): reconcile to update it.
         </Text>
       )}

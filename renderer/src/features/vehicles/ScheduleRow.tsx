@@ -56,7 +56,7 @@ export function ScheduleRow({ activity: a, onOpen }: { activity: Activity; onOpe
             </Text>
             <CategoryBadge category={a.category} />
           </Group>
-          <Text size="xs" c="gray.7">
+          <Text size="xs" c="dimmed">
             {finished ? (outcomeLine(a) ?? '') : bookingLine(a)}
           </Text>
         </Stack>

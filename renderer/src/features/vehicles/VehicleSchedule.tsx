@@ -42,7 +42,7 @@ function ScheduleGroup({ title, icon, color, items, empty, onOpen }: GroupProps)
           </Badge>
         </Group>
         {items.length === 0 ? (
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             {empty}
           </Text>
         ) : (

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react'
-import { ActionIcon, Anchor, Badge, Group, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core'
-import { IconArrowDown, IconEdit, IconPlayerPlay, IconPower, IconSelector } from '@tabler/icons-react'
+import { Anchor, Badge, Group, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
+import { IconArrowDown, IconSelector } from '@tabler/icons-react'
 import { Link, useNavigate } from 'react-router'
 import type { NextDue, Vehicle, VehicleListItem, VehicleSort } from '../../../../shared/domain/vehicles'
 import { formatDate, vehicleLabel, vehicleName } from '../../shared/time/format'
 import { useShopClock } from '../../shared/data/use-shop-clock'
 import { formatStamp } from '../../shared/time/shop-time'
 import { STATUS_FILL } from '../../shared/ui/appearance'
+import { ActiveToggleAction, EditAction } from '../../shared/ui/RowActions'
 
 interface Props {
   vehicles: VehicleListItem[]
@@ -140,21 +141,8 @@ export function VehiclesTable({ vehicles, showStatus, sort, onSort, onEdit, onTo
               )}
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <Tooltip label="Edit">
-                    <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${vehicleLabel(v)}`} onClick={() => onEdit(v)}>
-                      <IconEdit size={18} aria-hidden />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label={v.status === 'active' ? 'Deactivate' : 'Reactivate'}>
-                    <ActionIcon
-                      variant="subtle"
-                      color={v.status === 'active' ? 'red' : 'green'}
-                      aria-label={`${v.status === 'active' ? 'Deactivate' : 'Reactivate'} ${vehicleLabel(v)}`}
-                      onClick={() => onToggleStatus(v)}
-                    >
-                      {v.status === 'active' ? <IconPower size={18} aria-hidden /> : <IconPlayerPlay size={18} aria-hidden />}
-                    </ActionIcon>
-                  </Tooltip>
+                  <EditAction name={vehicleLabel(v)} onClick={() => onEdit(v)} />
+                  <ActiveToggleAction active={v.status === 'active'} name={vehicleLabel(v)} onClick={() => onToggleStatus(v)} />
                 </Group>
               </Table.Td>
             </Table.Tr>

@@ -4,6 +4,7 @@ import type { UseFormReturnType } from '@mantine/form'
 import { showFieldErrors } from '../data/form-errors'
 import { FormProblem } from './FormProblem'
 import { confirmDiscard } from './confirmDiscard'
+import { focusFirstInvalid } from './form-support'
 
 interface Props<V> {
   title: string
@@ -41,11 +42,9 @@ export function FormDialog<V extends object>({ title, size, form, onClose, onSub
     },
     [opener],
   )
-  // A refused or invalid save takes the person to the first field that needs them, once its
-  // message is drawn (the keyboard user hears it; nobody hunts for the red field).
+  // A refused or invalid save takes the person to the first field that needs them.
   const submit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget
-    const focusFirstInvalid = () => requestAnimationFrame(() => element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
     form.onSubmit(
       async (values) => {
         setProblem(null)
@@ -53,10 +52,10 @@ export function FormDialog<V extends object>({ title, size, form, onClose, onSub
           await onSubmit(values)
         } catch (error) {
           setProblem(showFieldErrors(error, Object.keys(values), form.setErrors))
-          focusFirstInvalid()
+          focusFirstInvalid(element)
         }
       },
-      () => focusFirstInvalid(),
+      () => focusFirstInvalid(element),
     )(event)
   }
 

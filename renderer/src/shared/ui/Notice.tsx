@@ -4,26 +4,18 @@ import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from '@tabler/icon
 
 type Tone = 'success' | 'error' | 'note'
 
-// Mantine's light alerts title in shade 8-9 on a tint, 2.7–3.8:1: below AA for 14px text.
-// These darker inks keep the look and read at 4.5:1 or more on their tints.
-const TONES: Record<Tone, { color: string; ink: string; Icon: typeof IconAlertTriangle }> = {
-  success: { color: 'green', ink: '#1b5e2b', Icon: IconCircleCheck },
-  error: { color: 'red', ink: '#8f1d1d', Icon: IconAlertTriangle },
-  note: { color: 'yellow', ink: '#7a4100', Icon: IconInfoCircle },
+// The title's and icon's ink on the tint is the theme's (its light variant keeps AA).
+const TONES: Record<Tone, { color: string; Icon: typeof IconAlertTriangle }> = {
+  success: { color: 'green', Icon: IconCircleCheck },
+  error: { color: 'red', Icon: IconAlertTriangle },
+  note: { color: 'yellow', Icon: IconInfoCircle },
 }
 
-/** A light alert whose title and icon keep AA contrast; `role` says whether it interrupts (alert) or not (status). */
+/** A light alert (the theme keeps its title and icon at AA contrast); `role` says whether it interrupts (alert) or not (status). */
 export function Notice({ tone, title, role, children }: { tone: Tone; title: string; role?: 'alert' | 'status'; children: ReactNode }) {
-  const { color, ink, Icon } = TONES[tone]
+  const { color, Icon } = TONES[tone]
   return (
-    <Alert
-      color={color}
-      variant="light"
-      title={title}
-      role={role}
-      icon={<Icon size={18} aria-hidden />}
-      styles={{ title: { color: ink }, icon: { color: ink }, message: { color: 'var(--mantine-color-black)' } }}
-    >
+    <Alert color={color} variant="light" title={title} role={role} icon={<Icon size={18} aria-hidden />}>
       {children}
     </Alert>
   )

@@ -24,7 +24,7 @@ export function SectionFrame({ title, description, actions, loading, error, chil
             {title}
           </Title>
           {description && (
-            <Text size="sm" c="gray.7" mt={2}>
+            <Text size="sm" c="dimmed" mt={2}>
               {description}
             </Text>
           )}

@@ -18,6 +18,18 @@ export function blankNumbers<V extends object>(values: V, fields: readonly (keyo
 }
 
 /**
+ * A refused or invalid save takes the person to the first field that needs them, once its
+ * message is drawn (the keyboard user hears it; nobody hunts for the red field).
+ *
+ * @example
+ * form.onSubmit(save, (_errors, _values, event) => focusFirstInvalid(event?.currentTarget))
+ */
+export function focusFirstInvalid(container: HTMLElement | null | undefined) {
+  if (!container) return
+  requestAnimationFrame(() => container.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+}
+
+/**
  * Asks before anything is deleted; `onConfirm` runs only on the red button. It deletes and
  * says so; when it throws (the core refused), the refusal is shown as a "Not deleted" notice.
  */
