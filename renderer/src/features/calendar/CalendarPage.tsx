@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { Alert, Box, Button, Group, Stack } from '@mantine/core'
 import { IconPrinter } from '@tabler/icons-react'
 import { Link } from 'react-router'
@@ -13,7 +13,7 @@ import { CalendarFilters, NO_FILTERS, type Filters } from './CalendarFilters'
 import { CalendarLegend } from './CalendarLegend'
 import { CalendarToolbar } from './CalendarToolbar'
 import { CalendarView } from './CalendarView'
-import { resourcesFor, toCalendarEvent, type CalendarEvent } from './calendar-events'
+import { resourcesFor, shareActivities, toCalendarEvent, type CalendarEvent } from './calendar-events'
 import { shopHoursShading, type BusyLanes } from './shop-hours'
 import { nowWall, toWall, wallToDay } from '../../shared/time/shop-time'
 import { UnbookedList } from './UnbookedList'
@@ -55,7 +55,8 @@ export function CalendarPage() {
       technicianId: filters.technicianId ?? undefined,
       text: text || undefined,
     },
-    { placeholderData: keepPreviousData },
+    // By id: a refetch after a drop lists the moved booking elsewhere, and every other one keeps its object.
+    { placeholderData: keepPreviousData, structuralSharing: shareActivities },
   )
   const closures = useChannel('closures.list', range, { placeholderData: keepPreviousData })
   // Technicians' own calendars (connected in Settings → Calendar accounts): drawn on their lanes.
@@ -80,6 +81,12 @@ export function CalendarPage() {
     return [...list, ...proposal.items.filter((p) => chosen.has(p.activityId)).map((p) => toProposalEvent(p, ref.timeZone, grouping))]
   }, [activities.data, ref.timeZone, grouping, moves.placements, proposal, chosen])
 
+  // The month is drawn from these at a lower priority than the page (useDeferredValue): a drop's
+  // redraw of 2,000 events yields to the browser between its parts instead of holding the main
+  // thread, and the page around it (the toolbar, the drop's own call) goes first. Events and
+  // their pending marks change together.
+  const { pendingIds } = moves
+  const drawn = useDeferredValue(useMemo(() => ({ events, pendingIds }), [events, pendingIds]))
   const resources = useMemo(() => resourcesFor(grouping, ref.bays, ref.technicians, activities.data), [grouping, ref.bays, ref.technicians, activities.data])
   const busy = useMemo(() => {
     const lanes = new Map<number, { start: number; end: number }[]>()
@@ -153,7 +160,7 @@ export function CalendarPage() {
       <Group align="stretch" gap="sm" wrap="nowrap">
         <Box style={{ flex: 1, minWidth: 0 }} aria-busy={activities.isFetching} data-testid="calendar">
           <CalendarView
-            events={events}
+            events={drawn.events}
             view={view}
             date={shownDate}
             onView={setView}
@@ -161,7 +168,7 @@ export function CalendarPage() {
             resources={grouping === 'shop' ? undefined : resources}
             shading={shading}
             timeZone={ref.timeZone}
-            pendingIds={moves.pendingIds}
+            pendingIds={drawn.pendingIds}
             onSelectEvent={openEvent}
             onEventDrop={moves.onEventDrop}
             onEventResize={moves.onEventResize}

@@ -8,7 +8,7 @@ import { ShopError } from '../../shared/data/shop'
 import { useChannelMutation } from '../../shared/data/queries'
 import { describeRefusal } from '../../shared/data/refusal'
 import { STATUS_LABEL } from '../../shared/ui/appearance'
-import { canMove, UNASSIGNED, type CalendarEvent, type Grouping, type ResourceId } from './calendar-events'
+import { canMove, UNASSIGNED, withSaved, type CalendarEvent, type Grouping, type ResourceId } from './calendar-events'
 import { formatBooking, fromWall, wallToDay } from '../../shared/time/shop-time'
 import { placeOf } from '../booking/BookingDialog'
 
@@ -56,9 +56,12 @@ function onDayKeepingTime(day: Date, time: Date): Date {
 export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForTime }: Options) {
   const queryClient = useQueryClient()
   const [placements, setPlacements] = useState<ReadonlyMap<number, Placement>>(new Map())
-  // Saved or refused, the refetch follows in the background (see persist).
-  const { mutateAsync: bookCall } = useChannelMutation('activities.book', { invalidates: ['activities'], invalidateInBackground: true })
-  const { mutateAsync: setDueDateCall } = useChannelMutation('activities.setDueDate', { invalidates: ['activities'], invalidateInBackground: true })
+  // Saved: the answer is written into the cached lists (see persist), and the core's `changed`
+  // event refreshes whatever else it changed. Refused: nothing changed, so nothing is refetched
+  // (a second refetch of the month beside the event's cost a 2,000-row read and parse per drop),
+  // except when the refusal says this window's copy is stale.
+  const { mutateAsync: bookCall } = useChannelMutation('activities.book', { refreshOnStale: ['activities'] })
+  const { mutateAsync: setDueDateCall } = useChannelMutation('activities.setDueDate', { refreshOnStale: ['activities'] })
 
   const persist = useCallback(
     async (activity: Activity, placement: Placement | null, save: () => Promise<Activity>) => {
@@ -66,9 +69,14 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
       try {
         const saved = await save()
         // The core's answer is the stored activity: drawn from it at once, rather than after
-        // refetching the whole month (2,000 rows) first. The refetch still follows, below.
+        // refetching the whole month (2,000 rows) first. The refetch the core's event brings
+        // then finds the same month (withSaved puts it where the core lists it) and draws nothing.
         for (const [key, old] of queryClient.getQueriesData<Activity[]>({ queryKey: ['activities'] })) {
           if (!Array.isArray(old)) continue
+          if (key[1] === 'activities.range') {
+            queryClient.setQueryData(key, withSaved(old, saved, key[2] as { from: string; to: string }, timeZone))
+            continue
+          }
           const booked = key[1] === 'activities.unbooked' && saved.start !== null
           queryClient.setQueryData(key, booked ? old.filter((a) => a.id !== saved.id) : old.map((a) => (a.id === saved.id ? saved : a)))
         }
@@ -85,7 +93,7 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
         if (!(error instanceof ShopError)) console.error(error)
       } finally {
         // Saved: the cache holds the answer. Refused: it still holds the event where it was.
-        // Either way the placement can go now; the refetch (the call's own) brings whatever else changed.
+        // Either way the placement can go now; the core's `changed` event brings whatever else changed.
         setPlacements((m) => {
           const next = new Map(m)
           next.delete(activity.id)
