@@ -1,6 +1,6 @@
 import type { ReconcileCounts } from '../../../shared/domain/schedule'
 import type { Ctx } from '../handler'
-import { adaptiveBatchSize } from './batch-size'
+import { batchSizeFor } from './batch-size'
 import { emptyCounts, reconcileVehicles } from './reconcile'
 import type { SchedulingReference } from './reference'
 import { schedulingStore } from './store'
@@ -20,7 +20,7 @@ export async function reconcileMany(
   onProgress: (done: number) => void,
 ): Promise<ReconcileCounts> {
   const counts = emptyCounts()
-  const chunkSize = adaptiveBatchSize()
+  const chunkSize = batchSizeFor(ctx.dialect)
   const options = { write: true, now: ctx.clock.now().toISOString(), actor: ctx.actor }
   const store = schedulingStore(ctx)
   let done = 0

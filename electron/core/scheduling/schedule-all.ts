@@ -1,6 +1,6 @@
 import type { ReconcileCounts } from '../../../shared/domain/schedule'
 import type { Ctx } from '../handler'
-import { adaptiveBatchSize } from './batch-size'
+import { batchSizeFor } from './batch-size'
 import { checkpointOffThread } from './checkpointer'
 import { emptyCounts, reconcileVehicles } from './reconcile'
 import { loadReference } from './reference'
@@ -26,7 +26,7 @@ export async function scheduleAll(ctx: Ctx, { write, label }: { write: boolean; 
   // One job name for preview and apply: the label tells them apart, and one progress bar follows both.
   const job = 'schedule-all'
   const now = ctx.clock.now()
-  const chunkSize = adaptiveBatchSize()
+  const chunkSize = batchSizeFor(ctx.dialect)
   // The ids are a snapshot; each batch re-reads its vehicles, so one deactivated meanwhile
   // is skipped; one onboarded or reactivated meanwhile is planned by its own trigger.
   const { ref, ids } = await ctx.batch(async (db) => {
