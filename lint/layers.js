@@ -50,6 +50,8 @@ export const PUBLIC_FILES = {
   backups: ['inspect-backup.ts', 'take-backup.ts'],
   sync: ['external-changes.ts'],
   secrets: ['secret-store.ts'],
+  // Where this desk keeps its choice of database server (the database domain chooses it).
+  desk: ['desk-store.ts'],
 }
 
 const coreFolders = readdirSync(join(import.meta.dirname, '..', CORE), { withFileTypes: true })

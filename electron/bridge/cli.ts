@@ -13,7 +13,7 @@ import { startBridge } from './server'
 import { AppError } from '../core/errors'
 import { unencryptedFileSecretStore } from '../core/secrets/file-secret-store'
 import { fileDeskStore } from '../core/desk/desk-store'
-import { chooseDatabase, serverAddress } from '../core/desk/database-choice'
+import { chooseDatabase, serverAddress } from '../core/database/database-choice'
 
 const dbPath = resolve(process.env.SHOP_DB ?? '.tmp/shop-web.db')
 const port = Number(process.env.SHOP_PORT ?? 5180)

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { chooseDatabase, serverAddress } from '../core/desk/database-choice'
+import { chooseDatabase, serverAddress } from '../core/database/database-choice'
 import type { DeskStore } from '../core/desk/desk-store'
 import type { SecretStore } from '../core/secrets/secret-store'
 import { resolveDbPath } from './paths'

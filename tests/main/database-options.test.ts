@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fileDeskStore } from '../../electron/core/desk/desk-store'
 import { memorySecretStore } from '../../electron/core/secrets/memory-secret-store'
-import { serverPasswordKey } from '../../electron/core/desk/database-choice'
+import { serverPasswordKey } from '../../electron/core/database/database-choice'
 
 vi.mock('electron', () => ({}))
 const { databaseOptions, deskFile } = await import('../../electron/main/database-options')

@@ -9,3 +9,6 @@ export const databaseHandlers = {
   'database.status': longRunning<'database.status'>((_input, ctx) => ctx.database.status()),
   'database.open': longRunning<'database.open'>(({ path }, ctx) => ctx.database.open(path)),
 } satisfies Pick<HandlerMap<'database'>, 'database.status' | 'database.open'>
+
+/** Settings → Database: which server this desk uses, testing one, moving a shop to one (server-handlers.ts). */
+export { databaseServerHandlers } from './server-handlers'

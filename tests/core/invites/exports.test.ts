@@ -95,7 +95,8 @@ describe('a date range for the whole shop', () => {
       end: wallClock(tz, 2025, 3, 11, 12),
       status: 'cancelled',
     })
-    await addActivity(shop, { due: '2025-03-09', start: wallClock(tz, 2025, 3, 9, 23, 59), end: wallClock(tz, 2025, 3, 10, 0, 30) })
+    // No bay: it overlaps the first minute's booking, which one bay could not hold (PostgreSQL's exclusion constraint refuses it).
+    await addActivity(shop, { due: '2025-03-09', start: wallClock(tz, 2025, 3, 9, 23, 59), end: wallClock(tz, 2025, 3, 10, 0, 30), bay: false })
     await addActivity(shop, { due: '2025-03-13', start: wallClock(tz, 2025, 3, 13, 0, 0), end: wallClock(tz, 2025, 3, 13, 1) })
     await addActivity(shop, { due: '2025-03-13' })
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { ChosenServer, ServerForm, ServerProblemCode, ServerTestResult } from '../../../shared/domain/database-server'
 import type { SecretStore } from '../secrets/secret-store'
-import type { DeskStore } from './desk-store'
+import type { DeskStore } from '../desk/desk-store'
 import { openPostgresConnection, postgresProblem } from '../db/postgres-connection'
 import { migrations } from '../db/migrations'
 import { shopTables } from '../db/copy-to-postgres'
