@@ -43,7 +43,7 @@ export const PUBLIC_FILES = {
   // Email delivers invites: the invite model (facts, the event, its file, its revision).
   invites: ['facts.ts', 'event-model.ts', 'ics-writer.ts', 'fingerprint.ts', 'sequence.ts', 'refusals.ts', 'issues.ts', 'filenames.ts', 'clean-text.ts'],
   // What a domain calls after changing a vehicle's data or importing many.
-  scheduling: ['on-vehicle-changed.ts', 'reconcile-many.ts', 'reference.ts', 'checkpointer.ts'],
+  schedule: ['on-vehicle-changed.ts', 'reconcile-many.ts', 'reference.ts', 'checkpointer.ts'],
   odometer: ['add-reading.ts'],
   email: ['outbox.ts'],
   // Opening the database takes a backup first and checks one before restoring it.

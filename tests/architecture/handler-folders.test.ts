@@ -16,10 +16,7 @@ const core = resolve(__dirname, '../../electron/core')
  * Folders whose handlers serve another prefix than their name, each with why. Keep this
  * short: a new entry needs a reason the folder cannot simply be named after its channels.
  */
-const PREFIX_EXCEPTIONS: Record<string, string> = {
-  // Being renamed scheduling/ -> schedule/ (held back while its database paths are rewritten).
-  scheduling: 'schedule',
-}
+const PREFIX_EXCEPTIONS: Record<string, string> = {}
 
 const camelCase = (folder: string): string => folder.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
 const prefixOf = (channel: string): string => channel.slice(0, channel.indexOf('.'))

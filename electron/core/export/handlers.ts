@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../handler'
-import { loadReference } from '../scheduling/reference'
+import { loadReference } from '../schedule/reference'
 import { exportCsv } from './csv-export'
 import { shopDay } from '../../../shared/shop-day'
 

@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../handler'
 import { findVehicle } from '../vehicles/queries'
-import { onVehicleChanged } from '../scheduling/on-vehicle-changed'
+import { onVehicleChanged } from '../schedule/on-vehicle-changed'
 import { addReading } from './add-reading'
 import { toReading } from './map'
 import { listReadings } from './queries'

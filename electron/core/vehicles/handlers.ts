@@ -1,7 +1,7 @@
 import type { Ctx, HandlerMap } from '../handler'
 import { AppError, fieldError } from '../errors'
 import { findCustomer } from '../customers/queries'
-import { onVehicleChanged } from '../scheduling/on-vehicle-changed'
+import { onVehicleChanged } from '../schedule/on-vehicle-changed'
 import { toVehicle, toVehicleListItem } from './map'
 import { getSettingsRow } from '../settings/queries'
 import {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProgressEvent } from '../../../shared/contract'
 import type { ImportMapping, ImportPreview } from '../../../shared/domain/import'
 import { testCore, type TestCore } from '../../helpers/core'
-import { addTemplate } from '../scheduling/db-fixtures'
+import { addTemplate } from '../schedule/db-fixtures'
 import { xlsxBase64 } from './xlsx'
 import { testDialect } from '../../helpers/postgres'
 

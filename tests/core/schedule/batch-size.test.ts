@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { adaptiveBatchSize } from '../../../electron/core/scheduling/batch-size'
+import { adaptiveBatchSize } from '../../../electron/core/schedule/batch-size'
 
 describe('schedule-all chunk size', () => {
   it('grows at most twofold after a fast chunk and shrinks to the target after a slow one', () => {

@@ -1,5 +1,5 @@
-import { nextOpenDayFinder } from '../../../electron/core/scheduling/open-days'
-import type { PlanReference, PlanTemplate } from '../../../electron/core/scheduling/types'
+import { nextOpenDayFinder } from '../../../electron/core/schedule/open-days'
+import type { PlanReference, PlanTemplate } from '../../../electron/core/schedule/types'
 
 export const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6]
 /** DESIGN.md's default hours: Monday to Saturday, Sunday closed. */

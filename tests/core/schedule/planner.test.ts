@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { planVehicle } from '../../../electron/core/scheduling/planner'
-import type { PlanCompletion, PlanReading, PlanReference } from '../../../electron/core/scheduling/types'
+import { planVehicle } from '../../../electron/core/schedule/planner'
+import type { PlanCompletion, PlanReading, PlanReference } from '../../../electron/core/schedule/types'
 import { DEFAULT_WEEK, reference, template } from './plan-fixtures'
 
 const plan = (onboardingDate: string, ref: PlanReference, extra: { readings?: PlanReading[]; completions?: PlanCompletion[] } = {}) =>
