@@ -76,7 +76,7 @@ describe('import directions (lint)', () => {
     ['electron/core/autobook/probe.ts', '../activities/capacity'],
     ['electron/core/autobook/probe.ts', '../vehicles/queries'],
     ['electron/core/autobook/probe.ts', '../db/database'],
-    ['electron/core/autobook/probe.ts', '../shared/shop-time'],
+    ['electron/core/autobook/probe.ts', '../shared/like'],
     ['electron/core/autobook/probe.ts', './propose'],
     ['electron/core/sync/google/probe.ts', '../handlers'],
     ['tests/core/probe.ts', '../../electron/core/activities/free-slots'],
