@@ -7,8 +7,13 @@ import { classifyGraphResponse, OutlookFailure } from './errors'
 export const GRAPH_MAX_IN_FLIGHT = 4
 /** `$batch` takes at most 20 requests. */
 export const GRAPH_BATCH_LIMIT = 20
-/** How long a partial `$batch` waits for more writes (the engine's paced rounds queue them over several turns). */
-export const COALESCE_MS = 20
+/**
+ * How long a partial `$batch` waits for one more write (the engine's paced rounds queue them
+ * over several turns, and on a shared PostgreSQL server each write's database steps take a
+ * round trip or two first), and how long at most since its first write.
+ */
+export const COALESCE_MS = 30
+export const MAX_COALESCE_MS = 250
 
 /** Sent on every request: ids that survive a move to another calendar (sync-notes §0.4). */
 export const IMMUTABLE_IDS = 'IdType="ImmutableId"'
@@ -221,9 +226,12 @@ export function outlookCalls(d: OutlookCallsDeps): OutlookCalls {
         void d.gate.freed().then(look)
         return
       }
-      const waited = queue.length > 0 ? performance.now() - queue[0]!.queuedAt : Infinity
-      if (waited < COALESCE_MS) {
-        setTimeout(look, COALESCE_MS - waited)
+      // Waits while writes keep arriving (none for COALESCE_MS ends it), never past MAX_COALESCE_MS.
+      const now = performance.now()
+      const quiet = queue.length > 0 ? now - queue[queue.length - 1]!.queuedAt : Infinity
+      const waited = queue.length > 0 ? now - queue[0]!.queuedAt : Infinity
+      if (quiet < COALESCE_MS && waited < MAX_COALESCE_MS) {
+        setTimeout(look, Math.min(COALESCE_MS - quiet, MAX_COALESCE_MS - waited))
         return
       }
       scheduled = false
