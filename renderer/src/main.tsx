@@ -1,9 +1,5 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from './App'
+import { startEarlyReads } from './early-reads'
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+// The core starts answering the first screen's reads while the app's code loads (early-reads.ts).
+startEarlyReads()
+void import('./start').then(({ start }) => start())

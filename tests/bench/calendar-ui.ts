@@ -32,14 +32,20 @@ export interface CalendarUiBench {
   seedSeconds: number
   /** Core answering `activities.range` for the month over HTTP, ms. */
   rangeFetchMs: number
-  /** Page load to the month's events drawn, ms. */
+  /** In the page: from the start of its navigation to the first frame with the month's events drawn, ms. */
   coldRenderMs: number
+  /** The same as the test driver sees it, from its `goto` to its check answering (its round trips included), ms. */
+  coldDriverMs: number
   /** Next month and back: click to the month's events drawn again (median), ms. */
   warmRenderMs: number[]
   /** Mouse up to the event drawn in its new day (before the core answers), ms. */
   dropPlacedMs: number[]
   /** Mouse up to the core's answer refetched and redrawn (pending mark gone), ms. */
   dropSettledMs: number[]
+  /** In the page: the mouseup event to the frame that first draws the event in its new day, ms. */
+  pagePlacedMs: number[]
+  /** In the page: the mouseup event to the frame that draws the core's answer (pending mark gone), ms. */
+  pageSettledMs: number[]
   /** A keystroke in the vehicle/customer search to its echo in the field, ms (one per key). */
   keystrokeMs: number[]
   /** Longest main-thread task from a drop's mouse down to its answer redrawn, per drop, ms. */
@@ -75,7 +81,7 @@ function openDays(): { day: string; opens: number; closes: number }[] {
 const DROP_DAYS = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06']
 const dropTarget = (from: string) => `2026-03-${String(Number(from.slice(8)) + 21).padStart(2, '0')}`
 
-async function seed(core: Core, count: number): Promise<{ made: number; toDrag: number[] }> {
+export async function seed(core: Core, count: number): Promise<{ made: number; toDrag: number[] }> {
   await call(core, 'settings.update', { autoSchedule: false, shopName: 'Bench Auto' })
   const bays = []
   const techs = []
@@ -138,12 +144,28 @@ async function seed(core: Core, count: number): Promise<{ made: number; toDrag: 
   return { made, toDrag }
 }
 
+/** Resolves when the core has committed a change to this activity (or after 10 s, to report it). */
+function storedOnce(core: Core, id: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, 10_000)
+    const off = core.events.on('changed', (e) => {
+      if (e.ids?.activities?.includes(id) || (e.domains.includes('activities') && !e.ids?.activities)) done()
+    })
+    function done() {
+      clearTimeout(timer)
+      off()
+      resolve()
+    }
+  })
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 
 // Page-side code: this file is type-checked for Node, without the DOM, so the little it reads
 // of the page is typed here. (Functions, not strings: the app's CSP forbids eval.)
 interface PageElement {
   getBoundingClientRect(): { x: number; y: number }
+  closest(selector: string): PageElement | null
   textContent: string | null
 }
 interface PageGlobals {
@@ -169,6 +191,44 @@ const placedIn = ({ id, left, right, top, bottom }: { id: string; left: number; 
     return r.x >= left && r.x < right && r.y >= top && r.y < bottom
   })
 }
+interface DropWatch {
+  up: number
+  placed: number
+  settled: number
+}
+/**
+ * Times a drop inside the page, so the figures are the app's and not the test driver's round
+ * trips: from the mouseup event to the first animation frame whose page shows the event in
+ * its new cell, and to the first that shows it there with the core's answer (no pending mark).
+ */
+const watchDrop = ({ id, left, right, top, bottom }: { id: string; left: number; right: number; top: number; bottom: number }) => {
+  const g = globalThis as unknown as PageGlobals & {
+    __drop: DropWatch
+    addEventListener(type: string, f: (e: { timeStamp: number }) => void, o: object): void
+    requestAnimationFrame(f: () => void): void
+    performance: { now(): number }
+  }
+  const watch: DropWatch = { up: 0, placed: 0, settled: 0 }
+  g.__drop = watch
+  g.addEventListener('mouseup', (e) => (watch.up = e.timeStamp), { capture: true, once: true })
+  // A property, not a named function: tsx would wrap a named one in a helper the page lacks.
+  const loop: { frame?: () => void } = {}
+  loop.frame = () => {
+    // Not the drag's own preview, which the library draws in the cell under the pointer.
+    const there = Array.from(g.document.querySelectorAll(`[data-activity-id="${id}"]`)).some((el) => {
+      if (el.closest('.rbc-addons-dnd-drag-preview')) return false
+      const r = el.getBoundingClientRect()
+      return r.x >= left && r.x < right && r.y >= top && r.y < bottom
+    })
+    if (watch.up && there && !watch.placed) watch.placed = g.performance.now()
+    if (watch.placed && there && g.document.querySelector('.shop-pending') === null) return void (watch.settled = g.performance.now())
+    g.requestAnimationFrame(loop.frame!)
+  }
+  g.requestAnimationFrame(loop.frame)
+}
+const dropSeen = () => (globalThis as unknown as { __drop: DropWatch }).__drop.settled > 0
+const readDrop = () => (globalThis as unknown as { __drop: DropWatch }).__drop
+const readDrawnAt = () => (globalThis as unknown as { __drawnAt: number }).__drawnAt
 const readLongest = () => (globalThis as unknown as PageGlobals).__longest
 /** Answers the longest task so far and starts counting afresh. */
 const resetLongest = () => {
@@ -181,7 +241,14 @@ const WATCH_LONG_TASKS = `
   window.__longest = 0
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration)
-  }).observe({ type: 'longtask', buffered: true })`
+  }).observe({ type: 'longtask', buffered: true })
+  // The page's own time (from the start of its navigation) to the first frame with the month drawn.
+  window.__drawnAt = 0
+  const drawn = () => {
+    if (document.querySelectorAll('.rbc-month-view .rbc-event').length > 50 && !document.querySelector('[aria-busy="true"]')) window.__drawnAt = performance.now()
+    else requestAnimationFrame(drawn)
+  }
+  requestAnimationFrame(drawn)`
 
 async function monthDrawn(page: Page) {
   await page.waitForFunction(monthIsDrawn)
@@ -231,7 +298,8 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
     const c0 = performance.now()
     await page.goto(`${bridge.url}/#/calendar`)
     await monthDrawn(page)
-    const coldRenderMs = performance.now() - c0
+    const coldDriverMs = performance.now() - c0
+    const coldRenderMs = await page.evaluate(readDrawnAt)
 
     const warmRenderMs: number[] = []
     for (let i = 0; i < 3; i++) {
@@ -246,6 +314,8 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
 
     const dropPlacedMs: number[] = []
     const dropSettledMs: number[] = []
+    const pagePlacedMs: number[] = []
+    const pageSettledMs: number[] = []
     const dropLongestTaskMs: number[] = []
     let runLongest = 0
     for (const [i, from] of DROP_DAYS.entries()) {
@@ -265,19 +335,23 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
         await page.mouse.move(grab.x + ((target.x - grab.x) * k) / 12, grab.y + ((target.y - grab.y) * k) / 12)
         await page.waitForTimeout(40)
       }
+      const stored = storedOnce(core, Number(id))
+      await page.evaluate(watchDrop, { id, left: target.left, right: target.right, top: target.top, bottom: target.bottom })
       const d0 = performance.now()
       await page.mouse.up()
       // Drawn in the new cell (the provisional placement; "+N more" may hide it, so read state).
       await page.waitForFunction(placedIn, { id, left: target.left, right: target.right, top: target.top, bottom: target.bottom })
       dropPlacedMs.push(performance.now() - d0)
-      // Stored, refetched and drawn from the core's data: the provisional mark is gone.
-      while ((await call(core, 'activities.get', { id: Number(id) })).version === before.version) {
-        if (performance.now() - d0 > 10_000) break
-        await new Promise((r) => setTimeout(r, 5))
-      }
+      // Stored (the core says so; polling it would load the process the bridge answers from),
+      // then drawn from the core's answer: the provisional mark is gone.
+      await stored
       await page.waitForFunction(settled)
       await page.waitForFunction(placedIn, { id, left: target.left, right: target.right, top: target.top, bottom: target.bottom })
       dropSettledMs.push(performance.now() - d0)
+      await page.waitForFunction(dropSeen)
+      const seen = await page.evaluate(readDrop)
+      pagePlacedMs.push(seen.placed - seen.up)
+      pageSettledMs.push(seen.settled - seen.up)
       // Long tasks are reported a little after they end: give the observer a frame.
       await page.waitForTimeout(50)
       dropLongestTaskMs.push(await page.evaluate(readLongest))
@@ -302,7 +376,21 @@ export async function benchCalendarUi(count = 2_000): Promise<CalendarUiBench> {
 
     const longestTaskMs = Math.max(runLongest, ...dropLongestTaskMs, await page.evaluate(readLongest))
     await context.close()
-    return { events, seedSeconds, rangeFetchMs, coldRenderMs, warmRenderMs, dropPlacedMs, dropSettledMs, dropLongestTaskMs, keystrokeMs, longestTaskMs }
+    return {
+      events,
+      seedSeconds,
+      rangeFetchMs,
+      coldRenderMs,
+      coldDriverMs,
+      warmRenderMs,
+      dropPlacedMs,
+      dropSettledMs,
+      pagePlacedMs,
+      pageSettledMs,
+      dropLongestTaskMs,
+      keystrokeMs,
+      longestTaskMs,
+    }
   } finally {
     await browser.close()
     await bridge.close()
@@ -316,10 +404,11 @@ export function printCalendarUi(b: CalendarUiBench): void {
   const spread = (xs: number[]) => `median ${ms(median(xs))} (min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))}, n=${xs.length})`
   console.log(`calendar month view, ${b.events} events (seeded through the core in ${b.seedSeconds.toFixed(1)} s)`)
   console.log(`  core activities.range for the month over HTTP: ${ms(b.rangeFetchMs)}`)
-  console.log(`  month view, page load to events drawn:          ${ms(b.coldRenderMs)}   (goal <= 400 ms)`)
+  console.log(`  month view, in the page: load to events drawn:  ${ms(b.coldRenderMs)}   (goal <= 400 ms; as the test driver sees it: ${ms(b.coldDriverMs)})`)
   console.log(`  month view, back from the next month:           ${spread(b.warmRenderMs)}`)
-  console.log(`  drop, mouse up to event in its new day:         ${spread(b.dropPlacedMs)}`)
-  console.log(`  drop, mouse up to stored and redrawn:           ${spread(b.dropSettledMs)}   (goal <= 150 ms)`)
+  console.log(`  drop, in the page: mouseup to event in its new day: ${spread(b.pagePlacedMs)}`)
+  console.log(`  drop, in the page: mouseup to stored and redrawn:   ${spread(b.pageSettledMs)}   (goal <= 150 ms)`)
+  console.log(`  drop, as the test driver sees it (its round trips included): placed ${spread(b.dropPlacedMs)}, redrawn ${spread(b.dropSettledMs)}`)
   console.log(`  drop, longest main-thread task (down to redrawn): ${spread(b.dropLongestTaskMs)}   (goal <= 100 ms)`)
   console.log(`  search keystroke to its echo in the field:      ${spread(b.keystrokeMs)}`)
   console.log(`  longest main-thread task seen:                  ${ms(b.longestTaskMs)}`)

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Group, MultiSelect, Select, TextInput } from '@mantine/core'
 import { IconSearch } from '@tabler/icons-react'
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../../shared/domain/activities'
@@ -22,7 +23,7 @@ interface Props {
   technicians: Technician[]
 }
 
-export function CalendarFilters({ value, onChange, bays, technicians }: Props) {
+export const CalendarFilters = memo(function CalendarFilters({ value, onChange, bays, technicians }: Props) {
   const set = <K extends keyof Filters>(key: K, v: Filters[K]) => onChange({ ...value, [key]: v })
   return (
     <Group gap="xs" wrap="nowrap" align="flex-end">
@@ -77,4 +78,4 @@ export function CalendarFilters({ value, onChange, bays, technicians }: Props) {
       />
     </Group>
   )
-}
+})

@@ -1,10 +1,11 @@
+import { memo } from 'react'
 import { Group, Text } from '@mantine/core'
 import { ACTIVITY_STATUSES } from '../../../../shared/domain/activities'
 import { CATEGORIES } from '../../../../shared/domain/activity-types'
 import { CATEGORY_ICON, CATEGORY_LABEL, STATUS_FILL, STATUS_LABEL } from '../../shared/ui/appearance'
 
 /** What the colours, icons and dashed borders mean; `busy` when technicians' own busy time is drawn. */
-export function CalendarLegend({ busy = false }: { busy?: boolean }) {
+export const CalendarLegend = memo(function CalendarLegend({ busy = false }: { busy?: boolean }) {
   return (
     <Group gap="md" component="ul" aria-label="Legend" style={{ listStyle: 'none', padding: 0, margin: 0 }} wrap="wrap">
       {ACTIVITY_STATUSES.map((s) => (
@@ -48,4 +49,4 @@ export function CalendarLegend({ busy = false }: { busy?: boolean }) {
       })}
     </Group>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { Alert, Box, Button, Group, Stack } from '@mantine/core'
 import { IconPrinter } from '@tabler/icons-react'
 import { Link } from 'react-router'
@@ -13,7 +13,8 @@ import { CalendarFilters, NO_FILTERS, type Filters } from './CalendarFilters'
 import { CalendarLegend } from './CalendarLegend'
 import { CalendarToolbar } from './CalendarToolbar'
 import { CalendarView } from './CalendarView'
-import { resourcesFor, shareActivities, toCalendarEvent, type CalendarEvent } from './calendar-events'
+import { resourcesFor, toCalendarEvent, type CalendarEvent } from './calendar-events'
+import { shareActivities } from '../../shared/data/activity-lists'
 import { shopHoursShading, type BusyLanes } from './shop-hours'
 import { nowWall, toWall, wallToDay } from '../../shared/time/shop-time'
 import { UnbookedList } from './UnbookedList'
@@ -43,7 +44,11 @@ export function CalendarPage() {
   const today = useMemo(() => nowWall(ref.timeZone), [ref.timeZone])
   const { view, setView, date, setDate, grouping, setGrouping } = useCalendarPlace(today)
   const shownDate = date ?? today
-  const range = visibleRange(view, shownDate)
+  const { from, to } = visibleRange(view, shownDate)
+  // Stable while the days shown stay the same: the memoized parts around the month compare it by identity.
+  const range = useMemo(() => ({ from, to }), [from, to])
+  const week = visibleRange('week', shownDate)
+  const weekRange = useMemo(() => ({ from: week.from, to: week.to }), [week.from, week.to])
 
   const activities = useChannel(
     'activities.range',
@@ -81,12 +86,11 @@ export function CalendarPage() {
     return [...list, ...proposal.items.filter((p) => chosen.has(p.activityId)).map((p) => toProposalEvent(p, ref.timeZone, grouping))]
   }, [activities.data, ref.timeZone, grouping, moves.placements, proposal, chosen])
 
-  // The month is drawn from these at a lower priority than the page (useDeferredValue): a drop's
-  // redraw of 2,000 events yields to the browser between its parts instead of holding the main
-  // thread, and the page around it (the toolbar, the drop's own call) goes first. Events and
-  // their pending marks change together.
+  // Events and their pending marks change together. Drawn at once, not deferred: a deferred
+  // redraw of 2,000 events was started over by every update that came in meanwhile (the core's
+  // answer, its `changed` event, a toast), and a drop's new place showed only after them all.
   const { pendingIds } = moves
-  const drawn = useDeferredValue(useMemo(() => ({ events, pendingIds }), [events, pendingIds]))
+  const drawn = useMemo(() => ({ events, pendingIds }), [events, pendingIds])
   const resources = useMemo(() => resourcesFor(grouping, ref.bays, ref.technicians, activities.data), [grouping, ref.bays, ref.technicians, activities.data])
   const busy = useMemo(() => {
     const lanes = new Map<number, { start: number; end: number }[]>()
@@ -121,24 +125,26 @@ export function CalendarPage() {
     [dragged, dropFromOutside],
   )
   const onNavigate = useCallback((d: Date) => setDate(d), [setDate])
+  const onToday = useCallback(() => setDate(nowWall(timeZone)), [setDate, timeZone])
+  const onStep = useCallback((d: 1 | -1) => setDate((shown, latestView) => step(latestView, shown, d)), [setDate])
+  const onDragEnd = useCallback(() => {
+    clearDropPreviews()
+    setDragged(null)
+  }, [])
+  const onBook = useCallback((activity: Activity) => setBooking({ activity }), [])
+  const { open: openPanel } = panel
+  const onOpen = useCallback((activity: Activity) => openPanel(activity.id), [openPanel])
+  const closeBooking = useCallback(() => setBooking(null), [])
 
   return (
     <Stack gap="xs">
-      <CalendarToolbar
-        view={view}
-        date={shownDate}
-        grouping={grouping}
-        onView={setView}
-        onToday={() => setDate(nowWall(ref.timeZone))}
-        onStep={(d) => setDate((shown, latestView) => step(latestView, shown, d))}
-        onGrouping={setGrouping}
-      />
+      <CalendarToolbar view={view} date={shownDate} grouping={grouping} onView={setView} onToday={onToday} onStep={onStep} onGrouping={setGrouping} />
       {/* Beside the filters, not in the toolbar: by bay or technician, the week and day
           toolbars are full at the window's minimum width (1280px). */}
       <Group justify="space-between" align="flex-end" wrap="nowrap" gap="sm">
         <CalendarFilters value={filters} onChange={setFilters} bays={ref.bays} technicians={ref.technicians} />
         <Group gap="xs" wrap="nowrap" style={{ flex: 'none' }}>
-          <AutobookActions autobook={autobook} week={visibleRange('week', shownDate)} />
+          <AutobookActions autobook={autobook} week={weekRange} />
           <Button
             component={Link}
             to={`/day-sheet?day=${wallToDay(shownDate)}&by=${grouping === 'technician' ? 'technician' : 'bay'}`}
@@ -194,18 +200,15 @@ export function CalendarPage() {
               today={wallToDay(today)}
               text={text}
               onDragStart={setDragged}
-              onDragEnd={() => {
-                clearDropPreviews()
-                setDragged(null)
-              }}
-              onBook={(activity) => setBooking({ activity })}
-              onOpen={(activity) => panel.open(activity.id)}
+              onDragEnd={onDragEnd}
+              onBook={onBook}
+              onOpen={onOpen}
               height={CALENDAR_HEIGHT}
             />
           )}
         </Box>
       </Group>
-      <BookingDialog request={booking} onClose={() => setBooking(null)} />
+      <BookingDialog request={booking} onClose={closeBooking} />
     </Stack>
   )
 }

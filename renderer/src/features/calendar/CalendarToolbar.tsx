@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { ActionIcon, Button, Group, SegmentedControl, Title } from '@mantine/core'
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react'
 import type { View } from 'react-big-calendar'
@@ -26,7 +27,7 @@ interface Props {
   onGrouping: (grouping: Grouping) => void
 }
 
-export function CalendarToolbar({ view, date, grouping, onView, onToday, onStep, onGrouping }: Props) {
+export const CalendarToolbar = memo(function CalendarToolbar({ view, date, grouping, onView, onToday, onStep, onGrouping }: Props) {
   const byResource = view === 'week' || view === 'day'
   return (
     <Group justify="space-between" wrap="nowrap" gap="sm" data-testid="calendar-toolbar">
@@ -61,4 +62,4 @@ export function CalendarToolbar({ view, date, grouping, onView, onToday, onStep,
       </Group>
     </Group>
   )
-}
+})

@@ -9,9 +9,10 @@ import type { ShopHoursShading } from './shop-hours'
 import { nowWall } from '../../shared/time/shop-time'
 import { localizer as localizerRef } from './localizer'
 import { useFlattenCalendarAria } from './calendar-aria'
+import { VIEWS } from './calendar-place'
 import './calendar.css'
 
-export const VIEWS: View[] = ['month', 'week', 'day', 'agenda']
+export { VIEWS } from './calendar-place'
 
 interface Props {
   events: CalendarEvent[]
@@ -78,7 +79,17 @@ export const CalendarView = memo(function CalendarView(props: Props) {
     },
     [pendingIds, agenda],
   )
-  const getNow = useCallback(() => nowWall(timeZone), [timeZone])
+  // react-big-calendar asks for now once per day cell and more on every render (today's tint,
+  // the now-line); reading the shop's zone each time cost milliseconds per redraw of a month.
+  // A second-old now is as good for both.
+  const getNow = useMemo(() => {
+    let cached: { until: number; wall: Date } | null = null
+    return () => {
+      const t = performance.now() // a duration clock for the cache's age, not the shop's now
+      if (cached === null || t >= cached.until) cached = { until: t + 1_000, wall: nowWall(timeZone) }
+      return cached.wall
+    }
+  }, [timeZone])
   const parts = useMemo(() => ({ closedReason: shading.closedReason, open: onSelectEvent }), [shading, onSelectEvent])
   // The week grid's events are focusable buttons already; Enter or Space opens the panel.
   const onKeyPressEvent = useCallback(

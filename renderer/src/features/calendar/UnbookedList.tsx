@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { Badge, Button, Group, Paper, ScrollArea, Select, Stack, Text, Title } from '@mantine/core'
 import { keepPreviousData } from '@tanstack/react-query'
 import { IconGripVertical } from '@tabler/icons-react'
@@ -34,7 +34,7 @@ interface Props {
  * Due work with no time yet, most pressing first. Each row drags onto a time slot to book
  * it; "Book…" does the same from the keyboard.
  */
-export function UnbookedList({ today, text, onDragStart, onDragEnd, onBook, onOpen, height }: Props) {
+export const UnbookedList = memo(function UnbookedList({ today, text, onDragStart, onDragEnd, onBook, onOpen, height }: Props) {
   const [range, setRange] = useState('all')
   const [limit, setLimit] = useState(PAGE)
   const to = range === 'all' ? undefined : addDays(today, Number(range))
@@ -98,7 +98,7 @@ export function UnbookedList({ today, text, onDragStart, onDragEnd, onBook, onOp
       </ScrollArea>
     </Stack>
   )
-}
+})
 
 function UnbookedItem({ activity: a, onDragStart, onDragEnd, onBook, onOpen }: Omit<Props, 'today' | 'text' | 'height'> & { activity: Activity }) {
   const Icon = CATEGORY_ICON[a.category]

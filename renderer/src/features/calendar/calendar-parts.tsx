@@ -3,7 +3,7 @@
  * components (stable identity) that read what changes through context, so changing the hours
  * or zone never forces the calendar to throw away its layout.
  */
-import { createContext, useContext } from 'react'
+import { createContext, memo, useContext } from 'react'
 import type { DateHeaderProps, EventProps, HeaderProps } from 'react-big-calendar'
 import { CATEGORY_ICON, CATEGORY_LABEL, STATUS_LABEL } from '../../shared/ui/appearance'
 import { vehicleName, type CalendarEvent } from './calendar-events'
@@ -29,7 +29,7 @@ function time12(wall: Date): string {
  * the one line in a month cell (CSS decides); a part too long for its space ends in an
  * ellipsis, never breaks mid-word.
  */
-export function EventContent({ event }: EventProps<CalendarEvent>) {
+function EventContentParts({ event }: EventProps<CalendarEvent>) {
   const a = event.activity
   const Icon = CATEGORY_ICON[a.category]
   return (
@@ -52,11 +52,21 @@ export function EventContent({ event }: EventProps<CalendarEvent>) {
 }
 
 /**
+ * Drawn again only when its event is another object (a changed activity, another zone or
+ * lanes: see toCalendarEvent). react-big-calendar passes fresh slot dates on every render of
+ * a month; a drop must not rebuild the other 2,000 events' contents.
+ */
+const sameEvent = (a: EventProps<CalendarEvent>, b: EventProps<CalendarEvent>): boolean =>
+  a.event === b.event && a.title === b.title && a.isAllDay === b.isAllDay && a.continuesPrior === b.continuesPrior && a.continuesAfter === b.continuesAfter
+
+export const EventContent = memo(EventContentParts, sameEvent)
+
+/**
  * The month's and agenda's events are not focusable in react-big-calendar (the week grid's
  * are), so this one is: Tab reaches every event and Enter opens its panel, where the booking
  * dialog is the keyboard's equivalent of every drag.
  */
-export function FocusableEventContent(props: EventProps<CalendarEvent>) {
+export const FocusableEventContent = memo(function FocusableEventContent(props: EventProps<CalendarEvent>) {
   const { open } = useContext(PartsContext)
   const a = props.event.activity
   return (
@@ -75,7 +85,7 @@ export function FocusableEventContent(props: EventProps<CalendarEvent>) {
       <EventContent {...props} />
     </span>
   )
-}
+}, sameEvent)
 
 /** The month's day number, plus why the shop is closed that day. */
 export function DateHeader({ date, label, onDrillDown }: DateHeaderProps) {

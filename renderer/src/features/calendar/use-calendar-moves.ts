@@ -1,14 +1,15 @@
 import { useCallback, useMemo, useState } from 'react'
-import { useQueryClient } from '@tanstack/react-query'
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { notifications } from '@mantine/notifications'
 import type { View } from 'react-big-calendar'
 import type { DragFromOutsideItemArgs, EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop'
+import type { ChannelInput } from '../../../../shared/contract'
 import type { Activity } from '../../../../shared/domain/activities'
-import { ShopError } from '../../shared/data/shop'
-import { useChannelMutation } from '../../shared/data/queries'
+import { call, ShopError } from '../../shared/data/shop'
 import { describeRefusal } from '../../shared/data/refusal'
 import { STATUS_LABEL } from '../../shared/ui/appearance'
-import { canMove, UNASSIGNED, withSaved, type CalendarEvent, type Grouping, type ResourceId } from './calendar-events'
+import { withSaved } from '../../shared/data/activity-lists'
+import { canMove, UNASSIGNED, type CalendarEvent, type Grouping, type ResourceId } from './calendar-events'
 import { formatBooking, fromWall, wallToDay } from '../../shared/time/shop-time'
 import { placeOf } from '../booking/BookingDialog'
 
@@ -40,6 +41,16 @@ export function clearDropPreviews(): void {
   document.dispatchEvent(new DragEvent('dragover', { clientX: -10_000, clientY: -10_000, bubbles: true, cancelable: true }))
 }
 
+/** A refusal as stale means this window's copy is old: nothing was committed, so no `changed` event brings the current one. */
+async function refreshIfStale<T>(answer: Promise<T>, queryClient: QueryClient): Promise<T> {
+  try {
+    return await answer
+  } catch (error) {
+    if (error instanceof ShopError && error.code === 'stale') void queryClient.invalidateQueries({ queryKey: ['activities'] })
+    throw error
+  }
+}
+
 const toDate = (d: string | Date) => (typeof d === 'string' ? new Date(d) : d)
 const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000)
 
@@ -60,17 +71,28 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
   // event refreshes whatever else it changed. Refused: nothing changed, so nothing is refetched
   // (a second refetch of the month beside the event's cost a 2,000-row read and parse per drop),
   // except when the refusal says this window's copy is stale.
-  const { mutateAsync: bookCall } = useChannelMutation('activities.book', { refreshOnStale: ['activities'] })
-  const { mutateAsync: setDueDateCall } = useChannelMutation('activities.setDueDate', { refreshOnStale: ['activities'] })
+  //
+  // Called directly rather than through a mutation: a mutation reaches its call a few promise
+  // turns later, after React has drawn the placement (40–50 ms for a month of 2,000 events), so
+  // the core's answer came back that much later. Sent first, it is on its way while the
+  // placement is drawn.
+  const bookCall = useCallback((input: ChannelInput<'activities.book'>) => refreshIfStale(call('activities.book', input), queryClient), [queryClient])
+  const setDueDateCall = useCallback(
+    (input: ChannelInput<'activities.setDueDate'>) => refreshIfStale(call('activities.setDueDate', input), queryClient),
+    [queryClient],
+  )
 
   const persist = useCallback(
     async (activity: Activity, placement: Placement | null, save: () => Promise<Activity>) => {
+      const saving = save()
+      // Sent before the placement is drawn, so the answer is on its way meanwhile. Set while the
+      // library handles the mouseup: both are drawn in one redraw of the month.
       if (placement) setPlacements((m) => new Map(m).set(activity.id, placement))
       try {
-        const saved = await save()
+        const saved = await saving
         // The core's answer is the stored activity: drawn from it at once, rather than after
-        // refetching the whole month (2,000 rows) first. The refetch the core's event brings
-        // then finds the same month (withSaved puts it where the core lists it) and draws nothing.
+        // refetching the whole month (2,000 rows) first. The core's `changed` event then reads
+        // this one activity again (queries.ts), finds it as drawn and draws nothing.
         for (const [key, old] of queryClient.getQueriesData<Activity[]>({ queryKey: ['activities'] })) {
           if (!Array.isArray(old)) continue
           if (key[1] === 'activities.range') {
@@ -95,6 +117,7 @@ export function useCalendarMoves({ timeZone, grouping, view, durationOf, askForT
         // Saved: the cache holds the answer. Refused: it still holds the event where it was.
         // Either way the placement can go now; the core's `changed` event brings whatever else changed.
         setPlacements((m) => {
+          if (!m.has(activity.id)) return m
           const next = new Map(m)
           next.delete(activity.id)
           return next

@@ -3,34 +3,7 @@ import { useSearchParams } from 'react-router'
 import type { View } from 'react-big-calendar'
 import type { Grouping } from './calendar-events'
 import { dayToWall, wallToDay } from '../../shared/time/shop-time'
-import { VIEWS } from './CalendarView'
-
-const GROUPINGS: readonly Grouping[] = ['shop', 'bay', 'technician']
-/** This desk's last view and lanes: the calendar opens the way the person left it. */
-const REMEMBERED = 'shop.calendar.place'
-
-interface Remembered {
-  view: View
-  grouping: Grouping
-}
-
-const isView = (v: unknown): v is View => typeof v === 'string' && (VIEWS as readonly string[]).includes(v)
-const isGrouping = (v: unknown): v is Grouping => typeof v === 'string' && (GROUPINGS as readonly string[]).includes(v)
-const viewOf = (v: string | null): View | undefined => (isView(v) ? v : undefined)
-const groupingOf = (v: string | null): Grouping | undefined => (isGrouping(v) ? v : undefined)
-const isDay = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))
-
-function remembered(): Partial<Remembered> {
-  try {
-    const raw: unknown = JSON.parse(localStorage.getItem(REMEMBERED) ?? '{}')
-    if (typeof raw !== 'object' || raw === null) return {}
-    const { view, grouping } = raw as Record<string, unknown>
-    return { view: isView(view) ? view : undefined, grouping: isGrouping(grouping) ? grouping : undefined }
-  } catch {
-    // A damaged entry only costs the remembered choice.
-    return {}
-  }
-}
+import { groupingOf, isDay, remembered, REMEMBERED, viewOf, type Remembered } from './calendar-place'
 
 export interface CalendarPlace {
   view: View

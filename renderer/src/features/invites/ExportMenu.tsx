@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { Alert, Button, Checkbox, Group, Menu, Modal, Progress, Stack, Text } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { notifications } from '@mantine/notifications'
@@ -32,7 +32,7 @@ interface Props {
  * range of the whole shop, each saved as one .ics file. The range can hold thousands of
  * events; the dialog follows the export's `progress` events.
  */
-export function ExportMenu({ vehicleId, range, compact = false }: Props) {
+export const ExportMenu = memo(function ExportMenu({ vehicleId, range, compact = false }: Props) {
   const [rangeOpen, setRangeOpen] = useState(false)
   const [busy, setBusy] = useState(false)
 
@@ -75,7 +75,7 @@ export function ExportMenu({ vehicleId, range, compact = false }: Props) {
       {rangeOpen && <RangeExportModal initial={range ?? aMonthFromToday()} onClose={() => setRangeOpen(false)} />}
     </>
   )
-}
+})
 
 function RangeExportModal({ initial, onClose }: { initial: DayRange; onClose: () => void }) {
   // Taken once when the dialog opens: the calendar moving behind it must not overwrite what was typed.
