@@ -30,6 +30,24 @@ describe('wall dates', () => {
     expect(fromWall(wallAt('2026-03-09', '08:00'), 'America/New_York')).toBe('2026-03-09T12:00:00.000Z')
   })
 
+  it("read the shop's clock right on both sides of a change of offset, in whole, half and three-quarter hour zones", () => {
+    const at = (instant: string, zone: string) => {
+      const w = toWall(instant, zone)
+      return `${wallToDay(w)} ${wallToTime(w)}`
+    }
+    // New York springs forward at 2:00 EST (07:00Z) on 2026-03-08: 1:59 is followed by 3:00.
+    expect(at('2026-03-08T06:59:00.000Z', 'America/New_York')).toBe('2026-03-08 01:59')
+    expect(at('2026-03-08T07:00:00.000Z', 'America/New_York')).toBe('2026-03-08 03:00')
+    // Falls back at 2:00 EDT (06:00Z) on 2026-11-01: 1:59 EDT, then 1:00 EST.
+    expect(at('2026-11-01T05:59:00.000Z', 'America/New_York')).toBe('2026-11-01 01:59')
+    expect(at('2026-11-01T06:00:00.000Z', 'America/New_York')).toBe('2026-11-01 01:00')
+    expect(at('2026-03-10T13:07:00.000Z', 'Asia/Kolkata')).toBe('2026-03-10 18:37')
+    expect(at('2026-03-10T13:07:00.000Z', 'Asia/Kathmandu')).toBe('2026-03-10 18:52')
+    // Lord Howe moves by half an hour: 2:00 daylight time (15:00Z) becomes 1:30 on 2026-04-05.
+    expect(at('2026-04-04T14:59:00.000Z', 'Australia/Lord_Howe')).toBe('2026-04-05 01:59')
+    expect(at('2026-04-04T15:00:00.000Z', 'Australia/Lord_Howe')).toBe('2026-04-05 01:30')
+  })
+
   it('do calendar-day arithmetic without a zone', () => {
     expect(wallToDay(dayToWall('2026-02-28'))).toBe('2026-02-28')
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01')

@@ -13,10 +13,33 @@ import { browserZone, coreNow, zonedFields } from './shop-clock'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/** A stored UTC instant as a wall date in `timeZone`. */
+const QUARTER_HOUR_MS = 15 * 60_000
+/** Each zone's offset from UTC by quarter hour of UTC time: zones change offset on a quarter hour. */
+const offsets = new Map<string, Map<number, number>>()
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `ms`, in ms. */
+function zoneOffsetMs(ms: number, timeZone: string): number {
+  let byQuarter = offsets.get(timeZone)
+  if (!byQuarter || byQuarter.size > 100_000) offsets.set(timeZone, (byQuarter = new Map()))
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS)
+  let offset = byQuarter.get(quarter)
+  if (offset === undefined) {
+    const at = quarter * QUARTER_HOUR_MS
+    const z = zonedFields(at, timeZone)
+    offset = Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second) - at
+    byQuarter.set(quarter, offset)
+  }
+  return offset
+}
+
+/**
+ * A stored UTC instant as a wall date in `timeZone`. The zone is read once per quarter hour
+ * (a month of 2,000 bookings needs a few hundred readings, not 4,000: each took ~35 µs).
+ */
 export function toWall(instant: string | Date, timeZone: string): Date {
-  const z = new TZDate(new Date(instant).getTime(), timeZone)
-  return new Date(z.getFullYear(), z.getMonth(), z.getDate(), z.getHours(), z.getMinutes(), z.getSeconds())
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime()
+  const w = new Date(ms + zoneOffsetMs(ms, timeZone))
+  return new Date(w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds())
 }
 
 /** A wall date read in `timeZone`, as the UTC ISO instant the core stores. */
