@@ -149,7 +149,14 @@ function refresh({ domains, ids }: ChangedEvent): void {
       return typeof query.queryKey[0] !== 'string' || readsShow(query.queryKey[0], domains)
     },
   })
-  if (patch) void patchRanges(named, timeZone)
+  if (!patch) return
+  // A month being read right now may have been read before this change committed: that read is
+  // dropped and the month read again (react-query would otherwise keep a first read running).
+  for (const query of queryClient.getQueryCache().findAll({ predicate: (q) => isWholeRange(q.queryKey) && q.state.fetchStatus !== 'idle' })) {
+    const exact = { queryKey: query.queryKey, exact: true }
+    void queryClient.cancelQueries(exact).then(() => queryClient.refetchQueries(exact))
+  }
+  void patchRanges(named, timeZone)
 }
 
 async function patchRanges(ids: readonly number[], timeZone: string): Promise<void> {
