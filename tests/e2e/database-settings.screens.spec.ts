@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { freePort } from '../helpers/postgres'
 import { test as base, expect } from './fixtures'
 import { seedBusyWeek } from './support/busy-week-seed'
 import { saveScreen } from './support/screens'
@@ -14,16 +14,6 @@ import { startShopServer } from './support/shop-server'
 
 const CLUSTER = 'scripts/postgres/throwaway-cluster.sh'
 const PG_NEEDED = 'needs PostgreSQL: SHOP_TEST_PG_URL says this run has it (.ci/run starts one)'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 
 /** A PostgreSQL cluster of the test's own, so stopping it takes no other test's server away. */
 async function ownCluster() {
@@ -78,6 +68,26 @@ test.describe('screens: Settings → Database and the offline banner', () => {
     await expect(form.getByRole('alert')).toContainText('cannot be reached')
     await form.scrollIntoViewIfNeeded()
     await saveScreen(page, 'settings-database-unreachable')
+  })
+
+  test('Settings → Database once a server answers: connected, then chosen for the next start', async ({ page, shop }) => {
+    const server = process.env.SHOP_TEST_PG_URL
+    test.skip(!server, PG_NEEDED)
+    await seedBusyWeek(shop, shop.timeZone)
+    await openDatabaseTab(page)
+    const u = new URL(server!)
+    const form = page.getByRole('form', { name: 'Database server' })
+    await form.getByRole('textbox', { name: 'Server (host name or address)' }).fill(u.hostname)
+    await form.getByRole('textbox', { name: 'Port' }).fill(u.port)
+    await form.getByRole('textbox', { name: 'Database' }).fill(u.pathname.slice(1))
+    await form.getByRole('textbox', { name: 'User' }).fill(decodeURIComponent(u.username))
+    await form.getByRole('button', { name: 'Test connection' }).click()
+    await expect(form.getByRole('status').filter({ hasText: 'Connected' })).toContainText(/Connected to PostgreSQL \d+/)
+    await saveScreen(page, 'settings-database-connected')
+
+    await form.getByRole('button', { name: 'Use this server' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Restart to switch' })).toContainText('From its next start this desk uses')
+    await saveScreen(page, 'settings-database-restart')
   })
 
   test.describe("a desk on the shop's server", () => {
