@@ -26,7 +26,7 @@ describe('reads while the server is away', () => {
 })
 
 describe('the offline banner', () => {
-  it('says the server cannot be reached, what the screens show and that changes wait for it', () => {
+  it('says the server cannot be reached, what the screens show, that changes wait for it and what to check', () => {
     // The unit tests render with plain createElement: vitest runs `*.test.ts` only.
     const notice = createElement(OfflineNotice, { offline: { message: 'unused here', since: '2026-03-10T14:05:00.000Z' } })
     const html = renderToStaticMarkup(createElement(MantineProvider, null, notice))
@@ -35,5 +35,6 @@ describe('the offline banner', () => {
     expect(text).toContain('The shop’s database server cannot be reached')
     expect(text).toContain('The screens show what this desk last read; changes cannot be saved until the server is back.')
     expect(text).toContain('reconnects by itself')
+    expect(text).toContain('If this lasts, check that the server computer is on and this computer is on the shop’s network.')
   })
 })

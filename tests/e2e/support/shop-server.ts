@@ -30,6 +30,8 @@ export interface ShopServerOptions {
   rendererDir?: string
   /** The core's environment (e.g. SHOP_GOOGLE_* pointing at a fake); defaults to `process.env`. */
   env?: Readonly<Record<string, string | undefined>>
+  /** A PostgreSQL server's URL: the desk runs on that server (migrated at start) instead of its file. */
+  dbUrl?: string
 }
 
 // Refusals are answers, not failures; only what the core itself reports as wrong is shown.
@@ -60,6 +62,7 @@ export async function startShopServer(opts: ShopServerOptions): Promise<ShopServ
     log: quietLogger,
     ports: { desk: fileDeskStore(join(dir, 'desk.json')) },
     ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.dbUrl ? { dbUrl: opts.dbUrl } : {}),
   })
   const bridge = await startBridge({
     core,

@@ -18,8 +18,8 @@ export function OfflineNotice({ offline }: { offline: DatabaseOffline }) {
     <Box mb="md">
       <Notice tone="error" title="The shop’s database server cannot be reached" role="alert">
         <Text size="sm">
-          Since {since}. The screens show what this desk last read; changes cannot be saved until the server is back. This desk reconnects by itself and then
-          brings every screen up to date.
+          Since {since}. The screens show what this desk last read; changes cannot be saved until the server is back. This desk reconnects by itself and updates
+          every screen. If this lasts, check that the server computer is on and this computer is on the shop’s network.
         </Text>
       </Notice>
     </Box>

@@ -198,7 +198,7 @@ function ServerForm({ state, onChanged }: { state: DatabaseServerState; onChange
           The shop's database server
         </Title>
         <Text size="sm" c="gray.7">
-          PostgreSQL on a computer every desk reaches. Ask whoever set it up for these; the README says how to set one up.
+          PostgreSQL on a computer every desk can reach. Ask whoever set it up for its address, database, user and password, then test the connection.
         </Text>
         <FormProblem message={problem} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -218,6 +218,8 @@ function ServerForm({ state, onChanged }: { state: DatabaseServerState; onChange
             label="Password"
             description={state.chosen?.hasPassword ? `A password is kept for this server. Leave blank to keep it. ${protection}` : protection}
             autoComplete="new-password"
+            // The note goes under the box, so the password box lines up with Database and User.
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             {...form.getInputProps('password')}
           />
         </SimpleGrid>
