@@ -63,7 +63,7 @@ export const UnbookedList = memo(function UnbookedList({ today, text, onDragStar
         allowDeselect={false}
       />
       <Text size="xs" c="dimmed">
-        Drag onto the week or day view to book, or use Book….
+        Drag onto the week or day view to book, or use “Book…”
       </Text>
       <ScrollArea style={{ flex: 1 }} type="auto" scrollbars="y" offsetScrollbars="y">
         <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Unbooked activities">
