@@ -1,5 +1,9 @@
-import { startEarlyReads } from './early-reads'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
 
-// The core starts answering the first screen's reads while the app's code loads (early-reads.ts).
-startEarlyReads()
-void import('./start').then(({ start }) => start())
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

@@ -1,7 +1,6 @@
 /**
  * Where the calendar opens: its view and lanes from the address, else as this desk left them.
- * Kept free of the calendar's components, so the app's first reads (early-reads.ts) can load
- * the month it will show before the calendar's code has loaded.
+ * Plain values and checks, free of the calendar's components.
  */
 import type { View } from 'react-big-calendar'
 import type { Grouping } from './calendar-events'

@@ -3,7 +3,6 @@ import { readsShow, type ChangedEvent, type ChannelInput, type ChannelName, type
 import type { Activity } from '../../../../shared/domain/activities'
 import { call, type ShopError } from './shop'
 import { withSaved } from './activity-lists'
-import { takeEarly } from './early-answers'
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,8 +24,7 @@ export function useChannel<C extends ChannelName>(
   return keepShownWhileOffline(
     useQuery<ChannelResult<C>, ShopError>({
       queryKey: channelKey(channel, input),
-      // The first read of a start may have been asked already, while the app loaded.
-      queryFn: () => takeEarly(channel, input) ?? call(channel, input),
+      queryFn: () => call(channel, input),
       ...options,
     }),
   )
