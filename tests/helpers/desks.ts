@@ -123,8 +123,20 @@ const CLUSTER = 'scripts/postgres/throwaway-cluster.sh'
  * bring it back on the same port (`halt`, `resume`); `stop` removes it.
  */
 export async function throwawayCluster(): Promise<{ url: string; halt(): void; resume(): void; stop(): void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'shop-pg-lost-'))
-  const port = String(await freePort())
+  // A free port can be taken by another process before the server binds it: then try another.
+  for (let attempt = 1; ; attempt++) {
+    const dir = mkdtempSync(join(tmpdir(), 'shop-pg-lost-'))
+    const port = String(await freePort())
+    try {
+      return startedCluster(dir, port)
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true })
+      if (attempt === 3) throw error
+    }
+  }
+}
+
+function startedCluster(dir: string, port: string): { url: string; halt(): void; resume(): void; stop(): void } {
   const url = execFileSync('bash', [CLUSTER, 'start', dir, port], { encoding: 'utf8' }).trim()
   return {
     url,
